@@ -1,0 +1,130 @@
+//! The sorted walk of `content/`: which file is what (home text, year text, document, ledger,
+//! attachment), decided by where it sits. Nothing is read here.
+
+use crate::error::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What a file under `content/` is, by its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/_index.md`: the home page text.
+    HomeIndex,
+    /// `content/YEAR/_index.md`: the year's meeting.
+    YearIndex(i32),
+    /// `content/YEAR/**/NAME.md`: a document; `stem` is its path in the year folder without `.md`.
+    Document { year: i32, stem: String },
+    /// `content/YEAR/rectifications.{yaml,csv,xlsx}`: the year's ledger.
+    Ledger(i32),
+    /// Any other file: copied to the same place in the output.
+    Asset,
+}
+
+/// A file found by the walk.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The real path on disk.
+    pub path: PathBuf,
+    /// The path relative to the site root, as diagnostics show it.
+    pub shown: PathBuf,
+    /// The path relative to `content/`, which is also where an asset goes in the output.
+    pub rel: PathBuf,
+    pub kind: Kind,
+}
+
+/// The ledger file names a year folder may hold.
+pub const LEDGER_FILES: &[&str] = &["rectifications.yaml", "rectifications.yml", "rectifications.csv", "rectifications.xlsx"];
+
+/// Parses a year folder name: four digits in a plausible range.
+pub fn year_of(name: &str) -> Option<i32> {
+    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| name.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2200).contains(y))
+}
+
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
+/// Walks `content/` under `root` in name order (so every later stage sees a stable order),
+/// following symbolic links and reporting loops.
+pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let content = root.join("content");
+    let mut entries = Vec::new();
+    let mut diags = Vec::new();
+    let mut walk = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(item) = walk.next() {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                diags.push(walk_error(root, &e));
+                continue;
+            }
+        };
+        let rel = item.path().strip_prefix(&content).map(Path::to_path_buf).unwrap_or_default();
+        let shown = Path::new("content").join(&rel);
+        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        if parts.iter().any(|p| is_hidden(p)) {
+            if item.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        let year = year_of(&parts[0]);
+        if item.file_type().is_dir() {
+            if parts.len() == 1 && year.is_none() {
+                diags.push(Diagnostic::error(&shown, format!("the folder `{}` under content/ is not a year", parts[0]))
+                    .help("name each year folder by its 年度 in four digits, e.g. content/2025/"));
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        let name = parts[parts.len() - 1].as_str();
+        let is_md = Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let kind = match (year, parts.len()) {
+            (None, 1) if name == "_index.md" => Kind::HomeIndex,
+            (None, _) if is_md => {
+                diags.push(Diagnostic::error(&shown, "a document must be in a year folder")
+                    .help("move it to content/YEAR/, e.g. content/2025/"));
+                continue;
+            }
+            (Some(y), 2) if name == "_index.md" => Kind::YearIndex(y),
+            (Some(y), 2) if LEDGER_FILES.contains(&name) => Kind::Ledger(y),
+            (Some(y), _) if is_md => {
+                let inner = parts[1..].join("/");
+                Kind::Document { year: y, stem: inner[..inner.len() - 3].to_string() }
+            }
+            _ => Kind::Asset,
+        };
+        entries.push(Entry { path: item.path().to_path_buf(), shown, rel, kind });
+    }
+    (entries, diags)
+}
+
+fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
+    let shown = e.path().map(|p| crate::fsx::relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Diagnostic::error(&shown, format!("symbolic link loop: it leads back to {}", crate::fsx::relative(root, ancestor).display()))
+            .help("remove the link or point it outside content/");
+    }
+    match e.io_error() {
+        Some(io) => crate::fsx::io_diagnostic(&shown, "read this entry", io),
+        None => Diagnostic::error(&shown, e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_names() {
+        assert_eq!(year_of("2025"), Some(2025));
+        assert_eq!(year_of("20x5"), None);
+        assert_eq!(year_of("12345"), None);
+    }
+}

@@ -1,0 +1,196 @@
+//! One document file -> [`SourceDoc`]: validated front matter plus the Markdown body.
+//!
+//! `parse` is pure (path and text in, data or diagnostics out) so tests feed strings;
+//! the loader does the reading.
+
+use crate::config::Config;
+use crate::content::frontmatter;
+use crate::dates;
+use crate::error::{did_you_mean, Diagnostic};
+use crate::yaml;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::path::Path;
+
+/// The front matter of a document, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    title: String,
+    #[serde(rename = "type")]
+    doc_type: String,
+    date: String,
+    year: Option<i32>,
+    unit: Option<String>,
+    author: Option<String>,
+    person: Option<String>,
+    meeting: Option<String>,
+    doc_number: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    draft: bool,
+    slug: Option<String>,
+}
+
+/// A document as loaded: its metadata checked, its body still Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceDoc {
+    /// Path relative to the site root, for diagnostics.
+    pub shown: std::path::PathBuf,
+    /// The 年度 (from the year folder).
+    pub year: i32,
+    /// URL name inside the year folder, without `.html` (may contain `/` for subfolders).
+    pub slug: String,
+    pub title: String,
+    /// The canonical type (aliases resolved).
+    pub doc_type: String,
+    pub date: NaiveDate,
+    pub unit: String,
+    pub author: Option<String>,
+    /// The person a 发言提纲 or 个人对照检查材料 belongs to.
+    pub person: Option<String>,
+    /// `年度` (default) or `专题·<name>`.
+    pub meeting: String,
+    pub doc_number: Option<String>,
+    pub tags: Vec<String>,
+    pub draft: bool,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// The meeting a document belongs to when it does not say.
+pub const ANNUAL_MEETING: &str = "年度";
+
+/// Parses a document. `year` is the year folder's number and `stem` the path inside the
+/// year folder without `.md`. Returns every problem of the front matter at once.
+pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -> Result<SourceDoc, Vec<Diagnostic>> {
+    let split = frontmatter::require(shown, text).map_err(|d| vec![d])?;
+    let source = yaml::Source { shown, file_text: text, yaml: split.yaml, first_line: split.yaml_line };
+    let fm: FrontMatter = source.parse().map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+
+    let date = dates::parse(&fm.date).unwrap_or_else(|e| {
+        diags.push(source.error_on_key("date", format!("`date`: {}", e.message)).help(e.help));
+        NaiveDate::default()
+    });
+    let doc_type = match config.canonical_type(fm.doc_type.trim()) {
+        Some(t) => t.to_string(),
+        None => {
+            diags.push(unknown_type(&source, &fm.doc_type, config));
+            String::new()
+        }
+    };
+    if let Some(y) = fm.year.filter(|y| *y != year) {
+        diags.push(
+            source
+                .error_on_key("year", format!("`year: {y}` does not match the year folder {year}"))
+                .help(format!("the folder is the 年度: move the file to content/{y}/, or write `year: {year}` (or drop the field)")),
+        );
+    }
+    if fm.title.trim().is_empty() {
+        diags.push(source.error_on_key("title", "`title` is empty").help("write the document's title"));
+    }
+    let slug = match &fm.slug {
+        Some(s) => {
+            if let Err(why) = check_slug(s) {
+                diags.push(source.error_on_key("slug", format!("`slug: {s}` {why}")).help("use a plain name such as `zhaokai-qingkuang` or `召开情况报告`"));
+            }
+            match stem.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{}", s.trim()),
+                None => s.trim().to_string(),
+            }
+        }
+        None => stem.to_string(),
+    };
+    if fm.slug.is_none() && slug.rsplit('/').next() == Some("index") {
+        diags.push(Diagnostic::error(shown, "a document named `index` would replace the year page").help("rename the file, or give it a `slug`"));
+    }
+    let meeting = fm.meeting.map(|m| m.trim().to_string()).unwrap_or_else(|| ANNUAL_MEETING.to_string());
+    if meeting != ANNUAL_MEETING && !meeting.starts_with("专题") {
+        diags.push(source.error_on_key("meeting", format!("`meeting: {meeting}` is neither 年度 nor 专题·<name>")).help("write `meeting: 年度` or e.g. `meeting: 专题·巡察整改`"));
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(SourceDoc {
+        shown: shown.to_path_buf(),
+        year,
+        slug,
+        title: fm.title.trim().to_string(),
+        doc_type,
+        date,
+        unit: fm.unit.unwrap_or_else(|| config.organisation.clone()),
+        author: fm.author,
+        person: fm.person,
+        meeting,
+        doc_number: fm.doc_number,
+        tags: fm.tags,
+        draft: fm.draft,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
+}
+
+fn unknown_type(source: &yaml::Source, given: &str, config: &Config) -> Diagnostic {
+    let v = &config.vocabularies;
+    let names = v.types.iter().chain(v.type_aliases.keys()).map(String::as_str);
+    let list = v.types.join(", ");
+    let help = match did_you_mean(given.trim(), names) {
+        Some(s) => format!("did you mean `{s}`? The types in annals.yaml are: {list}"),
+        None => format!("use one of the types in annals.yaml ({list}), or add `{given}` to `vocabularies.types` there"),
+    };
+    source.error_on_key("type", format!("unknown document type `{given}`")).help(help)
+}
+
+/// Why a slug cannot be a file name inside the year folder.
+fn check_slug(slug: &str) -> Result<(), &'static str> {
+    let s = slug.trim();
+    if s.is_empty() {
+        Err("is empty")
+    } else if s.contains(['/', '\\']) {
+        Err("contains a slash")
+    } else if s.starts_with('.') {
+        Err("starts with a dot")
+    } else if s == "index" {
+        Err("would replace the year page")
+    } else if s.chars().any(|c| c.is_control() || "?#%\"<>|*:".contains(c)) {
+        Err("contains a character that is not allowed in a URL or file name")
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<SourceDoc, Vec<Diagnostic>> {
+        parse(Path::new("content/2025/a.md"), text, 2025, "a", &Config::default())
+    }
+
+    #[test]
+    fn valid_document() {
+        let d = parse_str("---\ntitle: 报告\ntype: 检视剖析材料\ndate: 2026-01-15\n---\n正文\n").unwrap();
+        assert_eq!(d.doc_type, "对照检查材料");
+        assert_eq!(d.slug, "a");
+        assert_eq!(d.body_line, 6);
+        assert_eq!(d.meeting, "年度");
+    }
+
+    #[test]
+    fn every_problem_reported_with_position() {
+        let errs = parse_str("---\ntitle: 报告\ntype: 召开报告\ndate: 2025-02-30\nyear: 2024\n---\n").unwrap_err();
+        let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
+        assert_eq!(lines, vec![Some(4), Some(3), Some(5)]);
+        assert!(errs[1].help.as_deref().unwrap().contains("did you mean"));
+    }
+
+    #[test]
+    fn bad_slug() {
+        let errs = parse_str("---\ntitle: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: ../x\n---\n").unwrap_err();
+        assert!(errs[0].message.contains("slash"));
+    }
+}

@@ -1,0 +1,90 @@
+//! Splits a Markdown file into its YAML front matter and its body, remembering the line
+//! each starts on so YAML errors point into the `.md` file.
+
+use crate::error::Diagnostic;
+use std::path::Path;
+
+/// A file cut at its front matter fences.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the fences (may be empty).
+    pub yaml: &'a str,
+    /// 1-based line of the file on which the YAML starts.
+    pub yaml_line: usize,
+    /// The Markdown after the closing fence.
+    pub body: &'a str,
+    /// 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Cuts `text` at its `---` fences; `None` when the file has no front matter at all.
+pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagnostic> {
+    let first = text.lines().next().unwrap_or("");
+    if first.trim_end() == "+++" {
+        return Err(Diagnostic::error(shown, "TOML front matter (+++) is not supported")
+            .at(text, 1, 1)
+            .span(3)
+            .help("annals reads YAML front matter: put `title: ...`, `type: ...`, `date: ...` between two lines of `---`"));
+    }
+    if !is_fence(first) {
+        return Ok(None);
+    }
+    let yaml_start = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = yaml_start;
+    let mut line_no = 2;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        if is_fence(line) || line.trim_end() == "..." {
+            let body_start = offset + line.len();
+            return Ok(Some(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line_no + 1,
+            }));
+        }
+        offset += line.len();
+        line_no += 1;
+    }
+    Err(Diagnostic::error(shown, "the front matter opened here is never closed")
+        .at(text, 1, 1)
+        .span(3)
+        .help("add a line `---` after the last front matter field"))
+}
+
+/// Like [`split`], but a document must have front matter.
+pub fn require<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    split(shown, text)?.ok_or_else(|| {
+        Diagnostic::error(shown, "the document has no front matter")
+            .at(text, 1, 1)
+            .help("start the file with\n---\ntitle: 2025年度民主生活会召开情况报告\ntype: 召开情况报告\ndate: 2026-01-15\n---")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_lines() {
+        let s = split(Path::new("a.md"), "---\ntitle: a\n---\n正文\n").unwrap().unwrap();
+        assert_eq!(s, Split { yaml: "title: a\n", yaml_line: 2, body: "正文\n", body_line: 4 });
+    }
+
+    #[test]
+    fn missing_and_unclosed() {
+        assert_eq!(split(Path::new("a.md"), "正文").unwrap(), None);
+        assert!(require(Path::new("a.md"), "正文").unwrap_err().message.contains("no front matter"));
+        let d = split(Path::new("a.md"), "---\ntitle: a\n").unwrap_err();
+        assert!(d.message.contains("never closed"));
+    }
+
+    #[test]
+    fn crlf_fences() {
+        let s = split(Path::new("a.md"), "---\r\ntitle: a\r\n---\r\nbody").unwrap().unwrap();
+        assert_eq!(s.body, "body");
+    }
+}

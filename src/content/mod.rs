@@ -1,0 +1,102 @@
+//! LOAD: the archive on disk -> [`Loaded`]: every file of `content/` read, decoded and its
+//! front matter checked; Markdown bodies are left for the parse stage.
+//!
+//! This is the only stage (with `theme` and `import`) that reads user files. Files are read
+//! in parallel, but results keep the walk's sorted order, so the output is deterministic.
+
+pub mod decode;
+pub mod discover;
+pub mod document;
+pub mod frontmatter;
+pub mod index_page;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Failure};
+use crate::fsx;
+use discover::{Entry, Kind};
+pub use document::SourceDoc;
+pub use index_page::IndexPage;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One year folder as loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedYear {
+    pub year: i32,
+    /// `_index.md` of the year, if present.
+    pub index: Option<IndexPage>,
+    /// Documents in the walk's order, drafts included (the model leaves them out).
+    pub docs: Vec<SourceDoc>,
+    /// The ledger file of the year, if any (read by the ledger stage, issue #4).
+    pub ledger: Option<PathBuf>,
+}
+
+/// A file copied to the output unchanged.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Where it goes, relative to the output folder.
+    pub rel: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything `content/` holds.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// `content/_index.md`.
+    pub home: Option<IndexPage>,
+    /// Year folders by year.
+    pub years: BTreeMap<i32, LoadedYear>,
+    pub assets: Vec<Asset>,
+}
+
+enum Item {
+    Home(IndexPage),
+    YearIndex(i32, IndexPage),
+    Doc(SourceDoc),
+    Ledger(i32, PathBuf),
+    Asset(Asset),
+}
+
+/// Loads the archive under `root`; collects every problem before failing.
+pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
+    if !root.join("content").is_dir() {
+        return Err(Diagnostic::error("content", format!("there is no content/ folder in {}", root.display()))
+            .help("run annals in the site's folder or pass --root DIR; `annals new YEAR` starts an archive")
+            .into());
+    }
+    let (entries, mut diags) = discover::discover(root);
+    let results: Vec<Result<Item, Vec<Diagnostic>>> = entries.par_iter().map(|e| load_entry(e, config)).collect();
+    let mut loaded = Loaded::default();
+    for result in results {
+        match result {
+            Err(mut d) => diags.append(&mut d),
+            Ok(Item::Home(page)) => loaded.home = Some(page),
+            Ok(Item::YearIndex(y, page)) => year_mut(&mut loaded, y).index = Some(page),
+            Ok(Item::Doc(doc)) => year_mut(&mut loaded, doc.year).docs.push(doc),
+            Ok(Item::Ledger(y, path)) => year_mut(&mut loaded, y).ledger = Some(path),
+            Ok(Item::Asset(asset)) => loaded.assets.push(asset),
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Failure(diags));
+    }
+    Ok(loaded)
+}
+
+fn year_mut(loaded: &mut Loaded, year: i32) -> &mut LoadedYear {
+    loaded.years.entry(year).or_insert_with(|| LoadedYear { year, ..LoadedYear::default() })
+}
+
+fn load_entry(entry: &Entry, config: &Config) -> Result<Item, Vec<Diagnostic>> {
+    let shown = entry.shown.as_path();
+    let read = || fsx::read(&entry.path, shown).map_err(|d| vec![d]);
+    let text = || read().and_then(|bytes| decode::decode(shown, &bytes, false).map_err(|d| vec![d]));
+    match &entry.kind {
+        Kind::Ledger(y) => Ok(Item::Ledger(*y, entry.path.clone())),
+        Kind::Asset => Ok(Item::Asset(Asset { rel: entry.rel.clone(), bytes: read()? })),
+        Kind::HomeIndex => index_page::parse(shown, &text()?).map(Item::Home),
+        Kind::YearIndex(y) => index_page::parse(shown, &text()?).map(|p| Item::YearIndex(*y, p)),
+        Kind::Document { year, stem } => document::parse(shown, &text()?, *year, stem, config).map(Item::Doc),
+    }
+}

@@ -1,0 +1,141 @@
+//! File-system helpers that always name the path, and the atomic folder swap.
+//!
+//! Every I/O error becomes a [`Diagnostic`] naming the file, so a user never sees a bare
+//! "No such file or directory". Publishing builds the new output beside the old one and
+//! exchanges the two in one `renameat2(RENAME_EXCHANGE)`, so a reader (or nginx) sees either
+//! the old site or the new one, never a half-written or missing folder.
+
+use crate::error::Diagnostic;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Shows `path` relative to `root` when it lies inside it, as users type paths.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// An I/O error as a diagnostic on `shown`, with a fix for the usual causes.
+pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic {
+    let help = match err.kind() {
+        io::ErrorKind::PermissionDenied => "check the file's permissions (the build user must be able to read and write it)",
+        io::ErrorKind::NotFound => "check that the path exists",
+        io::ErrorKind::StorageFull => "free some disk space and build again; the previous output was left as it was",
+        _ => "check the file and the disk, then build again",
+    };
+    Diagnostic::error(shown, format!("cannot {action}: {err}")).help(help)
+}
+
+/// Reads a whole file; `shown` is the path printed in the diagnostic.
+pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+    fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))
+}
+
+/// Writes a file, creating its parent folders.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| io_diagnostic(parent, "create the folder", &e))?;
+    }
+    fs::write(path, bytes).map_err(|e| io_diagnostic(path, "write the file", &e))
+}
+
+/// Removes a folder tree if it exists.
+pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_diagnostic(path, "remove the folder", &e)),
+    }
+}
+
+/// A fresh staging folder beside `target` (same file system, so the swap is a rename).
+/// Stale staging folders of builds that were killed are removed first.
+pub fn staging_dir(target: &Path) -> Result<PathBuf, Diagnostic> {
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    fs::create_dir_all(parent).map_err(|e| io_diagnostic(parent, "create the folder", &e))?;
+    remove_stale(parent, &name);
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    remove_dir_all(&staging)?;
+    fs::create_dir(&staging).map_err(|e| io_diagnostic(&staging, "create the staging folder", &e))?;
+    Ok(staging)
+}
+
+/// Deletes `.NAME.staging-PID` and `.NAME.old-PID` folders whose process is gone.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = [".staging-", ".old-"].iter().find_map(|kind| {
+            file.strip_prefix(&format!(".{name}{kind}")).and_then(|p| p.parse::<u32>().ok())
+        });
+        if let Some(pid) = pid {
+            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// Puts the finished `staging` folder in place of `target` and removes the old contents.
+///
+/// Exchanges the two folders atomically where the kernel and file system allow it; elsewhere
+/// falls back to two renames (a window of a few microseconds where `target` is absent).
+pub fn swap_into(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
+    if target.exists() {
+        let exchanged = rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            staging,
+            rustix::fs::CWD,
+            target,
+            rustix::fs::RenameFlags::EXCHANGE,
+        );
+        if exchanged.is_ok() {
+            // `staging` now holds the previous output.
+            return remove_dir_all(staging);
+        }
+        let old = staging.with_file_name(
+            staging
+                .file_name()
+                .map(|n| n.to_string_lossy().replace(".staging-", ".old-"))
+                .unwrap_or_default(),
+        );
+        fs::rename(target, &old).map_err(|e| io_diagnostic(target, "move the previous output aside", &e))?;
+        if let Err(e) = fs::rename(staging, target) {
+            let _ = fs::rename(&old, target);
+            return Err(io_diagnostic(target, "move the new output into place", &e));
+        }
+        return remove_dir_all(&old);
+    }
+    fs::rename(staging, target).map_err(|e| io_diagnostic(target, "move the new output into place", &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swap_replaces_contents_and_cleans_up() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("public");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("old.html"), "old").unwrap();
+        let staging = staging_dir(&target).unwrap();
+        fs::write(staging.join("new.html"), "new").unwrap();
+        swap_into(&staging, &target).unwrap();
+        assert!(target.join("new.html").exists());
+        assert!(!target.join("old.html").exists());
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn swap_into_missing_target_renames() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let target = dir.path().join("out");
+        let staging = staging_dir(&target).unwrap();
+        fs::write(staging.join("a"), "a").unwrap();
+        swap_into(&staging, &target).unwrap();
+        assert_eq!(fs::read_to_string(target.join("a")).unwrap(), "a");
+    }
+}

@@ -1,0 +1,333 @@
+//! PARSE: Markdown -> HTML, the heading outline and the plain text of each section.
+//!
+//! One place for the pulldown-cmark options (CommonMark plus tables, footnotes,
+//! strikethrough, `{#id}` heading attributes) and for the rules Chinese documents need:
+//! - a soft line break between two CJK characters is dropped, not turned into a space,
+//!   because hard-wrapped Chinese would otherwise show stray gaps mid-word;
+//! - heading ids are readable Chinese ("一-精耕细作抓筹备"), stable, and unique in the page;
+//! - a paragraph led by "1.聚焦主题深学细悟。" keeps its numbering and shows the lead-in in
+//!   bold, as the official document does for its fourth heading level.
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// A heading of the document, for the table of contents and section links.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The anchor, unique in the page.
+    pub id: String,
+    /// The heading text, numbering included.
+    pub text: String,
+}
+
+/// The plain text of the document from one heading to the next.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// The heading's anchor; `None` for the text before the first heading.
+    pub id: Option<String>,
+    pub heading: Option<String>,
+    /// Plain text, one line per block.
+    pub text: String,
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+}
+
+/// The parser options of every Markdown text annals renders.
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a Markdown body.
+pub fn render(src: &str) -> Rendered {
+    let events: Vec<Event> = Parser::new_ext(src, options()).collect();
+    let mut events = join_lines(events);
+    let headings = assign_heading_ids(&mut events);
+    let events = bold_lead_ins(events);
+    let sections = sections(&events);
+    let mut out = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Rendered { html: out, headings, sections }
+}
+
+/// Characters that are set solid in Chinese text: ideographs, CJK and full-width punctuation,
+/// and the quotes, dashes and ellipses used with them.
+pub fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31BF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+fn is_inline_tag(e: &Event) -> bool {
+    matches!(
+        e,
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link)
+    )
+}
+
+/// The character next to `events[i]` in direction `step`, looking through inline tags.
+fn neighbour(events: &[Event], i: usize, back: bool) -> Option<char> {
+    let mut j = i;
+    loop {
+        j = if back { j.checked_sub(1)? } else { j + 1 };
+        match events.get(j)? {
+            Event::Text(t) | Event::Code(t) => return if back { t.chars().last() } else { t.chars().next() },
+            e if is_inline_tag(e) => continue,
+            _ => return None,
+        }
+    }
+}
+
+/// Drops soft breaks between wide characters and merges adjacent text events, so a
+/// hard-wrapped paragraph becomes one text run.
+fn join_lines(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut text = String::new();
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Text(t) => text.push_str(t),
+            Event::SoftBreak => {
+                let joined = neighbour(&events, i, true).is_some_and(is_wide) && neighbour(&events, i, false).is_some_and(is_wide);
+                if !joined {
+                    text.push('\n');
+                }
+            }
+            other => {
+                if !text.is_empty() {
+                    out.push(Event::Text(CowStr::from(std::mem::take(&mut text))));
+                }
+                out.push(other.clone());
+            }
+        }
+    }
+    if !text.is_empty() {
+        out.push(Event::Text(CowStr::from(text)));
+    }
+    out
+}
+
+/// A readable anchor from a heading: letters and digits kept (Chinese included), every run of
+/// other characters one `-`, at most 32 characters.
+pub fn slugify(text: &str) -> String {
+    let mut s = String::new();
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !s.is_empty() {
+                s.push('-');
+            }
+            gap = false;
+            s.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+        if s.chars().count() >= 32 {
+            break;
+        }
+    }
+    if s.is_empty() {
+        "section".into()
+    } else {
+        s
+    }
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Gives every heading an id (its own `{#id}` if written, else from its text), unique in the page.
+fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
+    let mut used = HashSet::new();
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
+            let (level, explicit) = (level_number(*level), id.as_ref().map(|s| s.to_string()));
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| slugify(&text));
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                n += 1;
+                unique = format!("{base}-{n}");
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(unique.clone()));
+            }
+            headings.push(Heading { level, id: unique, text: text.trim().to_string() });
+            i = j;
+        }
+        i += 1;
+    }
+    headings
+}
+
+/// The length in bytes of a run-in heading at the start of `text` ("1.聚焦主题深学细悟。"):
+/// an arabic number with `.`, `．` or brackets, then up to 40 characters ending in `。`.
+pub fn lead_in_len(text: &str) -> Option<usize> {
+    let t = text;
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let after_number = if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
+        let n = digits(rest);
+        let rest = &rest[n..];
+        (n > 0 && n <= 2).then(|| rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))).flatten()?
+    } else {
+        let n = digits(t);
+        let rest = &t[n..];
+        (n > 0 && n <= 2).then(|| rest.strip_prefix('.').or_else(|| rest.strip_prefix('．'))).flatten()?
+    };
+    if !after_number.chars().next().is_some_and(is_wide) {
+        return None;
+    }
+    let end = after_number.char_indices().take(41).find(|(_, c)| *c == '。')?.0;
+    Some(t.len() - after_number.len() + end + '。'.len_utf8())
+}
+
+/// Shows the run-in heading at the start of a paragraph in bold.
+fn bold_lead_ins(events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len() + 8);
+    let mut at_paragraph_start = false;
+    for e in events {
+        match e {
+            Event::Text(t) if at_paragraph_start => {
+                at_paragraph_start = false;
+                match lead_in_len(&t) {
+                    Some(n) => {
+                        out.push(Event::Start(Tag::Strong));
+                        out.push(Event::Text(CowStr::from(t[..n].to_string())));
+                        out.push(Event::End(TagEnd::Strong));
+                        if n < t.len() {
+                            out.push(Event::Text(CowStr::from(t[n..].to_string())));
+                        }
+                    }
+                    None => out.push(Event::Text(t)),
+                }
+            }
+            e => {
+                at_paragraph_start = matches!(e, Event::Start(Tag::Paragraph));
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+/// Splits the plain text at headings.
+fn sections(events: &[Event]) -> Vec<Section> {
+    let mut sections = vec![Section { id: None, heading: None, text: String::new() }];
+    let mut in_heading = false;
+    for e in events {
+        match e {
+            Event::Start(Tag::Heading { id, .. }) => {
+                in_heading = true;
+                sections.push(Section { id: id.as_ref().map(|s| s.to_string()), heading: Some(String::new()), text: String::new() });
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                let cur = sections.last_mut().expect("sections starts non-empty");
+                match (&mut cur.heading, in_heading) {
+                    (Some(h), true) => h.push_str(t),
+                    _ => cur.text.push_str(t),
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => sections.last_mut().expect("sections starts non-empty").text.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+                let text = &mut sections.last_mut().expect("sections starts non-empty").text;
+                if !text.ends_with('\n') && !text.is_empty() {
+                    text.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    if sections[0].text.trim().is_empty() && sections.len() > 1 {
+        sections.remove(0);
+    }
+    sections
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn soft_break_between_cjk_is_dropped() {
+        let r = render("市政协办公室紧\n扣民主生活会主题\n");
+        assert_eq!(r.html, "<p>市政协办公室紧扣民主生活会主题</p>\n");
+    }
+
+    #[test]
+    fn soft_break_next_to_latin_stays() {
+        assert_eq!(render("召开 2025\nyear\n").html, "<p>召开 2025\nyear</p>\n");
+        assert_eq!(render("学习\nPDF 文件\n").html, "<p>学习\nPDF 文件</p>\n");
+    }
+
+    #[test]
+    fn soft_break_through_emphasis_and_quotes() {
+        assert_eq!(render("落实**第一议题**\n制度，做到\n“两个维护”\n").html, "<p>落实<strong>第一议题</strong>制度，做到“两个维护”</p>\n");
+    }
+
+    #[test]
+    fn heading_ids_readable_and_unique() {
+        let r = render("## 一、精耕细作抓筹备，筑牢会议思想根基\n\n### （一）强化理论武装\n\n### （一）强化理论武装\n\n## Summary {#sum}\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["一-精耕细作抓筹备-筑牢会议思想根基", "一-强化理论武装", "一-强化理论武装-2", "sum"]);
+        assert_eq!(r.headings[0].text, "一、精耕细作抓筹备，筑牢会议思想根基");
+        assert!(r.html.contains("<h2 id=\"一-精耕细作抓筹备-筑牢会议思想根基\">一、精耕细作抓筹备，筑牢会议思想根基</h2>"));
+    }
+
+    #[test]
+    fn run_in_heading_is_bold_not_list() {
+        let r = render("1.聚焦主题深学细悟。坚持把学习贯穿\n筹备工作全过程。\n");
+        assert_eq!(r.html, "<p><strong>1.聚焦主题深学细悟。</strong>坚持把学习贯穿筹备工作全过程。</p>\n");
+        assert_eq!(lead_in_len("（2）反复修改。后文"), Some("（2）反复修改。".len()));
+        assert_eq!(lead_in_len("2025年度民主生活会。"), None);
+    }
+
+    #[test]
+    fn sections_follow_headings() {
+        let r = render("前言\n\n## 一、筹备\n\n谈心\n谈话\n\n## 二、会议\n\n批评\n");
+        let texts: Vec<_> = r.sections.iter().map(|s| (s.id.clone(), s.text.clone())).collect();
+        assert_eq!(
+            texts,
+            [
+                (None, "前言\n".to_string()),
+                (Some("一-筹备".to_string()), "谈心谈话\n".to_string()),
+                (Some("二-会议".to_string()), "批评\n".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let r = render("|a|b|\n|-|-|\n|1|2|\n\n~~删~~[^1]\n\n[^1]: 注\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>删</del>"));
+        assert!(r.html.contains("footnote"));
+    }
+}

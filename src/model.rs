@@ -1,0 +1,166 @@
+//! ASSEMBLE: loaded sources -> [`Site`], the plain data every page is rendered from.
+//!
+//! Markdown is rendered here (in parallel, results in walk order), drafts are left out, URLs
+//! are fixed and checked for collisions, and the facts pages need but no single file holds
+//! (documents per meeting, the same document in the previous and next year) are computed
+//! once, so templates only display.
+
+use crate::config::Config;
+use crate::content::{Asset, Loaded, LoadedYear, SourceDoc};
+use crate::error::{Diagnostic, Failure};
+use crate::markdown::{self, Rendered};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// The whole site.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// The home page text (`content/_index.md`), rendered.
+    pub home: Rendered,
+    /// The home page title from `content/_index.md`, if it sets one.
+    pub home_title: Option<String>,
+    /// Years, newest first.
+    pub years: Vec<Year>,
+    pub assets: Vec<Asset>,
+}
+
+/// A year folder: its meetings and documents.
+#[derive(Debug, Clone)]
+pub struct Year {
+    pub year: i32,
+    /// The meeting's name, e.g. `2025年度民主生活会`.
+    pub title: String,
+    /// The date the 年度 meeting was held.
+    pub meeting_date: Option<NaiveDate>,
+    pub theme: Option<String>,
+    pub location: Option<String>,
+    pub summary: Option<String>,
+    /// The year's `_index.md` text, rendered.
+    pub intro: Rendered,
+    /// Published documents, by meeting (年度 first), type order of the vocabulary, person, date.
+    pub documents: Vec<Document>,
+}
+
+/// A published document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceDoc,
+    /// Site-relative URL, e.g. `2025/召开情况报告.html` (not percent-encoded).
+    pub url: String,
+    pub rendered: Rendered,
+    /// The same type (and person) in the nearest earlier year.
+    pub previous: Option<DocLink>,
+    /// The same type (and person) in the nearest later year.
+    pub next: Option<DocLink>,
+}
+
+/// A link to another document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    pub url: String,
+    pub title: String,
+    pub year: i32,
+}
+
+impl Year {
+    /// The meetings of the year in order (年度 first, then 专题 by name), each with its documents.
+    pub fn meetings(&self) -> Vec<(&str, Vec<&Document>)> {
+        let mut by: BTreeMap<(bool, &str), Vec<&Document>> = BTreeMap::new();
+        for d in &self.documents {
+            let m = d.source.meeting.as_str();
+            by.entry((m != crate::content::document::ANNUAL_MEETING, m)).or_default().push(d);
+        }
+        by.into_iter().map(|((_, m), docs)| (m, docs)).collect()
+    }
+}
+
+/// Assembles the site; fails on URL collisions.
+pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
+    let type_rank = |t: &str| config.vocabularies.types.iter().position(|x| x == t).unwrap_or(usize::MAX);
+    let mut diags = Vec::new();
+    let mut years: Vec<Year> = loaded
+        .years
+        .into_values()
+        .rev()
+        .map(|y| assemble_year(y, &mut diags))
+        .collect();
+    if !diags.is_empty() {
+        return Err(Failure(diags));
+    }
+    for y in &mut years {
+        y.documents.sort_by(|a, b| {
+            let key = |d: &Document| {
+                let s = &d.source;
+                (s.meeting != crate::content::document::ANNUAL_MEETING, s.meeting.clone(), type_rank(&s.doc_type), s.person.clone(), s.date, s.slug.clone())
+            };
+            key(a).cmp(&key(b))
+        });
+    }
+    link_across_years(&mut years);
+    let (home, home_title) = match loaded.home {
+        Some(p) => (markdown::render(&p.body), p.title),
+        None => (markdown::render(""), None),
+    };
+    Ok(Site { config: config.clone(), home, home_title, years, assets: loaded.assets })
+}
+
+fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
+    let index = y.index.unwrap_or_default();
+    let published: Vec<SourceDoc> = y.docs.into_iter().filter(|d| !d.draft).collect();
+    let mut seen: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    for d in &published {
+        if let Some(first) = seen.insert(d.slug.clone(), d.shown.clone()) {
+            diags.push(
+                Diagnostic::error(&d.shown, format!("the URL {}/{}.html is also the URL of {}", d.year, d.slug, first.display()))
+                    .help("give one of the two documents a different `slug` in its front matter, or rename the file"),
+            );
+        }
+    }
+    let documents = published
+        .into_par_iter()
+        .map(|source| {
+            let rendered = markdown::render(&source.body);
+            let url = format!("{}/{}.html", source.year, source.slug);
+            Document { source, url, rendered, previous: None, next: None }
+        })
+        .collect();
+    Year {
+        year: y.year,
+        title: index.title.unwrap_or_else(|| format!("{}年度民主生活会", y.year)),
+        meeting_date: index.date,
+        theme: index.theme,
+        location: index.location,
+        summary: index.summary,
+        intro: markdown::render(&index.body),
+        documents,
+    }
+}
+
+/// Fills `previous` and `next`: the same type, person and meeting kind in the nearest other year.
+fn link_across_years(years: &mut [Year]) {
+    type Key = (String, Option<String>, String);
+    let key = |d: &Document| -> Key {
+        let s = &d.source;
+        (s.doc_type.clone(), s.person.clone(), s.meeting.clone())
+    };
+    // Oldest year first, the first document of each key per year.
+    let mut chains: BTreeMap<Key, Vec<(i32, DocLink)>> = BTreeMap::new();
+    for y in years.iter().rev() {
+        for d in &y.documents {
+            let chain = chains.entry(key(d)).or_default();
+            if chain.last().map(|(yr, _)| *yr) != Some(y.year) {
+                chain.push((y.year, DocLink { url: d.url.clone(), title: d.source.title.clone(), year: y.year }));
+            }
+        }
+    }
+    for y in years.iter_mut() {
+        for d in &mut y.documents {
+            let chain = &chains[&key(d)];
+            let pos = chain.iter().position(|(yr, _)| *yr == y.year).expect("every document is in its chain");
+            d.previous = pos.checked_sub(1).map(|p| chain[p].1.clone());
+            d.next = chain.get(pos + 1).map(|(_, l)| l.clone());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Relative links: every page links to the others by a path relative to itself, so the site
+//! works under any sub-path of any server and opened from disk (file://).
+
+/// The prefix from a page at site-relative `page` back to the site root: `""` for
+/// `index.html`, `"../"` for `2025/x.html`.
+pub fn root_prefix(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
+
+/// A site-relative path as an href: Chinese kept readable (an IRI), but the characters that
+/// would end or break a URL path percent-encoded.
+pub fn href(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '"' | '#' | '%' | '<' | '>' | '?' | '`' | '{' | '}' | '\\' | '^' | '|' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_and_hrefs() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("2025/a/b.html"), "../../");
+        assert_eq!(href("2025/发言 提纲#1.html"), "2025/发言%20提纲%231.html");
+    }
+}

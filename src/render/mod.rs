@@ -1,0 +1,137 @@
+//! RENDER: [`Site`] + [`Theme`] -> the output files (HTML pages, static files, attachments).
+//!
+//! Templates are tera 1.x, compiled once; every page gets `site` (title, organisation, the
+//! years for the navigation), `root` (the relative way back to the site root) and `page` (its
+//! view struct from [`views`]). Pages render in parallel; the file list is sorted, so the
+//! output does not depend on thread timing.
+
+pub mod links;
+pub mod views;
+
+use crate::dates;
+use crate::error::{Diagnostic, Failure};
+use crate::model::Site;
+use crate::theme::Theme;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use tera::{Context, Tera, Value};
+
+/// A file of the output, by its path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    pub rel: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The pages a site has.
+enum Page {
+    Home,
+    Year(usize),
+    Document(usize, usize),
+    NotFound,
+}
+
+/// Renders every page and gathers static files and attachments.
+pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Failure> {
+    let tera = compile(theme)?;
+    let mut pages = vec![Page::Home, Page::NotFound];
+    for (i, y) in site.years.iter().enumerate() {
+        pages.push(Page::Year(i));
+        pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
+    }
+    let rendered: Vec<Result<OutFile, Diagnostic>> = pages.par_iter().map(|p| render_page(&tera, theme, site, p)).collect();
+    let mut files = Vec::with_capacity(rendered.len() + theme.statics.len() + site.assets.len());
+    let mut diags = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) if !diags.contains(&d) => diags.push(d),
+            Err(_) => {}
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure(diags));
+    }
+    files.extend(theme.statics.iter().map(|(rel, bytes)| OutFile { rel: rel.clone(), bytes: bytes.clone() }));
+    files.extend(site.assets.iter().map(|a| OutFile { rel: a.rel.clone(), bytes: a.bytes.clone() }));
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    let mut dup = files.windows(2).filter(|w| w[0].rel == w[1].rel).map(|w| w[0].rel.clone()).peekable();
+    if dup.peek().is_some() {
+        return Err(Failure(
+            dup.map(|rel| {
+                Diagnostic::error(PathBuf::from("content").join(&rel), format!("{} would be written twice (a page or static file has the same path)", rel.display()))
+                    .help("rename the attachment or the static file")
+            })
+            .collect(),
+        ));
+    }
+    Ok(files)
+}
+
+fn render_page(tera: &Tera, theme: &Theme, site: &Site, page: &Page) -> Result<OutFile, Diagnostic> {
+    match page {
+        Page::Home => page_file(tera, theme, site, "index.html", "index.html", &views::home(site)),
+        Page::NotFound => page_file(tera, theme, site, "404.html", "404.html", &()),
+        Page::Year(i) => {
+            let url = views::year_url(site.years[*i].year);
+            page_file(tera, theme, site, "year.html", &url, &views::year(site, *i))
+        }
+        Page::Document(i, j) => {
+            let (y, d) = (&site.years[*i], &site.years[*i].documents[*j]);
+            page_file(tera, theme, site, "document.html", &d.url, &views::document(y, d))
+        }
+    }
+}
+
+fn page_file(tera: &Tera, theme: &Theme, site: &Site, template: &str, url: &str, view: &impl Serialize) -> Result<OutFile, Diagnostic> {
+    let mut ctx = Context::new();
+    ctx.insert("site", &views::SiteView::new(site, url));
+    ctx.insert("root", &links::root_prefix(url));
+    ctx.insert("page_url", url);
+    ctx.insert("page", view);
+    let html = tera.render(template, &ctx).map_err(|e| template_error(theme, template, &e))?;
+    Ok(OutFile { rel: PathBuf::from(url), bytes: html.into_bytes() })
+}
+
+/// Compiles every template; a syntax error names the template file.
+fn compile(theme: &Theme) -> Result<Tera, Failure> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.register_filter("cn_date", cn_date);
+    let sources = theme.templates.values().map(|t| (t.name.as_str(), t.source.as_str()));
+    tera.add_raw_templates(sources).map_err(|e| {
+        let name = e.to_string().split('\'').nth(1).unwrap_or_default().to_string();
+        Failure(vec![template_error(theme, &name, &e)])
+    })?;
+    for required in ["index.html", "year.html", "document.html", "404.html"] {
+        if !theme.templates.contains_key(required) {
+            return Err(Diagnostic::error(format!("themes/*/templates/{required}"), format!("the theme has no template `{required}`"))
+                .help("add it to the theme, or to the site's templates/ folder")
+                .into());
+        }
+    }
+    Ok(tera)
+}
+
+/// A tera error as a diagnostic on the template's file, with tera's whole chain of causes.
+fn template_error(theme: &Theme, name: &str, err: &tera::Error) -> Diagnostic {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let shown = theme.templates.get(name).map(|t| t.shown.clone()).unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+    Diagnostic::error(shown, message.replace('\n', " ")).help("fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)")
+}
+
+/// `{{ date | cn_date }}`: `2026-01-15` -> `2026年1月15日`; other values pass unchanged.
+fn cn_date(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    Ok(match value.as_str().map(dates::parse) {
+        Some(Ok(d)) => Value::String(dates::chinese(d)),
+        _ => value.clone(),
+    })
+}

@@ -1,0 +1,220 @@
+//! One view struct per page kind: what a template may show, already computed and ordered.
+//! Templates receive these (through tera's context) and nothing else.
+
+use super::links::{href, root_prefix};
+use crate::dates;
+use crate::markdown::Heading;
+use crate::model::{DocLink, Document, Site, Year};
+use serde::Serialize;
+
+/// The site-wide values every page has.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    /// The years for the navigation, newest first.
+    pub years: Vec<YearLink>,
+}
+
+/// A link to a year page.
+#[derive(Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub url: String,
+}
+
+/// A document in a list.
+#[derive(Serialize)]
+pub struct DocSummary<'a> {
+    pub url: String,
+    pub title: &'a str,
+    #[serde(rename = "type")]
+    pub doc_type: &'a str,
+    pub date: String,
+    pub year: i32,
+    pub person: Option<&'a str>,
+    pub doc_number: Option<&'a str>,
+}
+
+/// A year on the timeline and at the top of its page.
+#[derive(Serialize)]
+pub struct YearSummary<'a> {
+    pub year: i32,
+    pub url: String,
+    pub title: &'a str,
+    pub meeting_date: Option<String>,
+    pub theme: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub document_count: usize,
+}
+
+/// The home page.
+#[derive(Serialize)]
+pub struct HomeView<'a> {
+    pub title: &'a str,
+    pub intro_html: &'a str,
+    pub timeline: Vec<YearSummary<'a>>,
+    pub latest: Vec<DocSummary<'a>>,
+    pub document_count: usize,
+}
+
+/// A group of documents of one type.
+#[derive(Serialize)]
+pub struct TypeGroup<'a> {
+    #[serde(rename = "type")]
+    pub doc_type: &'a str,
+    pub documents: Vec<DocSummary<'a>>,
+}
+
+/// A meeting of a year with its documents by type.
+#[derive(Serialize)]
+pub struct MeetingView<'a> {
+    pub name: &'a str,
+    pub groups: Vec<TypeGroup<'a>>,
+}
+
+/// A year page.
+#[derive(Serialize)]
+pub struct YearView<'a> {
+    pub year: YearSummary<'a>,
+    pub intro_html: &'a str,
+    pub meetings: Vec<MeetingView<'a>>,
+    pub previous_year: Option<YearLink>,
+    pub next_year: Option<YearLink>,
+}
+
+/// A link to the same kind of document in another year.
+#[derive(Serialize)]
+pub struct OtherYear<'a> {
+    pub url: String,
+    pub title: &'a str,
+    pub year: i32,
+}
+
+/// A document page.
+#[derive(Serialize)]
+pub struct DocView<'a> {
+    pub doc: DocSummary<'a>,
+    pub year_url: String,
+    pub year_title: &'a str,
+    pub meeting: &'a str,
+    pub unit: &'a str,
+    pub author: Option<&'a str>,
+    pub tags: &'a [String],
+    pub html: &'a str,
+    pub toc: &'a [Heading],
+    pub previous: Option<OtherYear<'a>>,
+    pub next: Option<OtherYear<'a>>,
+}
+
+/// The prefix-relative href of a site path, as a page at `from` must write it.
+pub fn link(from: &str, to: &str) -> String {
+    format!("{}{}", root_prefix(from), href(to))
+}
+
+pub fn year_url(year: i32) -> String {
+    format!("{year}/index.html")
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(site: &'a Site, from: &str) -> Self {
+        let c = &site.config;
+        SiteView {
+            title: &c.title,
+            organisation: &c.organisation,
+            description: &c.description,
+            language: &c.language,
+            years: site.years.iter().map(|y| YearLink { year: y.year, url: link(from, &year_url(y.year)) }).collect(),
+        }
+    }
+}
+
+pub fn doc_summary<'a>(d: &'a Document, from: &str) -> DocSummary<'a> {
+    let s = &d.source;
+    DocSummary {
+        url: link(from, &d.url),
+        title: &s.title,
+        doc_type: &s.doc_type,
+        date: dates::iso(s.date),
+        year: s.year,
+        person: s.person.as_deref(),
+        doc_number: s.doc_number.as_deref(),
+    }
+}
+
+pub fn year_summary<'a>(y: &'a Year, from: &str) -> YearSummary<'a> {
+    YearSummary {
+        year: y.year,
+        url: link(from, &year_url(y.year)),
+        title: &y.title,
+        meeting_date: y.meeting_date.map(dates::iso),
+        theme: y.theme.as_deref(),
+        location: y.location.as_deref(),
+        summary: y.summary.as_deref(),
+        document_count: y.documents.len(),
+    }
+}
+
+/// The home page: the timeline and the ten newest documents.
+pub fn home(site: &Site) -> HomeView<'_> {
+    let from = "index.html";
+    let mut all: Vec<&Document> = site.years.iter().flat_map(|y| &y.documents).collect();
+    all.sort_by(|a, b| (b.source.date, &a.url).cmp(&(a.source.date, &b.url)));
+    HomeView {
+        title: site.home_title.as_deref().unwrap_or(&site.config.title),
+        intro_html: &site.home.html,
+        timeline: site.years.iter().map(|y| year_summary(y, from)).collect(),
+        document_count: all.len(),
+        latest: all.into_iter().take(10).map(|d| doc_summary(d, from)).collect(),
+    }
+}
+
+/// A year page; `i` is the year's place in `site.years` (newest first).
+pub fn year(site: &Site, i: usize) -> YearView<'_> {
+    let y = &site.years[i];
+    let from = year_url(y.year);
+    let neighbour = |j: Option<usize>| j.and_then(|j| site.years.get(j)).map(|o| YearLink { year: o.year, url: link(&from, &year_url(o.year)) });
+    YearView {
+        year: year_summary(y, &from),
+        intro_html: &y.intro.html,
+        meetings: y
+            .meetings()
+            .into_iter()
+            .map(|(name, docs)| {
+                let mut groups: Vec<TypeGroup> = Vec::new();
+                for d in docs {
+                    match groups.last_mut() {
+                        Some(g) if g.doc_type == d.source.doc_type => g.documents.push(doc_summary(d, &from)),
+                        _ => groups.push(TypeGroup { doc_type: &d.source.doc_type, documents: vec![doc_summary(d, &from)] }),
+                    }
+                }
+                MeetingView { name, groups }
+            })
+            .collect(),
+        previous_year: neighbour(Some(i + 1)),
+        next_year: neighbour(i.checked_sub(1)),
+    }
+}
+
+/// A document page.
+pub fn document<'a>(y: &'a Year, d: &'a Document) -> DocView<'a> {
+    let from = d.url.as_str();
+    let other = |l: &'a Option<DocLink>| l.as_ref().map(|l| OtherYear { url: link(from, &l.url), title: &l.title, year: l.year });
+    let s = &d.source;
+    DocView {
+        doc: doc_summary(d, from),
+        year_url: link(from, &year_url(y.year)),
+        year_title: &y.title,
+        meeting: &s.meeting,
+        unit: &s.unit,
+        author: s.author.as_deref(),
+        tags: &s.tags,
+        html: &d.rendered.html,
+        toc: &d.rendered.headings,
+        previous: other(&d.previous),
+        next: other(&d.next),
+    }
+}

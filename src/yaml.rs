@@ -1,0 +1,148 @@
+//! YAML through serde, with diagnostics that point into the file the YAML came from.
+//!
+//! Input: a YAML text (front matter, `annals.yaml`, a ledger) and where it sits in its file.
+//! Output: the typed value, or a [`Diagnostic`] at the right line and column whose message a
+//! clerk can act on ("unknown field `titel`" with "did you mean `title`?").
+
+use crate::error::{did_you_mean, Diagnostic};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// A YAML text inside a file: the whole file (for showing lines) and where the YAML starts.
+pub struct Source<'a> {
+    /// The path shown in diagnostics, relative to the site root.
+    pub shown: &'a Path,
+    /// The whole file, so the diagnostic can show the offending line.
+    pub file_text: &'a str,
+    /// The YAML itself.
+    pub yaml: &'a str,
+    /// 1-based line of the file on which `yaml` starts.
+    pub first_line: usize,
+}
+
+impl Source<'_> {
+    /// Deserialises the YAML into `T`; an empty text counts as an empty mapping so missing
+    /// required fields are reported by name.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let text = if self.yaml.trim().is_empty() { "{}" } else { self.yaml };
+        serde_yaml_ng::from_str(text).map_err(|e| self.diagnostic(&e))
+    }
+
+    /// A diagnostic at a 1-based line and column of the YAML.
+    pub fn error_at(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.shown, message).at(self.file_text, line + self.first_line - 1, col)
+    }
+
+    /// A diagnostic on the value of top-level `key`, or on the whole YAML when the key is absent.
+    pub fn error_on_key(&self, key: &str, message: impl Into<String>) -> Diagnostic {
+        match key_position(self.yaml, key) {
+            Some((line, col, len)) => self.error_at(line, col, message).span(len),
+            None => Diagnostic::error(self.shown, message).at(self.file_text, self.first_line, 1),
+        }
+    }
+
+    fn diagnostic(&self, err: &serde_yaml_ng::Error) -> Diagnostic {
+        let raw = err.to_string();
+        // serde_yaml_ng appends " at line L column C" to the message; the position is shown apart.
+        let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+        let (message, help) = explain(&message);
+        let d = match err.location() {
+            Some(loc) => self.error_at(loc.line(), loc.column(), message),
+            None => Diagnostic::error(self.shown, message).at(self.file_text, self.first_line, 1),
+        };
+        d.help(help)
+    }
+}
+
+/// Turns serde's wording into a message and a fix.
+fn explain(message: &str) -> (String, String) {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let list = known.join(", ");
+        let help = match did_you_mean(field, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? The known fields are: {list}"),
+            None => format!("remove it, or use one of the known fields: {list}"),
+        };
+        return (format!("unknown field `{field}`"), help);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("missing required field `{field}`"),
+            format!("add a line `{field}: ...` to this YAML"),
+        );
+    }
+    if message.contains("invalid type") {
+        return (
+            message.to_string(),
+            "give the field the kind of value it takes: a single value where one is expected, a list (`- item` lines or `[a, b]`) where a list is".into(),
+        );
+    }
+    if message.contains("tab") {
+        return (
+            message.to_string(),
+            "YAML indentation must use spaces, not tabs: replace the tabs with spaces".into(),
+        );
+    }
+    (
+        message.to_string(),
+        "fix the YAML syntax here: check quotes, colons after keys and consistent indentation with spaces".into(),
+    )
+}
+
+/// The 1-based line, 1-based value column and value length (in characters) of a
+/// top-level `key: value` line in `yaml`.
+pub fn key_position(yaml: &str, key: &str) -> Option<(usize, usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(key)?.strip_prefix(':')?;
+        let value = rest.trim_start();
+        let col = key.chars().count() + 1 + (rest.chars().count() - value.chars().count()) + 1;
+        Some((i + 1, col, value.trim_end().chars().count().max(1)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        title: String,
+        tags: Option<Vec<String>>,
+    }
+
+    fn src(yaml: &str) -> Source<'_> {
+        Source { shown: Path::new("a.md"), file_text: yaml, yaml, first_line: 1 }
+    }
+
+    #[test]
+    fn unknown_field_suggests() {
+        let d = src("titel: x\n").parse::<T>().unwrap_err();
+        assert_eq!(d.message, "unknown field `titel`");
+        assert_eq!(d.line, Some(1));
+        assert!(d.help.unwrap().starts_with("did you mean `title`?"));
+    }
+
+    #[test]
+    fn missing_field_named() {
+        let d = src("").parse::<T>().unwrap_err();
+        assert_eq!(d.message, "missing required field `title`");
+    }
+
+    #[test]
+    fn positions_shift_by_first_line() {
+        let file = "---\ntitle: a\ntags: b: c\n---\n";
+        let s = Source { shown: Path::new("a.md"), file_text: file, yaml: "title: a\ntags: b: c\n", first_line: 2 };
+        let d = s.parse::<T>().unwrap_err();
+        assert_eq!(d.line, Some(3), "{d}");
+    }
+
+    #[test]
+    fn key_position_finds_value() {
+        assert_eq!(key_position("title: x\ndate: 2025-02-30\n", "date"), Some((2, 7, 10)));
+        assert_eq!(key_position("title: x\n", "date"), None);
+    }
+}
