@@ -5,6 +5,8 @@
 //! - a soft line break between two CJK characters is dropped, not turned into a space,
 //!   because hard-wrapped Chinese would otherwise show stray gaps mid-word;
 //! - heading ids are readable Chinese ("一-精耕细作抓筹备"), stable, and unique in the page;
+//! - a link to another document's `.md` file points to its page (`.html`), so links work
+//!   both in a git web view and on the site;
 //! - a paragraph led by "1.聚焦主题深学细悟。" keeps its numbering and shows the lead-in in
 //!   bold, as the official document does for its fourth heading level.
 
@@ -50,7 +52,7 @@ pub fn render(src: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(src, options()).collect();
     let mut events = join_lines(events);
     let headings = assign_heading_ids(&mut events);
-    let events = bold_lead_ins(events);
+    let events = bold_lead_ins(events).into_iter().map(link_to_page).collect::<Vec<_>>();
     let sections = sections(&events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -237,6 +239,25 @@ fn bold_lead_ins(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// A relative link to `NAME.md` (with an optional `#anchor`) -> `NAME.html`.
+fn link_to_page(e: Event) -> Event {
+    match e {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let (path, frag) = dest_url.split_once('#').unwrap_or((&dest_url, ""));
+            let relative = !path.contains(':') && !path.starts_with('/');
+            let dest_url = match path.strip_suffix(".md") {
+                Some(stem) if relative => {
+                    let sep = if frag.is_empty() { "" } else { "#" };
+                    CowStr::from(format!("{stem}.html{sep}{frag}"))
+                }
+                _ => dest_url,
+            };
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+        }
+        e => e,
+    }
+}
+
 /// Splits the plain text at headings.
 fn sections(events: &[Event]) -> Vec<Section> {
     let mut sections = vec![Section { id: None, heading: None, text: String::new() }];
@@ -321,6 +342,15 @@ mod tests {
                 (Some("二-会议".to_string()), "批评\n".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn links_to_markdown_files_point_to_pages() {
+        let r = render("[a](对照检查材料.md#一-问题) [b](../2024/x.md) [c](http://h/x.md) [d](x.txt)");
+        assert!(r.html.contains("href=\"%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.html#%E4%B8%80-%E9%97%AE%E9%A2%98\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../2024/x.html\""));
+        assert!(r.html.contains("href=\"http://h/x.md\""));
+        assert!(r.html.contains("href=\"x.txt\""));
     }
 
     #[test]

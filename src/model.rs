@@ -39,7 +39,7 @@ pub struct Year {
     pub summary: Option<String>,
     /// The year's `_index.md` text, rendered.
     pub intro: Rendered,
-    /// Published documents, by meeting (年度 first), type order of the vocabulary, person, date.
+    /// Published documents, by meeting (年度 first), type order of the vocabulary, weight, person, date.
     pub documents: Vec<Document>,
 }
 
@@ -93,7 +93,7 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
         y.documents.sort_by(|a, b| {
             let key = |d: &Document| {
                 let s = &d.source;
-                (s.meeting != crate::content::document::ANNUAL_MEETING, s.meeting.clone(), type_rank(&s.doc_type), s.person.clone(), s.date, s.slug.clone())
+                (s.meeting != crate::content::document::ANNUAL_MEETING, s.meeting.clone(), type_rank(&s.doc_type), s.weight, s.person.clone(), s.date, s.slug.clone())
             };
             key(a).cmp(&key(b))
         });

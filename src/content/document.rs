@@ -31,6 +31,8 @@ struct FrontMatter {
     #[serde(default)]
     draft: bool,
     slug: Option<String>,
+    #[serde(default)]
+    weight: i32,
 }
 
 /// A document as loaded: its metadata checked, its body still Markdown.
@@ -55,6 +57,8 @@ pub struct SourceDoc {
     pub doc_number: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
+    /// Order among documents of the same type on the year page (smaller first). Default 0.
+    pub weight: i32,
     /// The Markdown after the front matter.
     pub body: String,
     /// 1-based line of the file where the body starts.
@@ -129,6 +133,7 @@ pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -
         doc_number: fm.doc_number,
         tags: fm.tags,
         draft: fm.draft,
+        weight: fm.weight,
         body: split.body.to_string(),
         body_line: split.body_line,
     })

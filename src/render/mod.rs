@@ -99,6 +99,7 @@ fn page_file(tera: &Tera, theme: &Theme, site: &Site, template: &str, url: &str,
 fn compile(theme: &Theme) -> Result<Tera, Failure> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
     tera.register_filter("cn_date", cn_date);
     let sources = theme.templates.values().map(|t| (t.name.as_str(), t.source.as_str()));
     tera.add_raw_templates(sources).map_err(|e| {
@@ -126,6 +127,23 @@ fn template_error(theme: &Theme, name: &str, err: &tera::Error) -> Diagnostic {
     }
     let shown = theme.templates.get(name).map(|t| t.shown.clone()).unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
     Diagnostic::error(shown, message.replace('\n', " ")).help("fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)")
+}
+
+/// HTML escaping for text and attribute values. Unlike tera's default it leaves `/` alone:
+/// escaping it protects nothing inside a quoted attribute and makes every href unreadable.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `{{ date | cn_date }}`: `2026-01-15` -> `2026年1月15日`; other values pass unchanged.
