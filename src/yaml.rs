@@ -45,13 +45,41 @@ impl Source<'_> {
         let raw = err.to_string();
         // serde_yaml_ng appends " at line L column C" to the message; the position is shown apart.
         let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-        let (message, help) = explain(&message);
-        let d = match err.location() {
-            Some(loc) => self.error_at(loc.line(), loc.column(), message),
+        let position = err.location().map(|l| (l.line(), l.column()));
+        let char_at = |(line, col): (usize, usize)| self.yaml.lines().nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(col.saturating_sub(1)));
+        let (message, help, position) = if position.and_then(char_at) == Some('\t') {
+            (
+                "a tab character is used for indentation".to_string(),
+                "YAML indentation must use spaces, not tabs: replace the tabs with spaces".to_string(),
+                position,
+            )
+        } else if message.contains("end of stream") && unclosed_quote(self.yaml).is_some() {
+            (
+                "a quoted value is never closed".to_string(),
+                "add the closing quote at the end of the value".to_string(),
+                unclosed_quote(self.yaml),
+            )
+        } else {
+            let (m, h) = explain(&message);
+            (m, h, position)
+        };
+        let d = match position {
+            Some((line, col)) => self.error_at(line, col, message),
             None => Diagnostic::error(self.shown, message).at(self.file_text, self.first_line, 1),
         };
         d.help(help)
     }
+}
+
+/// The line and column of a quote that opens a value and is not closed on its line.
+fn unclosed_quote(yaml: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(i, line)| {
+        let value = line.split_once(": ").map(|(_, v)| v).or_else(|| line.trim_start().strip_prefix("- "))?;
+        let q = value.trim_start().chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let closed = value.trim_end().len() > 1 && value.trim_end().ends_with(q);
+        let col = line.chars().count() - value.trim_start().chars().count() + 1;
+        (!closed).then_some((i + 1, col))
+    })
 }
 
 /// Turns serde's wording into a message and a fix.
@@ -77,12 +105,6 @@ fn explain(message: &str) -> (String, String) {
         return (
             message.to_string(),
             "give the field the kind of value it takes: a single value where one is expected, a list (`- item` lines or `[a, b]`) where a list is".into(),
-        );
-    }
-    if message.contains("tab") {
-        return (
-            message.to_string(),
-            "YAML indentation must use spaces, not tabs: replace the tabs with spaces".into(),
         );
     }
     (
