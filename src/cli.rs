@@ -1,6 +1,7 @@
 //! The command line: clap's derive types, nothing else.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 /// annals: an office's archive of 民主生活会 documents as a static intranet site.
@@ -16,8 +17,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build the site into public/ (all or nothing).
+    /// Build the site into public/ and the search index into search-index/index (all or nothing).
     Build(BuildArgs),
+    /// Build, then serve the site and its search on 127.0.0.1:8080.
+    Serve(ServeArgs),
+    /// Search the built index from the command line.
+    Search(SearchArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -25,4 +30,40 @@ pub struct BuildArgs {
     /// Where to write the site. Default: ROOT/public.
     #[arg(long)]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on. Default: loopback only; use 0.0.0.0 to serve the intranet.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// The port (0 picks a free one and prints it).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+}
+
+/// How `annals search` prints.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SortArg {
+    Relevance,
+    Date,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct SearchArgs {
+    /// The query: words (ANDed), "phrases", -excluded, year:2024, type:整改方案 …
+    /// (put `--` before a query that starts with `-`).
+    pub query: Vec<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// How many hits.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Which page of hits (1-based).
+    #[arg(long, default_value_t = 1)]
+    pub page: usize,
+    /// Order of hits. Default: relevance, or date when the query has only filters.
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
 }

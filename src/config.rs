@@ -54,9 +54,20 @@ pub struct Vocabularies {
 
 /// The document types known by default, in the order a year page lists them.
 pub const DEFAULT_TYPES: &[&str] = &[
-    "召开情况报告", "对照检查材料", "发言提纲", "整改方案", "整改落实情况报告", "征求意见情况",
-    "谈心谈话记录", "学习研讨材料", "工作方案", "主持词", "会议记录", "会议情况通报",
-    "上年度整改落实情况通报", "其他",
+    "召开情况报告",
+    "对照检查材料",
+    "发言提纲",
+    "整改方案",
+    "整改落实情况报告",
+    "征求意见情况",
+    "谈心谈话记录",
+    "学习研讨材料",
+    "工作方案",
+    "主持词",
+    "会议记录",
+    "会议情况通报",
+    "上年度整改落实情况通报",
+    "其他",
 ];
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -67,13 +78,37 @@ impl Default for Vocabularies {
     fn default() -> Self {
         Vocabularies {
             types: strings(DEFAULT_TYPES),
-            type_aliases: [("检视剖析材料", "对照检查材料"), ("征求意见汇总", "征求意见情况")]
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect(),
-            categories: strings(&["理论学习", "政治建设", "作风建设", "履职尽责", "廉洁自律", "组织建设"]),
-            statuses: strings(&["未启动", "整改中", "基本完成", "已完成", "已销号", "长期坚持"]),
-            channels: strings(&["征求意见", "谈心谈话", "对照检查", "巡察反馈", "审计反馈", "上级督导"]),
+            type_aliases: [
+                ("检视剖析材料", "对照检查材料"),
+                ("征求意见汇总", "征求意见情况"),
+            ]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+            categories: strings(&[
+                "理论学习",
+                "政治建设",
+                "作风建设",
+                "履职尽责",
+                "廉洁自律",
+                "组织建设",
+            ]),
+            statuses: strings(&[
+                "未启动",
+                "整改中",
+                "基本完成",
+                "已完成",
+                "已销号",
+                "长期坚持",
+            ]),
+            channels: strings(&[
+                "征求意见",
+                "谈心谈话",
+                "对照检查",
+                "巡察反馈",
+                "审计反馈",
+                "上级督导",
+            ]),
         }
     }
 }
@@ -106,12 +141,21 @@ impl Config {
 
     /// Parses the text of `annals.yaml` and checks its vocabularies agree with each other.
     pub fn parse(shown: &Path, text: &str) -> Result<Config, Failure> {
-        let source = yaml::Source { shown, file_text: text, yaml: text, first_line: 1 };
+        let source = yaml::Source {
+            shown,
+            file_text: text,
+            yaml: text,
+            first_line: 1,
+        };
         let config: Config = source.parse()?;
         let mut diags = Vec::new();
         let types = &config.vocabularies.types;
         if types.is_empty() {
-            diags.push(source.error_on_key("vocabularies", "`vocabularies.types` is empty").help("list at least one document type"));
+            diags.push(
+                source
+                    .error_on_key("vocabularies", "`vocabularies.types` is empty")
+                    .help("list at least one document type"),
+            );
         }
         for (alias, target) in &config.vocabularies.type_aliases {
             if !types.contains(target) {
@@ -122,7 +166,14 @@ impl Config {
             }
         }
         if config.theme.contains(['/', '\\']) || config.theme.starts_with('.') {
-            diags.push(source.error_on_key("theme", "`theme` must be the name of a folder under themes/").help("write e.g. `theme: default`"));
+            diags.push(
+                source
+                    .error_on_key(
+                        "theme",
+                        "`theme` must be the name of a folder under themes/",
+                    )
+                    .help("write e.g. `theme: default`"),
+            );
         }
         if diags.is_empty() {
             Ok(config)
@@ -148,15 +199,25 @@ mod tests {
 
     #[test]
     fn empty_config_is_default() {
-        assert_eq!(Config::parse(Path::new("annals.yaml"), "").unwrap(), Config::default());
+        assert_eq!(
+            Config::parse(Path::new("annals.yaml"), "").unwrap(),
+            Config::default()
+        );
     }
 
     #[test]
     fn unknown_key_is_reported_with_suggestion() {
-        let err = Config::parse(Path::new("annals.yaml"), "title: x\norganization: y\n").unwrap_err();
+        let err =
+            Config::parse(Path::new("annals.yaml"), "title: x\norganization: y\n").unwrap_err();
         let d = &err.0[0];
         assert_eq!(d.line, Some(2));
-        assert!(d.help.as_deref().unwrap().contains("did you mean `organisation`"), "{d}");
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `organisation`"),
+            "{d}"
+        );
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
         && parts[0].len() == 4
         && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
         && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    let nums: Option<Vec<u32>> = well_formed.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect());
+    let nums: Option<Vec<u32>> =
+        well_formed.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect());
     let Some(n) = nums else {
         return Err(DateError {
             message: format!("`{t}` is not a date in the form YYYY-MM-DD"),
@@ -28,10 +29,16 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let (y, m, d) = (n[0] as i32, n[1], n[2]);
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let help = match NaiveDate::from_ymd_opt(y, m, 1) {
-            Some(first) => format!("{y}年{m}月 has {} days; correct the day", days_in_month(first)),
+            Some(first) => format!(
+                "{y}年{m}月 has {} days; correct the day",
+                days_in_month(first)
+            ),
             None => "the month must be 1 to 12; correct it".to_string(),
         };
-        DateError { message: format!("`{t}` is not a real date"), help }
+        DateError {
+            message: format!("`{t}` is not a real date"),
+            help,
+        }
     })
 }
 
@@ -60,17 +67,26 @@ mod tests {
 
     #[test]
     fn real_and_impossible_dates() {
-        assert_eq!(parse("2026-01-15").unwrap(), NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
+        assert_eq!(
+            parse("2026-01-15").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+        );
         let e = parse("2025-02-30").unwrap_err();
         assert_eq!(e.message, "`2025-02-30` is not a real date");
         assert_eq!(e.help, "2025年2月 has 28 days; correct the day");
         assert!(parse("2024-13-01").unwrap_err().help.contains("month"));
-        assert!(parse("2026年1月").unwrap_err().message.contains("YYYY-MM-DD"));
+        assert!(parse("2026年1月")
+            .unwrap_err()
+            .message
+            .contains("YYYY-MM-DD"));
         assert!(parse("26-01-15").is_err());
     }
 
     #[test]
     fn chinese_form_has_no_leading_zeros() {
-        assert_eq!(chinese(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()), "2026年1月5日");
+        assert_eq!(
+            chinese(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            "2026年1月5日"
+        );
     }
 }

@@ -170,7 +170,11 @@ fn distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
             prev = cur;
         }
     }
@@ -178,7 +182,10 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1) + 1;
     candidates
         .into_iter()
@@ -214,8 +221,14 @@ mod tests {
 
     #[test]
     fn suggestions_for_typos_only() {
-        assert_eq!(did_you_mean("titel", ["title", "type", "date"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", ["title", "type", "date"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("colour", ["title", "type"]), None);
-        assert_eq!(did_you_mean("检视剖析", ["对照检查材料", "检视剖析材料"]), Some("检视剖析材料"));
+        assert_eq!(
+            did_you_mean("检视剖析", ["对照检查材料", "检视剖析材料"]),
+            Some("检视剖析材料")
+        );
     }
 }

@@ -12,15 +12,21 @@ use std::path::{Path, PathBuf};
 
 /// Shows `path` relative to `root` when it lies inside it, as users type paths.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// An I/O error as a diagnostic on `shown`, with a fix for the usual causes.
 pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic {
     let help = match err.kind() {
-        io::ErrorKind::PermissionDenied => "check the file's permissions (the build user must be able to read and write it)",
+        io::ErrorKind::PermissionDenied => {
+            "check the file's permissions (the build user must be able to read and write it)"
+        }
         io::ErrorKind::NotFound => "check that the path exists",
-        io::ErrorKind::StorageFull => "free some disk space and build again; the previous output was left as it was",
+        io::ErrorKind::StorageFull => {
+            "free some disk space and build again; the previous output was left as it was"
+        }
         _ => "check the file and the disk, then build again",
     };
     Diagnostic::error(shown, format!("cannot {action}: {err}")).help(help)
@@ -51,23 +57,33 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
 /// A fresh staging folder beside `target` (same file system, so the swap is a rename).
 /// Stale staging folders of builds that were killed are removed first.
 pub fn staging_dir(target: &Path) -> Result<PathBuf, Diagnostic> {
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     fs::create_dir_all(parent).map_err(|e| io_diagnostic(parent, "create the folder", &e))?;
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     remove_dir_all(&staging)?;
-    fs::create_dir(&staging).map_err(|e| io_diagnostic(&staging, "create the staging folder", &e))?;
+    fs::create_dir(&staging)
+        .map_err(|e| io_diagnostic(&staging, "create the staging folder", &e))?;
     Ok(staging)
 }
 
 /// Deletes `.NAME.staging-PID` and `.NAME.old-PID` folders whose process is gone.
 fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         let pid = [".staging-", ".old-"].iter().find_map(|kind| {
-            file.strip_prefix(&format!(".{name}{kind}")).and_then(|p| p.parse::<u32>().ok())
+            file.strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|p| p.parse::<u32>().ok())
         });
         if let Some(pid) = pid {
             if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
@@ -100,14 +116,16 @@ pub fn swap_into(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
                 .map(|n| n.to_string_lossy().replace(".staging-", ".old-"))
                 .unwrap_or_default(),
         );
-        fs::rename(target, &old).map_err(|e| io_diagnostic(target, "move the previous output aside", &e))?;
+        fs::rename(target, &old)
+            .map_err(|e| io_diagnostic(target, "move the previous output aside", &e))?;
         if let Err(e) = fs::rename(staging, target) {
             let _ = fs::rename(&old, target);
             return Err(io_diagnostic(target, "move the new output into place", &e));
         }
         return remove_dir_all(&old);
     }
-    fs::rename(staging, target).map_err(|e| io_diagnostic(target, "move the new output into place", &e))
+    fs::rename(staging, target)
+        .map_err(|e| io_diagnostic(target, "move the new output into place", &e))
 }
 
 #[cfg(test)]
@@ -125,7 +143,11 @@ mod tests {
         swap_into(&staging, &target).unwrap();
         assert!(target.join("new.html").exists());
         assert!(!target.join("old.html").exists());
-        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(left, vec![std::ffi::OsString::from("public")]);
     }
 

@@ -22,6 +22,8 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod search;
+pub mod serve;
 pub mod theme;
 pub mod yaml;
 
@@ -48,35 +50,83 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads, checks and assembles the archive without writing anything.
-pub fn load_site(root: &Path) -> Result<(model::Site, theme::Theme), Failure> {
+/// Everything a build reads, loaded and checked.
+pub struct Inputs {
+    pub site: model::Site,
+    pub theme: theme::Theme,
+    pub search: search::Settings,
+}
+
+/// Loads, checks and assembles the archive without writing anything; every problem of every
+/// input is collected before failing.
+pub fn load(root: &Path) -> Result<Inputs, Failure> {
     let config = config::Config::load(root)?;
-    let (loaded, theme) = rayon::join(|| content::load(root, &config), || theme::load(root, &config));
-    let (loaded, theme) = match (loaded, theme) {
-        (Ok(l), Ok(t)) => (l, t),
-        (l, t) => {
-            let mut diags = Vec::new();
-            for f in [l.err(), t.err()].into_iter().flatten() {
-                diags.extend(f.0);
-            }
+    let search_dir = root.join(search::settings::DIR);
+    let ((loaded, theme), search) = rayon::join(
+        || {
+            rayon::join(
+                || content::load(root, &config),
+                || theme::load(root, &config),
+            )
+        },
+        || search::Settings::load(&search_dir, Path::new(search::settings::DIR)),
+    );
+    let (loaded, theme, search) = match (loaded, theme, search) {
+        (Ok(l), Ok(t), Ok(s)) => (l, t, s),
+        (l, t, s) => {
+            let diags = [l.err(), t.err(), s.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|f| f.0)
+                .collect();
             return Err(Failure(diags));
         }
     };
     let site = model::assemble(loaded, &config)?;
-    Ok((site, theme))
+    Ok(Inputs {
+        site,
+        theme,
+        search,
+    })
 }
 
-/// Builds the site: content + theme -> the output folder, atomically.
+/// Builds the site: content + theme -> the output folder and the search index, atomically.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
-    let (site, theme) = load_site(&opts.root)?;
-    let files = render::render(&site, &theme)?;
-    let target = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-    output::publish(&files, &target)?;
+    build_from(&load(&opts.root)?, opts)
+}
+
+/// Renders and indexes loaded inputs, then swaps the index and the site into place.
+pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    let target = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
+    let (site_staged, index_staged) = rayon::join(
+        || {
+            render::render(&inputs.site, &inputs.theme)
+                .and_then(|files| Ok((output::stage(&files, &target)?, files.len())))
+        },
+        || search::index::stage(&inputs.site, &inputs.search, &search::index_dir(&opts.root)),
+    );
+    let ((site_staged, files), index_staged) = match (site_staged, index_staged) {
+        (Ok(s), Ok(i)) => (s, i),
+        (s, i) => {
+            let diags = [s.err(), i.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|f| f.0)
+                .collect();
+            return Err(Failure(diags));
+        }
+    };
+    index_staged.commit()?;
+    site_staged.commit()?;
+    let site = &inputs.site;
     Ok(BuildReport {
         output: target,
         years: site.years.len(),
         documents: site.years.iter().map(|y| y.documents.len()).sum(),
-        files: files.len(),
+        files,
         warnings: Vec::new(),
     })
 }

@@ -1,31 +1,92 @@
 //! The `annals` binary: parse the command line, run the library, print diagnostics, exit
-//! 0 on success, 1 when the build failed, 2 on a usage error (clap's own).
+//! 0 on success, 1 when the run failed, 2 on a usage error (clap's own).
 
-use annals::cli::{Cli, Command};
-use annals::error::{self, Diagnostic};
+use annals::cli::{Cli, Command, SearchArgs, SortArg};
+use annals::error::{self, Diagnostic, Failure};
+use annals::search::{Request, Results, SearchIndex, Sort};
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Build(args) => {
-            let opts = annals::BuildOptions { root: cli.root.clone(), output: args.output };
-            match annals::build(&opts) {
-                Ok(report) => {
-                    print_diagnostics(report.warnings);
-                    eprintln!(
-                        "built {} years, {} documents, {} files into {}",
-                        report.years,
-                        report.documents,
-                        report.files,
-                        report.output.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(failure.0),
-            }
+    let result = match &cli.command {
+        Command::Build(args) => build(&cli, args.output.clone()),
+        Command::Search(args) => search(&cli, args),
+        Command::Serve(args) => annals::serve::run(&cli.root, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => fail(failure),
+    }
+}
+
+fn build(cli: &Cli, output: Option<std::path::PathBuf>) -> Result<(), Failure> {
+    let report = annals::build(&annals::BuildOptions {
+        root: cli.root.clone(),
+        output,
+    })?;
+    print_diagnostics(report.warnings);
+    eprintln!(
+        "built {} years, {} documents, {} files into {}",
+        report.years,
+        report.documents,
+        report.files,
+        report.output.display()
+    );
+    Ok(())
+}
+
+fn search(cli: &Cli, args: &SearchArgs) -> Result<(), Failure> {
+    let index = SearchIndex::open(&annals::search::index_dir(&cli.root))?;
+    let sort = args.sort.map(|s| {
+        if s == SortArg::Date {
+            Sort::Date
+        } else {
+            Sort::Relevance
         }
+    });
+    let request = Request {
+        q: args.query.join(" "),
+        page: args.page,
+        per_page: args.limit,
+        sort,
+    };
+    let results = index.search(&request)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("results serialise")
+        );
+    } else {
+        print_results(&results);
+    }
+    Ok(())
+}
+
+/// Text output: one block per hit, `<mark>` shown as 【】.
+fn print_results(r: &Results) {
+    for note in &r.notes {
+        eprintln!("注意：{note}");
+    }
+    println!(
+        "共 {} 条结果（第 {}/{} 页）",
+        r.total,
+        r.page,
+        r.pages.max(1)
+    );
+    for h in &r.hits {
+        let snippet = h
+            .snippet
+            .replace("<mark>", "【")
+            .replace("</mark>", "】")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&");
+        println!(
+            "\n{}  [{}年度 · {} · {}]\n  {}\n  {}",
+            h.title, h.year, h.doc_type, h.date, h.url, snippet
+        );
     }
 }
 
@@ -36,9 +97,9 @@ fn print_diagnostics(mut diags: Vec<Diagnostic>) {
     }
 }
 
-fn fail(diags: Vec<Diagnostic>) -> ExitCode {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    print_diagnostics(diags);
-    eprintln!("build failed: {errors} error(s); the previous output was left unchanged");
+fn fail(failure: Failure) -> ExitCode {
+    let errors = failure.0.iter().filter(|d| d.is_error()).count();
+    print_diagnostics(failure.0);
+    eprintln!("failed: {errors} error(s); the previous output was left unchanged");
     ExitCode::from(1)
 }

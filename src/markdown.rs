@@ -44,7 +44,10 @@ pub struct Rendered {
 
 /// The parser options of every Markdown text annals renders.
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// Renders a Markdown body.
@@ -52,11 +55,18 @@ pub fn render(src: &str) -> Rendered {
     let events: Vec<Event> = Parser::new_ext(src, options()).collect();
     let mut events = join_lines(events);
     let headings = assign_heading_ids(&mut events);
-    let events = bold_lead_ins(events).into_iter().map(link_to_page).collect::<Vec<_>>();
+    let events = bold_lead_ins(events)
+        .into_iter()
+        .map(link_to_page)
+        .collect::<Vec<_>>();
     let sections = sections(&events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    Rendered { html: out, headings, sections }
+    Rendered {
+        html: out,
+        headings,
+        sections,
+    }
 }
 
 /// Characters that are set solid in Chinese text: ideographs, CJK and full-width punctuation,
@@ -83,7 +93,13 @@ fn neighbour(events: &[Event], i: usize, back: bool) -> Option<char> {
     loop {
         j = if back { j.checked_sub(1)? } else { j + 1 };
         match events.get(j)? {
-            Event::Text(t) | Event::Code(t) => return if back { t.chars().last() } else { t.chars().next() },
+            Event::Text(t) | Event::Code(t) => {
+                return if back {
+                    t.chars().last()
+                } else {
+                    t.chars().next()
+                }
+            }
             e if is_inline_tag(e) => continue,
             _ => return None,
         }
@@ -99,7 +115,8 @@ fn join_lines(events: Vec<Event>) -> Vec<Event> {
         match e {
             Event::Text(t) => text.push_str(t),
             Event::SoftBreak => {
-                let joined = neighbour(&events, i, true).is_some_and(is_wide) && neighbour(&events, i, false).is_some_and(is_wide);
+                let joined = neighbour(&events, i, true).is_some_and(is_wide)
+                    && neighbour(&events, i, false).is_some_and(is_wide);
                 if !joined {
                     text.push('\n');
                 }
@@ -181,7 +198,11 @@ fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            headings.push(Heading { level, id: unique, text: text.trim().to_string() });
+            headings.push(Heading {
+                level,
+                id: unique,
+                text: text.trim().to_string(),
+            });
             i = j;
         }
         i += 1;
@@ -197,16 +218,24 @@ pub fn lead_in_len(text: &str) -> Option<usize> {
     let after_number = if let Some(rest) = t.strip_prefix('（').or_else(|| t.strip_prefix('(')) {
         let n = digits(rest);
         let rest = &rest[n..];
-        (n > 0 && n <= 2).then(|| rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))).flatten()?
+        (n > 0 && n <= 2)
+            .then(|| rest.strip_prefix('）').or_else(|| rest.strip_prefix(')')))
+            .flatten()?
     } else {
         let n = digits(t);
         let rest = &t[n..];
-        (n > 0 && n <= 2).then(|| rest.strip_prefix('.').or_else(|| rest.strip_prefix('．'))).flatten()?
+        (n > 0 && n <= 2)
+            .then(|| rest.strip_prefix('.').or_else(|| rest.strip_prefix('．')))
+            .flatten()?
     };
     if !after_number.chars().next().is_some_and(is_wide) {
         return None;
     }
-    let end = after_number.char_indices().take(41).find(|(_, c)| *c == '。')?.0;
+    let end = after_number
+        .char_indices()
+        .take(41)
+        .find(|(_, c)| *c == '。')?
+        .0;
     Some(t.len() - after_number.len() + end + '。'.len_utf8())
 }
 
@@ -242,7 +271,12 @@ fn bold_lead_ins(events: Vec<Event>) -> Vec<Event> {
 /// A relative link to `NAME.md` (with an optional `#anchor`) -> `NAME.html`.
 fn link_to_page(e: Event) -> Event {
     match e {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let (path, frag) = dest_url.split_once('#').unwrap_or((&dest_url, ""));
             let relative = !path.contains(':') && !path.starts_with('/');
             let dest_url = match path.strip_suffix(".md") {
@@ -252,7 +286,12 @@ fn link_to_page(e: Event) -> Event {
                 }
                 _ => dest_url,
             };
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         e => e,
     }
@@ -260,13 +299,21 @@ fn link_to_page(e: Event) -> Event {
 
 /// Splits the plain text at headings.
 fn sections(events: &[Event]) -> Vec<Section> {
-    let mut sections = vec![Section { id: None, heading: None, text: String::new() }];
+    let mut sections = vec![Section {
+        id: None,
+        heading: None,
+        text: String::new(),
+    }];
     let mut in_heading = false;
     for e in events {
         match e {
             Event::Start(Tag::Heading { id, .. }) => {
                 in_heading = true;
-                sections.push(Section { id: id.as_ref().map(|s| s.to_string()), heading: Some(String::new()), text: String::new() });
+                sections.push(Section {
+                    id: id.as_ref().map(|s| s.to_string()),
+                    heading: Some(String::new()),
+                    text: String::new(),
+                });
             }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -276,8 +323,18 @@ fn sections(events: &[Event]) -> Vec<Section> {
                     _ => cur.text.push_str(t),
                 }
             }
-            Event::SoftBreak | Event::HardBreak => sections.last_mut().expect("sections starts non-empty").text.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
+            Event::SoftBreak | Event::HardBreak => sections
+                .last_mut()
+                .expect("sections starts non-empty")
+                .text
+                .push('\n'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => {
                 let text = &mut sections.last_mut().expect("sections starts non-empty").text;
                 if !text.ends_with('\n') && !text.is_empty() {
                     text.push('\n');
@@ -310,14 +367,25 @@ mod tests {
 
     #[test]
     fn soft_break_through_emphasis_and_quotes() {
-        assert_eq!(render("落实**第一议题**\n制度，做到\n“两个维护”\n").html, "<p>落实<strong>第一议题</strong>制度，做到“两个维护”</p>\n");
+        assert_eq!(
+            render("落实**第一议题**\n制度，做到\n“两个维护”\n").html,
+            "<p>落实<strong>第一议题</strong>制度，做到“两个维护”</p>\n"
+        );
     }
 
     #[test]
     fn heading_ids_readable_and_unique() {
         let r = render("## 一、精耕细作抓筹备，筑牢会议思想根基\n\n### （一）强化理论武装\n\n### （一）强化理论武装\n\n## Summary {#sum}\n");
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["一-精耕细作抓筹备-筑牢会议思想根基", "一-强化理论武装", "一-强化理论武装-2", "sum"]);
+        assert_eq!(
+            ids,
+            [
+                "一-精耕细作抓筹备-筑牢会议思想根基",
+                "一-强化理论武装",
+                "一-强化理论武装-2",
+                "sum"
+            ]
+        );
         assert_eq!(r.headings[0].text, "一、精耕细作抓筹备，筑牢会议思想根基");
         assert!(r.html.contains("<h2 id=\"一-精耕细作抓筹备-筑牢会议思想根基\">一、精耕细作抓筹备，筑牢会议思想根基</h2>"));
     }
@@ -325,15 +393,25 @@ mod tests {
     #[test]
     fn run_in_heading_is_bold_not_list() {
         let r = render("1.聚焦主题深学细悟。坚持把学习贯穿\n筹备工作全过程。\n");
-        assert_eq!(r.html, "<p><strong>1.聚焦主题深学细悟。</strong>坚持把学习贯穿筹备工作全过程。</p>\n");
-        assert_eq!(lead_in_len("（2）反复修改。后文"), Some("（2）反复修改。".len()));
+        assert_eq!(
+            r.html,
+            "<p><strong>1.聚焦主题深学细悟。</strong>坚持把学习贯穿筹备工作全过程。</p>\n"
+        );
+        assert_eq!(
+            lead_in_len("（2）反复修改。后文"),
+            Some("（2）反复修改。".len())
+        );
         assert_eq!(lead_in_len("2025年度民主生活会。"), None);
     }
 
     #[test]
     fn sections_follow_headings() {
         let r = render("前言\n\n## 一、筹备\n\n谈心\n谈话\n\n## 二、会议\n\n批评\n");
-        let texts: Vec<_> = r.sections.iter().map(|s| (s.id.clone(), s.text.clone())).collect();
+        let texts: Vec<_> = r
+            .sections
+            .iter()
+            .map(|s| (s.id.clone(), s.text.clone()))
+            .collect();
         assert_eq!(
             texts,
             [
@@ -346,7 +424,8 @@ mod tests {
 
     #[test]
     fn links_to_markdown_files_point_to_pages() {
-        let r = render("[a](对照检查材料.md#一-问题) [b](../2024/x.md) [c](http://h/x.md) [d](x.txt)");
+        let r =
+            render("[a](对照检查材料.md#一-问题) [b](../2024/x.md) [c](http://h/x.md) [d](x.txt)");
         assert!(r.html.contains("href=\"%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.html#%E4%B8%80-%E9%97%AE%E9%A2%98\""), "{}", r.html);
         assert!(r.html.contains("href=\"../2024/x.html\""));
         assert!(r.html.contains("href=\"http://h/x.md\""));

@@ -70,7 +70,9 @@ impl Year {
         let mut by: BTreeMap<(bool, &str), Vec<&Document>> = BTreeMap::new();
         for d in &self.documents {
             let m = d.source.meeting.as_str();
-            by.entry((m != crate::content::document::ANNUAL_MEETING, m)).or_default().push(d);
+            by.entry((m != crate::content::document::ANNUAL_MEETING, m))
+                .or_default()
+                .push(d);
         }
         by.into_iter().map(|((_, m), docs)| (m, docs)).collect()
     }
@@ -78,7 +80,14 @@ impl Year {
 
 /// Assembles the site; fails on URL collisions.
 pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
-    let type_rank = |t: &str| config.vocabularies.types.iter().position(|x| x == t).unwrap_or(usize::MAX);
+    let type_rank = |t: &str| {
+        config
+            .vocabularies
+            .types
+            .iter()
+            .position(|x| x == t)
+            .unwrap_or(usize::MAX)
+    };
     let mut diags = Vec::new();
     let mut years: Vec<Year> = loaded
         .years
@@ -93,7 +102,15 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
         y.documents.sort_by(|a, b| {
             let key = |d: &Document| {
                 let s = &d.source;
-                (s.meeting != crate::content::document::ANNUAL_MEETING, s.meeting.clone(), type_rank(&s.doc_type), s.weight, s.person.clone(), s.date, s.slug.clone())
+                (
+                    s.meeting != crate::content::document::ANNUAL_MEETING,
+                    s.meeting.clone(),
+                    type_rank(&s.doc_type),
+                    s.weight,
+                    s.person.clone(),
+                    s.date,
+                    s.slug.clone(),
+                )
             };
             key(a).cmp(&key(b))
         });
@@ -103,7 +120,13 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
         Some(p) => (markdown::render(&p.body), p.title),
         None => (markdown::render(""), None),
     };
-    Ok(Site { config: config.clone(), home, home_title, years, assets: loaded.assets })
+    Ok(Site {
+        config: config.clone(),
+        home,
+        home_title,
+        years,
+        assets: loaded.assets,
+    })
 }
 
 fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
@@ -123,12 +146,20 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
         .map(|source| {
             let rendered = markdown::render(&source.body);
             let url = format!("{}/{}.html", source.year, source.slug);
-            Document { source, url, rendered, previous: None, next: None }
+            Document {
+                source,
+                url,
+                rendered,
+                previous: None,
+                next: None,
+            }
         })
         .collect();
     Year {
         year: y.year,
-        title: index.title.unwrap_or_else(|| format!("{}年度民主生活会", y.year)),
+        title: index
+            .title
+            .unwrap_or_else(|| format!("{}年度民主生活会", y.year)),
         meeting_date: index.date,
         theme: index.theme,
         location: index.location,
@@ -151,14 +182,24 @@ fn link_across_years(years: &mut [Year]) {
         for d in &y.documents {
             let chain = chains.entry(key(d)).or_default();
             if chain.last().map(|(yr, _)| *yr) != Some(y.year) {
-                chain.push((y.year, DocLink { url: d.url.clone(), title: d.source.title.clone(), year: y.year }));
+                chain.push((
+                    y.year,
+                    DocLink {
+                        url: d.url.clone(),
+                        title: d.source.title.clone(),
+                        year: y.year,
+                    },
+                ));
             }
         }
     }
     for y in years.iter_mut() {
         for d in &mut y.documents {
             let chain = &chains[&key(d)];
-            let pos = chain.iter().position(|(yr, _)| *yr == y.year).expect("every document is in its chain");
+            let pos = chain
+                .iter()
+                .position(|(yr, _)| *yr == y.year)
+                .expect("every document is in its chain");
             d.previous = pos.checked_sub(1).map(|p| chain[p].1.clone());
             d.next = chain.get(pos + 1).map(|(_, l)| l.clone());
         }

@@ -1,24 +1,63 @@
-//! PUBLISH: the rendered files -> the output folder, all or nothing.
+//! PUBLISH: finished files -> an output folder, all or nothing.
 //!
-//! Files are written into a staging folder beside the output and swapped in only when every
-//! one of them was written; a failed or killed build leaves the previous output as it was.
+//! Files are written into a staging folder beside the target and swapped in only when every
+//! one of them was written (see [`fsx::swap_into`]); a failed or killed build leaves the
+//! previous output as it was. The site and the search index are both staged before either
+//! is swapped, so a failure in one leaves both as they were.
 
 use crate::error::Failure;
 use crate::fsx;
 use crate::render::OutFile;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `files` into a staging folder, then swaps it into `target`.
-pub fn publish(files: &[OutFile], target: &Path) -> Result<(), Failure> {
-    let staging = fsx::staging_dir(target)?;
-    let written: Result<(), _> = files.par_iter().try_for_each(|f| fsx::write(&staging.join(&f.rel), &f.bytes));
-    if let Err(d) = written {
-        let _ = fsx::remove_dir_all(&staging);
-        return Err(d.into());
+/// A folder written beside its target, waiting to be swapped in. Dropped without
+/// [`Staged::commit`], it is removed.
+#[derive(Debug)]
+pub struct Staged {
+    staging: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// A fresh, empty staging folder for `target`.
+    pub fn new(target: &Path) -> Result<Staged, Failure> {
+        Ok(Staged {
+            staging: fsx::staging_dir(target)?,
+            target: target.to_path_buf(),
+            committed: false,
+        })
     }
-    fsx::swap_into(&staging, target).map_err(|d| {
-        let _ = fsx::remove_dir_all(&staging);
-        Failure::from(d)
-    })
+
+    /// The folder to write into.
+    pub fn path(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Swaps the staged folder into place.
+    pub fn commit(mut self) -> Result<(), Failure> {
+        self.committed = true;
+        fsx::swap_into(&self.staging, &self.target).map_err(|d| {
+            let _ = fsx::remove_dir_all(&self.staging);
+            Failure::from(d)
+        })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fsx::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Writes `files` into a staging folder for `target`.
+pub fn stage(files: &[OutFile], target: &Path) -> Result<Staged, Failure> {
+    let staged = Staged::new(target)?;
+    files
+        .par_iter()
+        .try_for_each(|f| fsx::write(&staged.path().join(&f.rel), &f.bytes))?;
+    Ok(staged)
 }

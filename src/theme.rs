@@ -40,8 +40,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
     let mut diags = Vec::new();
     let dir = root.join("themes").join(&config.theme);
     if dir.is_dir() {
-        read_folder(root, &dir.join("templates"), &mut diags, |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes));
-        read_folder(root, &dir.join("static"), &mut diags, |rel, _, bytes| add_static(&mut theme, rel, bytes));
+        read_folder(
+            root,
+            &dir.join("templates"),
+            &mut diags,
+            |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes),
+        );
+        read_folder(root, &dir.join("static"), &mut diags, |rel, _, bytes| {
+            add_static(&mut theme, rel, bytes)
+        });
     } else if config.theme == "default" {
         for (rel, bytes) in embedded(&DEFAULT_THEME) {
             if let Ok(rel) = rel.strip_prefix("templates") {
@@ -52,12 +59,25 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
             }
         }
     } else {
-        return Err(Diagnostic::error(crate::config::FILE_NAME, format!("theme `{}` not found: there is no folder themes/{}", config.theme, config.theme))
-            .help("create the folder, or write `theme: default`")
-            .into());
+        return Err(Diagnostic::error(
+            crate::config::FILE_NAME,
+            format!(
+                "theme `{}` not found: there is no folder themes/{}",
+                config.theme, config.theme
+            ),
+        )
+        .help("create the folder, or write `theme: default`")
+        .into());
     }
-    read_folder(root, &root.join("templates"), &mut diags, |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes));
-    read_folder(root, &root.join("static"), &mut diags, |rel, _, bytes| add_static(&mut theme, rel, bytes));
+    read_folder(
+        root,
+        &root.join("templates"),
+        &mut diags,
+        |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes),
+    );
+    read_folder(root, &root.join("static"), &mut diags, |rel, _, bytes| {
+        add_static(&mut theme, rel, bytes)
+    });
     if diags.is_empty() {
         Ok(theme)
     } else {
@@ -65,10 +85,22 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
     }
 }
 
-fn add_template(theme: &mut Theme, rel: &Path, shown: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+fn add_template(
+    theme: &mut Theme,
+    rel: &Path,
+    shown: &Path,
+    bytes: &[u8],
+) -> Result<(), Diagnostic> {
     let source = decode::decode(shown, bytes, true)?;
     let name = rel.to_string_lossy().replace('\\', "/");
-    theme.templates.insert(name.clone(), Template { name, shown: shown.to_path_buf(), source });
+    theme.templates.insert(
+        name.clone(),
+        Template {
+            name,
+            shown: shown.to_path_buf(),
+            source,
+        },
+    );
     Ok(())
 }
 
@@ -92,13 +124,20 @@ fn read_folder(
             Ok(i) if i.file_type().is_file() => i,
             Ok(_) => continue,
             Err(e) => {
-                let shown = e.path().map(|p| fsx::relative(root, p)).unwrap_or_else(|| fsx::relative(root, dir));
-                diags.push(Diagnostic::error(shown, e.to_string()).help("fix or remove this entry"));
+                let shown = e
+                    .path()
+                    .map(|p| fsx::relative(root, p))
+                    .unwrap_or_else(|| fsx::relative(root, dir));
+                diags
+                    .push(Diagnostic::error(shown, e.to_string()).help("fix or remove this entry"));
                 continue;
             }
         };
         let rel = item.path().strip_prefix(dir).unwrap_or(item.path());
-        if rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+        if rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
             continue;
         }
         let shown = fsx::relative(root, item.path());

@@ -24,7 +24,11 @@ impl Source<'_> {
     /// Deserialises the YAML into `T`; an empty text counts as an empty mapping so missing
     /// required fields are reported by name.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        let text = if self.yaml.trim().is_empty() { "{}" } else { self.yaml };
+        let text = if self.yaml.trim().is_empty() {
+            "{}"
+        } else {
+            self.yaml
+        };
         serde_yaml_ng::from_str(text).map_err(|e| self.diagnostic(&e))
     }
 
@@ -46,11 +50,17 @@ impl Source<'_> {
         // serde_yaml_ng appends " at line L column C" to the message; the position is shown apart.
         let message = raw.split(" at line ").next().unwrap_or(&raw).to_string();
         let position = err.location().map(|l| (l.line(), l.column()));
-        let char_at = |(line, col): (usize, usize)| self.yaml.lines().nth(line.saturating_sub(1)).and_then(|l| l.chars().nth(col.saturating_sub(1)));
+        let char_at = |(line, col): (usize, usize)| {
+            self.yaml
+                .lines()
+                .nth(line.saturating_sub(1))
+                .and_then(|l| l.chars().nth(col.saturating_sub(1)))
+        };
         let (message, help, position) = if position.and_then(char_at) == Some('\t') {
             (
                 "a tab character is used for indentation".to_string(),
-                "YAML indentation must use spaces, not tabs: replace the tabs with spaces".to_string(),
+                "YAML indentation must use spaces, not tabs: replace the tabs with spaces"
+                    .to_string(),
                 position,
             )
         } else if message.contains("end of stream") && unclosed_quote(self.yaml).is_some() {
@@ -74,8 +84,15 @@ impl Source<'_> {
 /// The line and column of a quote that opens a value and is not closed on its line.
 fn unclosed_quote(yaml: &str) -> Option<(usize, usize)> {
     yaml.lines().enumerate().find_map(|(i, line)| {
-        let value = line.split_once(": ").map(|(_, v)| v).or_else(|| line.trim_start().strip_prefix("- "))?;
-        let q = value.trim_start().chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let value = line
+            .split_once(": ")
+            .map(|(_, v)| v)
+            .or_else(|| line.trim_start().strip_prefix("- "))?;
+        let q = value
+            .trim_start()
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')?;
         let closed = value.trim_end().len() > 1 && value.trim_end().ends_with(q);
         let col = line.chars().count() - value.trim_start().chars().count() + 1;
         (!closed).then_some((i + 1, col))
@@ -137,7 +154,12 @@ mod tests {
     }
 
     fn src(yaml: &str) -> Source<'_> {
-        Source { shown: Path::new("a.md"), file_text: yaml, yaml, first_line: 1 }
+        Source {
+            shown: Path::new("a.md"),
+            file_text: yaml,
+            yaml,
+            first_line: 1,
+        }
     }
 
     #[test]
@@ -157,14 +179,22 @@ mod tests {
     #[test]
     fn positions_shift_by_first_line() {
         let file = "---\ntitle: a\ntags: b: c\n---\n";
-        let s = Source { shown: Path::new("a.md"), file_text: file, yaml: "title: a\ntags: b: c\n", first_line: 2 };
+        let s = Source {
+            shown: Path::new("a.md"),
+            file_text: file,
+            yaml: "title: a\ntags: b: c\n",
+            first_line: 2,
+        };
         let d = s.parse::<T>().unwrap_err();
         assert_eq!(d.line, Some(3), "{d}");
     }
 
     #[test]
     fn key_position_finds_value() {
-        assert_eq!(key_position("title: x\ndate: 2025-02-30\n", "date"), Some((2, 7, 10)));
+        assert_eq!(
+            key_position("title: x\ndate: 2025-02-30\n", "date"),
+            Some((2, 7, 10))
+        );
         assert_eq!(key_position("title: x\n", "date"), None);
     }
 }

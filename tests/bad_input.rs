@@ -20,9 +20,24 @@ fn doc(front: &str) -> Vec<u8> {
 }
 
 fn cases() -> Vec<Case> {
-    let gbk = encoding_rs::GBK.encode("---\ntitle: 民主生活会召开情况报告\ntype: 召开情况报告\ndate: 2026-01-15\n---\n正文\n").0.into_owned();
-    let gb18030 = encoding_rs::GB18030.encode("---\ntitle: 对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15\n---\n𠀀正文\n").0.into_owned();
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("---\ntitle: 报告\n---\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let gbk = encoding_rs::GBK
+        .encode(
+            "---\ntitle: 民主生活会召开情况报告\ntype: 召开情况报告\ndate: 2026-01-15\n---\n正文\n",
+        )
+        .0
+        .into_owned();
+    let gb18030 = encoding_rs::GB18030
+        .encode("---\ntitle: 对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15\n---\n𠀀正文\n")
+        .0
+        .into_owned();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "---\ntitle: 报告\n---\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
     vec![
         Case { name: "missing required field", files: vec![("content/2025/坏.md", doc("title: 报告\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:2:1: missing required field `type`", "help: add a line `type: ...`"] },
         Case { name: "unknown field", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\ntitel: x\n"))], expect: &["content/2025/坏.md:5:1: unknown field `titel`", "did you mean `title`?"] },
@@ -65,7 +80,11 @@ fn every_bad_input_fails_with_position_and_fix_and_keeps_output() {
         let out = site.annals(&["build"]);
         let err = stderr(&out);
         if out.status.code() != Some(1) {
-            failures.push(format!("{}: exit {:?}\n{err}", case.name, out.status.code()));
+            failures.push(format!(
+                "{}: exit {:?}\n{err}",
+                case.name,
+                out.status.code()
+            ));
         }
         if err.contains("panicked") {
             failures.push(format!("{}: panicked\n{err}", case.name));
@@ -88,38 +107,64 @@ fn every_bad_input_fails_with_position_and_fix_and_keeps_output() {
 #[test]
 fn all_problems_are_reported_together_in_file_order() {
     let site = Site::fixture("basic");
-    site.write("content/2025/b.md", doc("title: 报告\ntype: 整改方案\ndate: 2025-02-30\n"));
-    site.write("content/2024/a.md", doc("title: 报告\ntype: 坏类型\ndate: 2025-01-01\n"));
+    site.write(
+        "content/2025/b.md",
+        doc("title: 报告\ntype: 整改方案\ndate: 2025-02-30\n"),
+    );
+    site.write(
+        "content/2024/a.md",
+        doc("title: 报告\ntype: 坏类型\ndate: 2025-01-01\n"),
+    );
     site.write("content/2025/c.md", b"");
     let err = site.build_fails();
     let a = err.find("content/2024/a.md:3:7").expect("a reported");
     let b = err.find("content/2025/b.md:4:7").expect("b reported");
-    let c = err.find("content/2025/c.md: the file is empty").expect("c reported");
+    let c = err
+        .find("content/2025/c.md: the file is empty")
+        .expect("c reported");
     assert!(a < b && b < c, "{err}");
-    assert!(err.ends_with("build failed: 3 error(s); the previous output was left unchanged\n"), "{err}");
+    assert!(
+        err.ends_with("failed: 3 error(s); the previous output was left unchanged\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn caret_is_drawn_under_the_value() {
     let site = Site::fixture("basic");
-    site.write("content/2025/坏.md", doc("title: 报告\ntype: 整改方按\ndate: 2026-01-15\n"));
+    site.write(
+        "content/2025/坏.md",
+        doc("title: 报告\ntype: 整改方按\ndate: 2026-01-15\n"),
+    );
     let err = site.build_fails();
-    assert!(err.contains("  |\n3 | type: 整改方按\n  |       ^^^^^^^^\n"), "{err}");
+    assert!(
+        err.contains("  |\n3 | type: 整改方按\n  |       ^^^^^^^^\n"),
+        "{err}"
+    );
 }
 
 #[test]
 fn symlink_loop_is_reported() {
     let site = Site::fixture("basic");
-    std::os::unix::fs::symlink(site.root().join("content/2025"), site.root().join("content/2025/loop")).expect("symlink");
+    std::os::unix::fs::symlink(
+        site.root().join("content/2025"),
+        site.root().join("content/2025/loop"),
+    )
+    .expect("symlink");
     let err = site.build_fails();
-    assert!(err.contains("content/2025/loop: symbolic link loop"), "{err}");
+    assert!(
+        err.contains("content/2025/loop: symbolic link loop"),
+        "{err}"
+    );
 }
 
 #[test]
 fn utf8_bom_is_accepted() {
     let site = Site::fixture("basic");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(doc("title: 带BOM的文件\ntype: 整改方案\ndate: 2026-02-01\n"));
+    bytes.extend(doc(
+        "title: 带BOM的文件\ntype: 整改方案\ndate: 2026-02-01\n",
+    ));
     site.write("content/2025/bom.md", bytes);
     site.build();
     assert!(site.page("2025/bom.html").contains("带BOM的文件"));

@@ -10,7 +10,11 @@ use std::fs;
 fn builds_every_page() {
     let site = Site::fixture("basic");
     let out = site.build();
-    assert!(stderr(&out).contains("built 2 years, 6 documents"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("built 2 years, 6 documents"),
+        "{}",
+        stderr(&out)
+    );
     let files = tree(&site.public());
     for page in [
         "index.html",
@@ -23,10 +27,19 @@ fn builds_every_page() {
         "2025/附件/议程.txt",
         "assets/annals.css",
     ] {
-        assert!(files.contains_key(page), "missing {page}; have {:?}", files.keys().collect::<Vec<_>>());
+        assert!(
+            files.contains_key(page),
+            "missing {page}; have {:?}",
+            files.keys().collect::<Vec<_>>()
+        );
     }
-    assert!(!files.contains_key("2025/草稿.html"), "a draft was published");
-    assert!(!files.values().any(|b| String::from_utf8_lossy(b).contains("草稿内容不得发布")));
+    assert!(
+        !files.contains_key("2025/草稿.html"),
+        "a draft was published"
+    );
+    assert!(!files
+        .values()
+        .any(|b| String::from_utf8_lossy(b).contains("草稿内容不得发布")));
 }
 
 #[test]
@@ -38,11 +51,17 @@ fn every_link_resolves_to_a_file_and_anchor() {
     for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8(bytes.clone()).expect("utf8 page");
         for link in links(&html) {
-            let (target, frag) = resolve(page, &link).unwrap_or_else(|| panic!("{page}: link leaves the site: {link}"));
-            let Some(body) = files.get(&target) else { panic!("{page}: link {link} -> {target} does not exist") };
+            let (target, frag) = resolve(page, &link)
+                .unwrap_or_else(|| panic!("{page}: link leaves the site: {link}"));
+            let Some(body) = files.get(&target) else {
+                panic!("{page}: link {link} -> {target} does not exist")
+            };
             if let Some(frag) = frag.filter(|f| !f.is_empty()) {
                 let target_ids = ids(&String::from_utf8_lossy(body));
-                assert!(target_ids.contains(&frag), "{page}: link {link}: no id `{frag}` in {target}");
+                assert!(
+                    target_ids.contains(&frag),
+                    "{page}: link {link}: no id `{frag}` in {target}"
+                );
             }
             checked += 1;
         }
@@ -58,20 +77,34 @@ fn page_titles_and_metadata() {
     assert!(doc.contains("<title>测试办公室2025年度民主生活会召开情况报告 - 测试档案</title>"));
     let main = main_region(&doc);
     assert!(main.contains("<p class=\"doc-number\">测办〔2026〕5号</p>"));
-    assert!(main.contains("<span class=\"date\">2026年1月26日</span>"), "date in Chinese form without leading zeros");
-    assert!(main.contains("<dd>批评与自我批评</dd>") || main.contains("民主生活会、批评与自我批评"));
+    assert!(
+        main.contains("<span class=\"date\">2026年1月26日</span>"),
+        "date in Chinese form without leading zeros"
+    );
+    assert!(
+        main.contains("<dd>批评与自我批评</dd>") || main.contains("民主生活会、批评与自我批评")
+    );
     let year = site.page("2025/index.html");
     let main = main_region(&year);
     assert!(main.contains("<dd>2026年1月20日</dd>"));
     assert!(main.contains("<dd>作风建设</dd>"));
     // Types in vocabulary order: 召开情况报告 before 对照检查材料 before 发言提纲; then `weight`.
-    let order: Vec<usize> = ["召开情况报告</h3>", "对照检查材料</h3>", "发言提纲</h3>", "甲同志", "乙同志"]
-        .iter()
-        .map(|s| main.find(s).unwrap_or_else(|| panic!("{s} missing")))
-        .collect();
+    let order: Vec<usize> = [
+        "召开情况报告</h3>",
+        "对照检查材料</h3>",
+        "发言提纲</h3>",
+        "甲同志",
+        "乙同志",
+    ]
+    .iter()
+    .map(|s| main.find(s).unwrap_or_else(|| panic!("{s} missing")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     let home = main_region(&site.page("index.html")).to_string();
-    assert!(home.find(">2025</span>").expect("2025 on timeline") < home.find(">2024</span>").expect("2024 on timeline"));
+    assert!(
+        home.find(">2025</span>").expect("2025 on timeline")
+            < home.find(">2024</span>").expect("2024 on timeline")
+    );
 }
 
 #[test]
@@ -80,7 +113,12 @@ fn soft_breaks_between_chinese_characters_vanish() {
     site.build();
     let main = main_region(&site.page("2025/召开情况报告.html")).to_string();
     // Between two CJK characters the break vanishes; next to a digit it stays a space, as CSS does.
-    assert!(main.contains("测试办公室紧扣民主生活会主题，于 2026 年\n1月20日召开 2025 年度民主生活会。"), "{main}");
+    assert!(
+        main.contains(
+            "测试办公室紧扣民主生活会主题，于 2026 年\n1月20日召开 2025 年度民主生活会。"
+        ),
+        "{main}"
+    );
     assert!(main.contains("<strong>1.聚焦主题深学细悟。</strong>坚持把学习贯穿筹备工作全过程，严格落实“第一议题”制度。"));
     assert!(!main.contains("<ol"), "a run-in heading became a list");
 }
@@ -91,13 +129,31 @@ fn table_of_contents_links_headings_with_numbering() {
     site.build();
     let main = main_region(&site.page("2025/召开情况报告.html")).to_string();
     for (id, text) in [
-        ("一-精耕细作抓筹备-筑牢会议思想根基", "一、精耕细作抓筹备，筑牢会议思想根基"),
-        ("一-强化理论武装-夯实思想共识", "（一）强化理论武装，夯实思想共识"),
-        ("一-强化理论武装-夯实思想共识-2", "（一）强化理论武装，夯实思想共识"),
-        ("二-深入谈心谈话-凝聚思想合力", "（二）深入谈心谈话，凝聚思想合力"),
+        (
+            "一-精耕细作抓筹备-筑牢会议思想根基",
+            "一、精耕细作抓筹备，筑牢会议思想根基",
+        ),
+        (
+            "一-强化理论武装-夯实思想共识",
+            "（一）强化理论武装，夯实思想共识",
+        ),
+        (
+            "一-强化理论武装-夯实思想共识-2",
+            "（一）强化理论武装，夯实思想共识",
+        ),
+        (
+            "二-深入谈心谈话-凝聚思想合力",
+            "（二）深入谈心谈话，凝聚思想合力",
+        ),
     ] {
-        assert!(main.contains(&format!("<a href=\"#{id}\">{text}</a>")), "toc entry {id}");
-        assert!(main.contains(&format!("id=\"{id}\">{text}</h")), "heading {id}");
+        assert!(
+            main.contains(&format!("<a href=\"#{id}\">{text}</a>")),
+            "toc entry {id}"
+        );
+        assert!(
+            main.contains(&format!("id=\"{id}\">{text}</h")),
+            "heading {id}"
+        );
     }
 }
 
@@ -108,9 +164,15 @@ fn same_type_in_other_years_is_linked() {
     let jia = main_region(&site.page("2025/发言提纲-甲.html")).to_string();
     assert!(jia.contains("href=\"../2024/发言提纲-甲.html\""), "{jia}");
     let yi = main_region(&site.page("2025/发言提纲-乙.html")).to_string();
-    assert!(!yi.contains("2024/发言提纲"), "乙 has no earlier outline, must not link 甲's");
+    assert!(
+        !yi.contains("2024/发言提纲"),
+        "乙 has no earlier outline, must not link 甲's"
+    );
     let old = main_region(&site.page("2024/对照检查材料.html")).to_string();
-    assert!(old.contains("href=\"../2025/对照检查材料.html\""), "alias 检视剖析材料 counts as 对照检查材料");
+    assert!(
+        old.contains("href=\"../2025/对照检查材料.html\""),
+        "alias 检视剖析材料 counts as 对照检查材料"
+    );
 }
 
 #[test]
@@ -118,13 +180,31 @@ fn failed_build_leaves_previous_output_untouched() {
     let site = Site::fixture("basic");
     site.build();
     let before = tree(&site.public());
-    site.write("content/2025/新文件.md", "---\ntitle: 新\ntype: 整改方案\ndate: 2026-02-30\n---\n正文\n");
-    site.write("content/2025/召开情况报告.md", "---\ntitle: 改过的\ntype: 召开情况报告\ndate: 2026-01-26\n---\n新的正文\n");
+    site.write(
+        "content/2025/新文件.md",
+        "---\ntitle: 新\ntype: 整改方案\ndate: 2026-02-30\n---\n正文\n",
+    );
+    site.write(
+        "content/2025/召开情况报告.md",
+        "---\ntitle: 改过的\ntype: 召开情况报告\ndate: 2026-01-26\n---\n新的正文\n",
+    );
     let err = site.build_fails();
     assert!(err.contains("content/2025/新文件.md:4:7"), "{err}");
-    assert_eq!(tree(&site.public()), before, "public/ changed after a failed build");
-    let leftovers: Vec<_> = fs::read_dir(site.root()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with('.')).collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert_eq!(
+        tree(&site.public()),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -151,7 +231,10 @@ fn same_input_gives_identical_output() {
 #[test]
 fn site_templates_and_static_override_the_theme() {
     let site = Site::fixture("basic");
-    site.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}<p>自定义的404页面</p>{% endblock main %}");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>自定义的404页面</p>{% endblock main %}",
+    );
     site.write("static/assets/annals.css", "body{color:black}");
     site.build();
     assert!(site.page("404.html").contains("自定义的404页面"));
@@ -168,12 +251,19 @@ fn the_shipped_archive_builds_with_resolving_links() {
         .expect("run");
     assert!(status.status.success(), "{}", stderr(&status));
     let files = tree(&out.path().join("public"));
-    let years: Vec<_> = files.keys().filter(|k| k.ends_with("/index.html")).collect();
+    let years: Vec<_> = files
+        .keys()
+        .filter(|k| k.ends_with("/index.html"))
+        .collect();
     assert!(years.len() >= 3, "{years:?}");
     for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         for link in links(&String::from_utf8_lossy(bytes)) {
-            let (target, _) = resolve(page, &link).unwrap_or_else(|| panic!("{page}: external link {link}"));
-            assert!(files.contains_key(&target), "{page}: {link} -> {target} missing");
+            let (target, _) =
+                resolve(page, &link).unwrap_or_else(|| panic!("{page}: external link {link}"));
+            assert!(
+                files.contains_key(&target),
+                "{page}: {link} -> {target} missing"
+            );
         }
     }
 }

@@ -16,7 +16,11 @@ pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, D
         format!("convert it to UTF-8, e.g. `iconv -f {from} -t UTF-8 '{file}' > tmp && mv tmp '{file}'`, or save it as UTF-8 in your editor")
     };
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
-        return Err(Diagnostic::error(shown, "the file is UTF-16 encoded; annals reads UTF-8 only").help(convert("UTF-16")));
+        return Err(Diagnostic::error(
+            shown,
+            "the file is UTF-16 encoded; annals reads UTF-8 only",
+        )
+        .help(convert("UTF-16")));
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(Diagnostic::error(shown, format!("the file is binary ({kind}), not text"))
@@ -37,10 +41,17 @@ pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, D
                 "GBK" | "gb18030" => "GBK/GB18030".to_string(),
                 other => other.to_string(),
             };
-            let from = if name.starts_with("GBK") { "GB18030" } else { encoding.name() };
-            Err(Diagnostic::error(shown, format!("the file is not UTF-8; it looks {name}-encoded"))
-                .at(&decoded, line, col)
-                .help(convert(from)))
+            let from = if name.starts_with("GBK") {
+                "GB18030"
+            } else {
+                encoding.name()
+            };
+            Err(Diagnostic::error(
+                shown,
+                format!("the file is not UTF-8; it looks {name}-encoded"),
+            )
+            .at(&decoded, line, col)
+            .help(convert(from)))
         }
     }
 }
@@ -58,7 +69,13 @@ fn looks_utf16(bytes: &[u8]) -> bool {
     if head.len() < 4 {
         return false;
     }
-    let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
     let half = head.len() / 2;
     zeros_at(0) * 10 >= half * 9 || zeros_at(1) * 10 >= half * 9
 }
@@ -66,7 +83,10 @@ fn looks_utf16(bytes: &[u8]) -> bool {
 /// The kind of a binary file, by its signature or by NUL bytes.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"PK\x03\x04", "a zip archive, e.g. a Word .docx or Excel .xlsx file"),
+        (
+            b"PK\x03\x04",
+            "a zip archive, e.g. a Word .docx or Excel .xlsx file",
+        ),
         (b"\xD0\xCF\x11\xE0", "an old Word .doc or Excel .xls file"),
         (b"%PDF", "a PDF file"),
         (b"\x89PNG", "a PNG image"),
@@ -76,7 +96,11 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|(sig, _)| bytes.starts_with(sig))
         .map(|(_, kind)| *kind)
-        .or_else(|| bytes[..bytes.len().min(8192)].contains(&0).then_some("it contains NUL bytes"))
+        .or_else(|| {
+            bytes[..bytes.len().min(8192)]
+                .contains(&0)
+                .then_some("it contains NUL bytes")
+        })
 }
 
 #[cfg(test)]
@@ -89,7 +113,10 @@ mod tests {
 
     #[test]
     fn utf8_with_bom_is_accepted() {
-        assert_eq!(decode(Path::new("a.md"), "\u{feff}标题".as_bytes(), false).unwrap(), "标题");
+        assert_eq!(
+            decode(Path::new("a.md"), "\u{feff}标题".as_bytes(), false).unwrap(),
+            "标题"
+        );
     }
 
     #[test]
@@ -103,7 +130,10 @@ mod tests {
 
     #[test]
     fn utf16_empty_and_binary() {
-        let utf16: Vec<u8> = "---\ntitle: x\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let utf16: Vec<u8> = "---\ntitle: x\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert!(err(&utf16).message.contains("UTF-16"));
         assert!(err(b"  \n").message.contains("empty"));
         assert!(err(b"PK\x03\x04rest").message.contains("zip"));

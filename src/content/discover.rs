@@ -33,7 +33,12 @@ pub struct Entry {
 }
 
 /// The ledger file names a year folder may hold.
-pub const LEDGER_FILES: &[&str] = &["rectifications.yaml", "rectifications.yml", "rectifications.csv", "rectifications.xlsx"];
+pub const LEDGER_FILES: &[&str] = &[
+    "rectifications.yaml",
+    "rectifications.yml",
+    "rectifications.csv",
+    "rectifications.xlsx",
+];
 
 /// Parses a year folder name: four digits in a plausible range.
 pub fn year_of(name: &str) -> Option<i32> {
@@ -53,7 +58,10 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
     let content = root.join("content");
     let mut entries = Vec::new();
     let mut diags = Vec::new();
-    let mut walk = WalkDir::new(&content).follow_links(true).sort_by_file_name().into_iter();
+    let mut walk = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
     while let Some(item) = walk.next() {
         let item = match item {
             Ok(item) => item,
@@ -62,9 +70,16 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let rel = item.path().strip_prefix(&content).map(Path::to_path_buf).unwrap_or_default();
+        let rel = item
+            .path()
+            .strip_prefix(&content)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let shown = Path::new("content").join(&rel);
-        let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         if parts.is_empty() {
             continue;
         }
@@ -77,39 +92,65 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         let year = year_of(&parts[0]);
         if item.file_type().is_dir() {
             if parts.len() == 1 && year.is_none() {
-                diags.push(Diagnostic::error(&shown, format!("the folder `{}` under content/ is not a year", parts[0]))
-                    .help("name each year folder by its 年度 in four digits, e.g. content/2025/"));
+                diags.push(
+                    Diagnostic::error(
+                        &shown,
+                        format!("the folder `{}` under content/ is not a year", parts[0]),
+                    )
+                    .help("name each year folder by its 年度 in four digits, e.g. content/2025/"),
+                );
                 walk.skip_current_dir();
             }
             continue;
         }
         let name = parts[parts.len() - 1].as_str();
-        let is_md = Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        let is_md = Path::new(name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
         let kind = match (year, parts.len()) {
             (None, 1) if name == "_index.md" => Kind::HomeIndex,
             (None, _) if is_md => {
-                diags.push(Diagnostic::error(&shown, "a document must be in a year folder")
-                    .help("move it to content/YEAR/, e.g. content/2025/"));
+                diags.push(
+                    Diagnostic::error(&shown, "a document must be in a year folder")
+                        .help("move it to content/YEAR/, e.g. content/2025/"),
+                );
                 continue;
             }
             (Some(y), 2) if name == "_index.md" => Kind::YearIndex(y),
             (Some(y), 2) if LEDGER_FILES.contains(&name) => Kind::Ledger(y),
             (Some(y), _) if is_md => {
                 let inner = parts[1..].join("/");
-                Kind::Document { year: y, stem: inner[..inner.len() - 3].to_string() }
+                Kind::Document {
+                    year: y,
+                    stem: inner[..inner.len() - 3].to_string(),
+                }
             }
             _ => Kind::Asset,
         };
-        entries.push(Entry { path: item.path().to_path_buf(), shown, rel, kind });
+        entries.push(Entry {
+            path: item.path().to_path_buf(),
+            shown,
+            rel,
+            kind,
+        });
     }
     (entries, diags)
 }
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
-    let shown = e.path().map(|p| crate::fsx::relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+    let shown = e
+        .path()
+        .map(|p| crate::fsx::relative(root, p))
+        .unwrap_or_else(|| PathBuf::from("content"));
     if let Some(ancestor) = e.loop_ancestor() {
-        return Diagnostic::error(&shown, format!("symbolic link loop: it leads back to {}", crate::fsx::relative(root, ancestor).display()))
-            .help("remove the link or point it outside content/");
+        return Diagnostic::error(
+            &shown,
+            format!(
+                "symbolic link loop: it leads back to {}",
+                crate::fsx::relative(root, ancestor).display()
+            ),
+        )
+        .help("remove the link or point it outside content/");
     }
     match e.io_error() {
         Some(io) => crate::fsx::io_diagnostic(&shown, "read this entry", io),

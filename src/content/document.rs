@@ -70,14 +70,29 @@ pub const ANNUAL_MEETING: &str = "年度";
 
 /// Parses a document. `year` is the year folder's number and `stem` the path inside the
 /// year folder without `.md`. Returns every problem of the front matter at once.
-pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -> Result<SourceDoc, Vec<Diagnostic>> {
+pub fn parse(
+    shown: &Path,
+    text: &str,
+    year: i32,
+    stem: &str,
+    config: &Config,
+) -> Result<SourceDoc, Vec<Diagnostic>> {
     let split = frontmatter::require(shown, text).map_err(|d| vec![d])?;
-    let source = yaml::Source { shown, file_text: text, yaml: split.yaml, first_line: split.yaml_line };
+    let source = yaml::Source {
+        shown,
+        file_text: text,
+        yaml: split.yaml,
+        first_line: split.yaml_line,
+    };
     let fm: FrontMatter = source.parse().map_err(|d| vec![d])?;
     let mut diags = Vec::new();
 
     let date = dates::parse(&fm.date).unwrap_or_else(|e| {
-        diags.push(source.error_on_key("date", format!("`date`: {}", e.message)).help(e.help));
+        diags.push(
+            source
+                .error_on_key("date", format!("`date`: {}", e.message))
+                .help(e.help),
+        );
         NaiveDate::default()
     });
     let doc_type = match config.canonical_type(fm.doc_type.trim()) {
@@ -95,12 +110,20 @@ pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -
         );
     }
     if fm.title.trim().is_empty() {
-        diags.push(source.error_on_key("title", "`title` is empty").help("write the document's title"));
+        diags.push(
+            source
+                .error_on_key("title", "`title` is empty")
+                .help("write the document's title"),
+        );
     }
     let slug = match &fm.slug {
         Some(s) => {
             if let Err(why) = check_slug(s) {
-                diags.push(source.error_on_key("slug", format!("`slug: {s}` {why}")).help("use a plain name such as `zhaokai-qingkuang` or `召开情况报告`"));
+                diags.push(
+                    source
+                        .error_on_key("slug", format!("`slug: {s}` {why}"))
+                        .help("use a plain name such as `zhaokai-qingkuang` or `召开情况报告`"),
+                );
             }
             match stem.rsplit_once('/') {
                 Some((dir, _)) => format!("{dir}/{}", s.trim()),
@@ -110,11 +133,27 @@ pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -
         None => stem.to_string(),
     };
     if fm.slug.is_none() && slug.rsplit('/').next() == Some("index") {
-        diags.push(Diagnostic::error(shown, "a document named `index` would replace the year page").help("rename the file, or give it a `slug`"));
+        diags.push(
+            Diagnostic::error(
+                shown,
+                "a document named `index` would replace the year page",
+            )
+            .help("rename the file, or give it a `slug`"),
+        );
     }
-    let meeting = fm.meeting.map(|m| m.trim().to_string()).unwrap_or_else(|| ANNUAL_MEETING.to_string());
+    let meeting = fm
+        .meeting
+        .map(|m| m.trim().to_string())
+        .unwrap_or_else(|| ANNUAL_MEETING.to_string());
     if meeting != ANNUAL_MEETING && !meeting.starts_with("专题") {
-        diags.push(source.error_on_key("meeting", format!("`meeting: {meeting}` is neither 年度 nor 专题·<name>")).help("write `meeting: 年度` or e.g. `meeting: 专题·巡察整改`"));
+        diags.push(
+            source
+                .error_on_key(
+                    "meeting",
+                    format!("`meeting: {meeting}` is neither 年度 nor 专题·<name>"),
+                )
+                .help("write `meeting: 年度` or e.g. `meeting: 专题·巡察整改`"),
+        );
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -141,13 +180,19 @@ pub fn parse(shown: &Path, text: &str, year: i32, stem: &str, config: &Config) -
 
 fn unknown_type(source: &yaml::Source, given: &str, config: &Config) -> Diagnostic {
     let v = &config.vocabularies;
-    let names = v.types.iter().chain(v.type_aliases.keys()).map(String::as_str);
+    let names = v
+        .types
+        .iter()
+        .chain(v.type_aliases.keys())
+        .map(String::as_str);
     let list = v.types.join(", ");
     let help = match did_you_mean(given.trim(), names) {
         Some(s) => format!("did you mean `{s}`? The types in annals.yaml are: {list}"),
         None => format!("use one of the types in annals.yaml ({list}), or add `{given}` to `vocabularies.types` there"),
     };
-    source.error_on_key("type", format!("unknown document type `{given}`")).help(help)
+    source
+        .error_on_key("type", format!("unknown document type `{given}`"))
+        .help(help)
 }
 
 /// Why a slug cannot be a file name inside the year folder.
@@ -161,7 +206,10 @@ fn check_slug(slug: &str) -> Result<(), &'static str> {
         Err("starts with a dot")
     } else if s == "index" {
         Err("would replace the year page")
-    } else if s.chars().any(|c| c.is_control() || "?#%\"<>|*:".contains(c)) {
+    } else if s
+        .chars()
+        .any(|c| c.is_control() || "?#%\"<>|*:".contains(c))
+    {
         Err("contains a character that is not allowed in a URL or file name")
     } else {
         Ok(())
@@ -173,12 +221,19 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<SourceDoc, Vec<Diagnostic>> {
-        parse(Path::new("content/2025/a.md"), text, 2025, "a", &Config::default())
+        parse(
+            Path::new("content/2025/a.md"),
+            text,
+            2025,
+            "a",
+            &Config::default(),
+        )
     }
 
     #[test]
     fn valid_document() {
-        let d = parse_str("---\ntitle: 报告\ntype: 检视剖析材料\ndate: 2026-01-15\n---\n正文\n").unwrap();
+        let d = parse_str("---\ntitle: 报告\ntype: 检视剖析材料\ndate: 2026-01-15\n---\n正文\n")
+            .unwrap();
         assert_eq!(d.doc_type, "对照检查材料");
         assert_eq!(d.slug, "a");
         assert_eq!(d.body_line, 6);
@@ -187,7 +242,9 @@ mod tests {
 
     #[test]
     fn every_problem_reported_with_position() {
-        let errs = parse_str("---\ntitle: 报告\ntype: 召开报告\ndate: 2025-02-30\nyear: 2024\n---\n").unwrap_err();
+        let errs =
+            parse_str("---\ntitle: 报告\ntype: 召开报告\ndate: 2025-02-30\nyear: 2024\n---\n")
+                .unwrap_err();
         let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![Some(4), Some(3), Some(5)]);
         assert!(errs[1].help.as_deref().unwrap().contains("did you mean"));
@@ -195,7 +252,9 @@ mod tests {
 
     #[test]
     fn bad_slug() {
-        let errs = parse_str("---\ntitle: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: ../x\n---\n").unwrap_err();
+        let errs =
+            parse_str("---\ntitle: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: ../x\n---\n")
+                .unwrap_err();
         assert!(errs[0].message.contains("slash"));
     }
 }

@@ -49,10 +49,12 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagn
         offset += line.len();
         line_no += 1;
     }
-    Err(Diagnostic::error(shown, "the front matter opened here is never closed")
-        .at(text, 1, 1)
-        .span(3)
-        .help("add a line `---` after the last front matter field"))
+    Err(
+        Diagnostic::error(shown, "the front matter opened here is never closed")
+            .at(text, 1, 1)
+            .span(3)
+            .help("add a line `---` after the last front matter field"),
+    )
 }
 
 /// Like [`split`], but a document must have front matter.
@@ -70,21 +72,36 @@ mod tests {
 
     #[test]
     fn splits_with_lines() {
-        let s = split(Path::new("a.md"), "---\ntitle: a\n---\n正文\n").unwrap().unwrap();
-        assert_eq!(s, Split { yaml: "title: a\n", yaml_line: 2, body: "正文\n", body_line: 4 });
+        let s = split(Path::new("a.md"), "---\ntitle: a\n---\n正文\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            s,
+            Split {
+                yaml: "title: a\n",
+                yaml_line: 2,
+                body: "正文\n",
+                body_line: 4
+            }
+        );
     }
 
     #[test]
     fn missing_and_unclosed() {
         assert_eq!(split(Path::new("a.md"), "正文").unwrap(), None);
-        assert!(require(Path::new("a.md"), "正文").unwrap_err().message.contains("no front matter"));
+        assert!(require(Path::new("a.md"), "正文")
+            .unwrap_err()
+            .message
+            .contains("no front matter"));
         let d = split(Path::new("a.md"), "---\ntitle: a\n").unwrap_err();
         assert!(d.message.contains("never closed"));
     }
 
     #[test]
     fn crlf_fences() {
-        let s = split(Path::new("a.md"), "---\r\ntitle: a\r\n---\r\nbody").unwrap().unwrap();
+        let s = split(Path::new("a.md"), "---\r\ntitle: a\r\n---\r\nbody")
+            .unwrap()
+            .unwrap();
         assert_eq!(s.body, "body");
     }
 }

@@ -39,12 +39,24 @@ pub struct IndexPage {
 /// Parses an `_index.md` text.
 pub fn parse(shown: &Path, text: &str) -> Result<IndexPage, Vec<Diagnostic>> {
     let Some(split) = frontmatter::split(shown, text).map_err(|d| vec![d])? else {
-        return Ok(IndexPage { body: text.to_string(), ..IndexPage::default() });
+        return Ok(IndexPage {
+            body: text.to_string(),
+            ..IndexPage::default()
+        });
     };
-    let source = yaml::Source { shown, file_text: text, yaml: split.yaml, first_line: split.yaml_line };
+    let source = yaml::Source {
+        shown,
+        file_text: text,
+        yaml: split.yaml,
+        first_line: split.yaml_line,
+    };
     let m: IndexMatter = source.parse().map_err(|d| vec![d])?;
     let date = match m.date.as_deref().map(dates::parse) {
-        Some(Err(e)) => return Err(vec![source.error_on_key("date", format!("`date`: {}", e.message)).help(e.help)]),
+        Some(Err(e)) => {
+            return Err(vec![source
+                .error_on_key("date", format!("`date`: {}", e.message))
+                .help(e.help)])
+        }
         Some(Ok(d)) => Some(d),
         None => None,
     };
@@ -64,10 +76,17 @@ mod tests {
 
     #[test]
     fn with_and_without_front_matter() {
-        let p = parse(Path::new("_index.md"), "---\ndate: 2026-01-20\ntheme: 主题\n---\n正文").unwrap();
+        let p = parse(
+            Path::new("_index.md"),
+            "---\ndate: 2026-01-20\ntheme: 主题\n---\n正文",
+        )
+        .unwrap();
         assert_eq!(p.theme.as_deref(), Some("主题"));
         assert_eq!(p.body, "正文");
-        assert_eq!(parse(Path::new("_index.md"), "只有正文").unwrap().body, "只有正文");
+        assert_eq!(
+            parse(Path::new("_index.md"), "只有正文").unwrap().body,
+            "只有正文"
+        );
         let e = parse(Path::new("_index.md"), "---\ndate: 2026-02-30\n---\n").unwrap_err();
         assert_eq!(e[0].line, Some(2));
     }

@@ -66,7 +66,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
             .into());
     }
     let (entries, mut diags) = discover::discover(root);
-    let results: Vec<Result<Item, Vec<Diagnostic>>> = entries.par_iter().map(|e| load_entry(e, config)).collect();
+    let results: Vec<Result<Item, Vec<Diagnostic>>> =
+        entries.par_iter().map(|e| load_entry(e, config)).collect();
     let mut loaded = Loaded::default();
     for result in results {
         match result {
@@ -85,18 +86,27 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
 }
 
 fn year_mut(loaded: &mut Loaded, year: i32) -> &mut LoadedYear {
-    loaded.years.entry(year).or_insert_with(|| LoadedYear { year, ..LoadedYear::default() })
+    loaded.years.entry(year).or_insert_with(|| LoadedYear {
+        year,
+        ..LoadedYear::default()
+    })
 }
 
 fn load_entry(entry: &Entry, config: &Config) -> Result<Item, Vec<Diagnostic>> {
     let shown = entry.shown.as_path();
     let read = || fsx::read(&entry.path, shown).map_err(|d| vec![d]);
-    let text = || read().and_then(|bytes| decode::decode(shown, &bytes, false).map_err(|d| vec![d]));
+    let text =
+        || read().and_then(|bytes| decode::decode(shown, &bytes, false).map_err(|d| vec![d]));
     match &entry.kind {
         Kind::Ledger(y) => Ok(Item::Ledger(*y, entry.path.clone())),
-        Kind::Asset => Ok(Item::Asset(Asset { rel: entry.rel.clone(), bytes: read()? })),
+        Kind::Asset => Ok(Item::Asset(Asset {
+            rel: entry.rel.clone(),
+            bytes: read()?,
+        })),
         Kind::HomeIndex => index_page::parse(shown, &text()?).map(Item::Home),
         Kind::YearIndex(y) => index_page::parse(shown, &text()?).map(|p| Item::YearIndex(*y, p)),
-        Kind::Document { year, stem } => document::parse(shown, &text()?, *year, stem, config).map(Item::Doc),
+        Kind::Document { year, stem } => {
+            document::parse(shown, &text()?, *year, stem, config).map(Item::Doc)
+        }
     }
 }

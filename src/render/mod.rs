@@ -6,6 +6,7 @@
 //! output does not depend on thread timing.
 
 pub mod links;
+pub mod search_view;
 pub mod views;
 
 use crate::dates;
@@ -14,7 +15,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use tera::{Context, Tera, Value};
 
@@ -33,15 +34,93 @@ enum Page {
     NotFound,
 }
 
+/// Compiled templates, ready to render any page kind (also used by `serve` for the search page).
+pub struct Renderer {
+    tera: Tera,
+    /// Template name -> the file it came from, for diagnostics.
+    shown: BTreeMap<String, PathBuf>,
+}
+
+/// The templates every theme must have.
+const REQUIRED: &[&str] = &[
+    "index.html",
+    "year.html",
+    "document.html",
+    "search.html",
+    "404.html",
+];
+
+impl Renderer {
+    /// Compiles every template of the theme; a syntax error names the template file.
+    pub fn new(theme: &Theme) -> Result<Renderer, Failure> {
+        let shown: BTreeMap<String, PathBuf> = theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.clone(), t.shown.clone()))
+            .collect();
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
+        tera.register_filter("cn_date", cn_date);
+        let sources = theme
+            .templates
+            .values()
+            .map(|t| (t.name.as_str(), t.source.as_str()));
+        if let Err(e) = tera.add_raw_templates(sources) {
+            let name = e
+                .to_string()
+                .split('\'')
+                .nth(1)
+                .unwrap_or_default()
+                .to_string();
+            return Err(template_error(&shown, &name, &e).into());
+        }
+        if let Some(missing) = REQUIRED.iter().find(|r| !theme.templates.contains_key(**r)) {
+            return Err(Diagnostic::error(
+                format!("templates/{missing}"),
+                format!("the theme has no template `{missing}`"),
+            )
+            .help("add it to the theme, or to the site's templates/ folder")
+            .into());
+        }
+        Ok(Renderer { tera, shown })
+    }
+
+    /// Renders `template` for the page at site-relative `url`, with its view.
+    pub fn page(
+        &self,
+        template: &str,
+        site: &views::SiteView,
+        url: &str,
+        view: &impl Serialize,
+        extra: &[(&str, &str)],
+    ) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("site", site);
+        ctx.insert("root", &links::root_prefix(url));
+        ctx.insert("page_url", url);
+        ctx.insert("page", view);
+        for (k, v) in extra {
+            ctx.insert(*k, v);
+        }
+        self.tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(&self.shown, template, &e))
+    }
+}
+
 /// Renders every page and gathers static files and attachments.
 pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Failure> {
-    let tera = compile(theme)?;
+    let renderer = Renderer::new(theme)?;
     let mut pages = vec![Page::Home, Page::NotFound];
     for (i, y) in site.years.iter().enumerate() {
         pages.push(Page::Year(i));
         pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
     }
-    let rendered: Vec<Result<OutFile, Diagnostic>> = pages.par_iter().map(|p| render_page(&tera, theme, site, p)).collect();
+    let rendered: Vec<Result<OutFile, Diagnostic>> = pages
+        .par_iter()
+        .map(|p| render_page(&renderer, site, p))
+        .collect();
     let mut files = Vec::with_capacity(rendered.len() + theme.statics.len() + site.assets.len());
     let mut diags = Vec::new();
     for r in rendered {
@@ -54,70 +133,80 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Failure> {
     if !diags.is_empty() {
         return Err(Failure(diags));
     }
-    files.extend(theme.statics.iter().map(|(rel, bytes)| OutFile { rel: rel.clone(), bytes: bytes.clone() }));
-    files.extend(site.assets.iter().map(|a| OutFile { rel: a.rel.clone(), bytes: a.bytes.clone() }));
+    files.extend(theme.statics.iter().map(|(rel, bytes)| OutFile {
+        rel: rel.clone(),
+        bytes: bytes.clone(),
+    }));
+    files.extend(site.assets.iter().map(|a| OutFile {
+        rel: a.rel.clone(),
+        bytes: a.bytes.clone(),
+    }));
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let mut dup = files.windows(2).filter(|w| w[0].rel == w[1].rel).map(|w| w[0].rel.clone()).peekable();
-    if dup.peek().is_some() {
-        return Err(Failure(
-            dup.map(|rel| {
-                Diagnostic::error(PathBuf::from("content").join(&rel), format!("{} would be written twice (a page or static file has the same path)", rel.display()))
-                    .help("rename the attachment or the static file")
-            })
-            .collect(),
-        ));
+    let dups: Vec<Diagnostic> = files
+        .windows(2)
+        .filter(|w| w[0].rel == w[1].rel)
+        .map(|w| {
+            Diagnostic::error(
+                PathBuf::from("content").join(&w[0].rel),
+                format!(
+                    "{} would be written twice (a page or static file has the same path)",
+                    w[0].rel.display()
+                ),
+            )
+            .help("rename the attachment or the static file")
+        })
+        .collect();
+    if dups.is_empty() {
+        Ok(files)
+    } else {
+        Err(Failure(dups))
     }
-    Ok(files)
 }
 
-fn render_page(tera: &Tera, theme: &Theme, site: &Site, page: &Page) -> Result<OutFile, Diagnostic> {
-    match page {
-        Page::Home => page_file(tera, theme, site, "index.html", "index.html", &views::home(site)),
-        Page::NotFound => page_file(tera, theme, site, "404.html", "404.html", &()),
+fn render_page(r: &Renderer, site: &Site, page: &Page) -> Result<OutFile, Diagnostic> {
+    let sv = |url: &str| views::SiteView::new(site, url);
+    let (url, html) = match *page {
+        Page::Home => (
+            "index.html".to_string(),
+            r.page(
+                "index.html",
+                &sv("index.html"),
+                "index.html",
+                &views::home(site),
+                &[],
+            ),
+        ),
+        Page::NotFound => (
+            "404.html".to_string(),
+            r.page("404.html", &sv("404.html"), "404.html", &(), &[]),
+        ),
         Page::Year(i) => {
-            let url = views::year_url(site.years[*i].year);
-            page_file(tera, theme, site, "year.html", &url, &views::year(site, *i))
+            let url = views::year_url(site.years[i].year);
+            let html = r.page("year.html", &sv(&url), &url, &views::year(site, i), &[]);
+            (url, html)
         }
         Page::Document(i, j) => {
-            let (y, d) = (&site.years[*i], &site.years[*i].documents[*j]);
-            page_file(tera, theme, site, "document.html", &d.url, &views::document(y, d))
+            let (y, d) = (&site.years[i], &site.years[i].documents[j]);
+            (
+                d.url.clone(),
+                r.page(
+                    "document.html",
+                    &sv(&d.url),
+                    &d.url,
+                    &views::document(y, d),
+                    &[],
+                ),
+            )
         }
-    }
-}
-
-fn page_file(tera: &Tera, theme: &Theme, site: &Site, template: &str, url: &str, view: &impl Serialize) -> Result<OutFile, Diagnostic> {
-    let mut ctx = Context::new();
-    ctx.insert("site", &views::SiteView::new(site, url));
-    ctx.insert("root", &links::root_prefix(url));
-    ctx.insert("page_url", url);
-    ctx.insert("page", view);
-    let html = tera.render(template, &ctx).map_err(|e| template_error(theme, template, &e))?;
-    Ok(OutFile { rel: PathBuf::from(url), bytes: html.into_bytes() })
-}
-
-/// Compiles every template; a syntax error names the template file.
-fn compile(theme: &Theme) -> Result<Tera, Failure> {
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    tera.set_escape_fn(escape_html);
-    tera.register_filter("cn_date", cn_date);
-    let sources = theme.templates.values().map(|t| (t.name.as_str(), t.source.as_str()));
-    tera.add_raw_templates(sources).map_err(|e| {
-        let name = e.to_string().split('\'').nth(1).unwrap_or_default().to_string();
-        Failure(vec![template_error(theme, &name, &e)])
-    })?;
-    for required in ["index.html", "year.html", "document.html", "404.html"] {
-        if !theme.templates.contains_key(required) {
-            return Err(Diagnostic::error(format!("themes/*/templates/{required}"), format!("the theme has no template `{required}`"))
-                .help("add it to the theme, or to the site's templates/ folder")
-                .into());
-        }
-    }
-    Ok(tera)
+    };
+    Ok(OutFile {
+        rel: PathBuf::from(url),
+        bytes: html?.into_bytes(),
+    })
 }
 
 /// A tera error as a diagnostic on the template's file, with tera's whole chain of causes.
-fn template_error(theme: &Theme, name: &str, err: &tera::Error) -> Diagnostic {
+fn template_error(shown: &BTreeMap<String, PathBuf>, name: &str, err: &tera::Error) -> Diagnostic {
     let mut message = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
@@ -125,7 +214,10 @@ fn template_error(theme: &Theme, name: &str, err: &tera::Error) -> Diagnostic {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    let shown = theme.templates.get(name).map(|t| t.shown.clone()).unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+    let shown = shown
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
     Diagnostic::error(shown, message.replace('\n', " ")).help("fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)")
 }
 

@@ -7,19 +7,20 @@ use crate::markdown::Heading;
 use crate::model::{DocLink, Document, Site, Year};
 use serde::Serialize;
 
-/// The site-wide values every page has.
-#[derive(Serialize)]
-pub struct SiteView<'a> {
-    pub title: &'a str,
-    pub organisation: &'a str,
-    pub description: &'a str,
-    pub language: &'a str,
+/// The site-wide values every page has (owned, so `serve` can keep them for its search page
+/// without keeping the whole site in memory).
+#[derive(Serialize, Clone, Debug)]
+pub struct SiteView {
+    pub title: String,
+    pub organisation: String,
+    pub description: String,
+    pub language: String,
     /// The years for the navigation, newest first.
     pub years: Vec<YearLink>,
 }
 
 /// A link to a year page.
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Debug)]
 pub struct YearLink {
     pub year: i32,
     pub url: String,
@@ -119,15 +120,23 @@ pub fn year_url(year: i32) -> String {
     format!("{year}/index.html")
 }
 
-impl<'a> SiteView<'a> {
-    pub fn new(site: &'a Site, from: &str) -> Self {
+impl SiteView {
+    /// The site values as a page at `from` (site-relative) links them.
+    pub fn new(site: &Site, from: &str) -> Self {
         let c = &site.config;
         SiteView {
-            title: &c.title,
-            organisation: &c.organisation,
-            description: &c.description,
-            language: &c.language,
-            years: site.years.iter().map(|y| YearLink { year: y.year, url: link(from, &year_url(y.year)) }).collect(),
+            title: c.title.clone(),
+            organisation: c.organisation.clone(),
+            description: c.description.clone(),
+            language: c.language.clone(),
+            years: site
+                .years
+                .iter()
+                .map(|y| YearLink {
+                    year: y.year,
+                    url: link(from, &year_url(y.year)),
+                })
+                .collect(),
         }
     }
 }
@@ -168,7 +177,11 @@ pub fn home(site: &Site) -> HomeView<'_> {
         intro_html: &site.home.html,
         timeline: site.years.iter().map(|y| year_summary(y, from)).collect(),
         document_count: all.len(),
-        latest: all.into_iter().take(10).map(|d| doc_summary(d, from)).collect(),
+        latest: all
+            .into_iter()
+            .take(10)
+            .map(|d| doc_summary(d, from))
+            .collect(),
     }
 }
 
@@ -176,7 +189,12 @@ pub fn home(site: &Site) -> HomeView<'_> {
 pub fn year(site: &Site, i: usize) -> YearView<'_> {
     let y = &site.years[i];
     let from = year_url(y.year);
-    let neighbour = |j: Option<usize>| j.and_then(|j| site.years.get(j)).map(|o| YearLink { year: o.year, url: link(&from, &year_url(o.year)) });
+    let neighbour = |j: Option<usize>| {
+        j.and_then(|j| site.years.get(j)).map(|o| YearLink {
+            year: o.year,
+            url: link(&from, &year_url(o.year)),
+        })
+    };
     YearView {
         year: year_summary(y, &from),
         intro_html: &y.intro.html,
@@ -187,8 +205,13 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
                 let mut groups: Vec<TypeGroup> = Vec::new();
                 for d in docs {
                     match groups.last_mut() {
-                        Some(g) if g.doc_type == d.source.doc_type => g.documents.push(doc_summary(d, &from)),
-                        _ => groups.push(TypeGroup { doc_type: &d.source.doc_type, documents: vec![doc_summary(d, &from)] }),
+                        Some(g) if g.doc_type == d.source.doc_type => {
+                            g.documents.push(doc_summary(d, &from))
+                        }
+                        _ => groups.push(TypeGroup {
+                            doc_type: &d.source.doc_type,
+                            documents: vec![doc_summary(d, &from)],
+                        }),
                     }
                 }
                 MeetingView { name, groups }
@@ -202,7 +225,13 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
 /// A document page.
 pub fn document<'a>(y: &'a Year, d: &'a Document) -> DocView<'a> {
     let from = d.url.as_str();
-    let other = |l: &'a Option<DocLink>| l.as_ref().map(|l| OtherYear { url: link(from, &l.url), title: &l.title, year: l.year });
+    let other = |l: &'a Option<DocLink>| {
+        l.as_ref().map(|l| OtherYear {
+            url: link(from, &l.url),
+            title: &l.title,
+            year: l.year,
+        })
+    };
     let s = &d.source;
     DocView {
         doc: doc_summary(d, from),

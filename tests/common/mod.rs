@@ -74,13 +74,19 @@ impl Site {
     /// Builds and asserts failure with exit code 1; returns stderr.
     pub fn build_fails(&self) -> String {
         let out = self.annals(&["build"]);
-        assert_eq!(out.status.code(), Some(1), "expected exit 1, stderr:\n{}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "expected exit 1, stderr:\n{}",
+            stderr(&out)
+        );
         stderr(&out)
     }
 
     /// A built page's text.
     pub fn page(&self, rel: &str) -> String {
-        fs::read_to_string(self.public().join(rel)).unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
+        fs::read_to_string(self.public().join(rel))
+            .unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
     }
 }
 
@@ -96,7 +102,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|e| e.expect("walk"))
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("below").to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("below")
+                .to_string_lossy()
+                .into_owned();
             (rel, fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -117,7 +128,12 @@ pub fn links(html: &str) -> Vec<String> {
         while let Some(i) = rest.find(attr) {
             rest = &rest[i + attr.len()..];
             let end = rest.find('"').expect("closing quote");
-            out.push(rest[..end].replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\""));
+            out.push(
+                rest[..end]
+                    .replace("&amp;", "&")
+                    .replace("&#39;", "'")
+                    .replace("&quot;", "\""),
+            );
             rest = &rest[end..];
         }
     }
@@ -126,20 +142,38 @@ pub fn links(html: &str) -> Vec<String> {
 
 /// The `id` attributes of a page.
 pub fn ids(html: &str) -> Vec<String> {
-    html.split(" id=\"").skip(1).map(|s| s[..s.find('"').expect("quote")].to_string()).collect()
+    html.split(" id=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').expect("quote")].to_string())
+        .collect()
 }
 
 /// Resolves a relative link of the page at `page` (site-relative) to a site-relative path
 /// and fragment; `None` for a link that leaves the site.
 pub fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)> {
-    if link.contains("://") || link.starts_with("//") || link.starts_with('/') || link.starts_with("mailto:") {
+    if link.contains("://")
+        || link.starts_with("//")
+        || link.starts_with('/')
+        || link.starts_with("mailto:")
+    {
         return None;
     }
     let (path, frag) = match link.split_once('#') {
-        Some((p, f)) => (p, Some(percent_encoding::percent_decode_str(f).decode_utf8().expect("utf8 fragment").into_owned())),
+        Some((p, f)) => (
+            p,
+            Some(
+                percent_encoding::percent_decode_str(f)
+                    .decode_utf8()
+                    .expect("utf8 fragment")
+                    .into_owned(),
+            ),
+        ),
         None => (link, None),
     };
-    let path = percent_encoding::percent_decode_str(path).decode_utf8().expect("utf8 link").into_owned();
+    let path = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .expect("utf8 link")
+        .into_owned();
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     if path.is_empty() {

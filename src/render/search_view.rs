@@ -1,0 +1,142 @@
+//! The view of the search results page (rendered by `serve` at request time): hits, facet
+//! links that add or remove a filter, pages, and the notes on how the query was understood.
+
+use super::links::href;
+use crate::search::{Results, Sort};
+use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct HitView<'a> {
+    pub url: String,
+    pub title: &'a str,
+    pub section: Option<&'a str>,
+    /// HTML from the searcher: escaped text with `<mark>`.
+    pub snippet: &'a str,
+    pub year: i64,
+    #[serde(rename = "type")]
+    pub doc_type: &'a str,
+    pub date: &'a str,
+    pub kind: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct FacetItem {
+    pub value: String,
+    pub count: u64,
+    /// The search with this filter added (or removed, when active).
+    pub url: String,
+    pub active: bool,
+}
+
+#[derive(Serialize)]
+pub struct FacetGroup {
+    pub label: &'static str,
+    pub items: Vec<FacetItem>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct SearchView<'a> {
+    pub q: &'a str,
+    pub total: usize,
+    pub hits: Vec<HitView<'a>>,
+    pub facets: Vec<FacetGroup>,
+    pub notes: &'a [String],
+    pub pages: Vec<PageLink>,
+    pub by_date: bool,
+    pub relevance_url: String,
+    pub date_url: String,
+}
+
+/// `search?q=…` (relative to the site root, where the search page is served).
+pub fn search_url(q: &str, page: usize, sort: Option<Sort>) -> String {
+    let mut url = format!(
+        "search?q={}",
+        utf8_percent_encode(q.trim(), NON_ALPHANUMERIC)
+    );
+    if page > 1 {
+        url.push_str(&format!("&page={page}"));
+    }
+    if sort == Some(Sort::Date) {
+        url.push_str("&sort=date");
+    }
+    url
+}
+
+/// The view of `results` for the query `q`.
+pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
+    let sort = (r.sort == Sort::Date).then_some(Sort::Date);
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let facets = [
+        ("year", "年度"),
+        ("type", "文种"),
+        ("category", "问题类别"),
+        ("status", "整改状态"),
+    ]
+    .into_iter()
+    .filter_map(|(key, label)| {
+        let counts = r.facets.get(key)?;
+        let mut items: Vec<FacetItem> = counts
+            .iter()
+            .map(|(value, count)| {
+                let filter = format!("{key}:{value}");
+                let active = words.contains(&filter.as_str());
+                let next: Vec<&str> = if active {
+                    words.iter().copied().filter(|w| *w != filter).collect()
+                } else {
+                    words.iter().copied().chain([filter.as_str()]).collect()
+                };
+                FacetItem {
+                    value: value.clone(),
+                    count: *count,
+                    url: search_url(&next.join(" "), 1, sort),
+                    active,
+                }
+            })
+            .collect();
+        if key == "year" {
+            items.reverse();
+        }
+        Some(FacetGroup { label, items })
+    })
+    .collect();
+    let first = r.page.saturating_sub(4).max(1);
+    let last = (first + 8).min(r.pages);
+    SearchView {
+        q,
+        total: r.total,
+        hits: r
+            .hits
+            .iter()
+            .map(|h| HitView {
+                url: href(&h.url),
+                title: &h.title,
+                section: h.section.as_deref(),
+                snippet: &h.snippet,
+                year: h.year,
+                doc_type: &h.doc_type,
+                date: &h.date,
+                kind: &h.kind,
+            })
+            .collect(),
+        facets,
+        notes: &r.notes,
+        pages: (first..=last)
+            .map(|n| PageLink {
+                number: n,
+                url: search_url(q, n, sort),
+                current: n == r.page,
+            })
+            .collect(),
+        by_date: r.sort == Sort::Date,
+        relevance_url: search_url(q, 1, Some(Sort::Relevance)),
+        date_url: search_url(q, 1, Some(Sort::Date)),
+    }
+}

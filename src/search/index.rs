@@ -1,0 +1,184 @@
+//! INDEX: [`Site`] -> a tantivy index on disk, built in a staging folder and swapped in.
+//!
+//! Each document is indexed whole (so a query's words may fall in different sections) and
+//! once per section (so a hit can link to `page.html#anchor`). Texts are normalised first;
+//! tokenizing happens in tantivy's writer threads.
+
+use super::schema::{Fields, VERSION};
+use super::settings::{Settings, DICTIONARY, SYNONYMS};
+use super::tokenizer::{normalize, BigramTokenizer, WordTokenizer, BIGRAM, WORDS};
+use crate::error::{Diagnostic, Failure};
+use crate::fsx;
+use crate::model::Site;
+use crate::output::Staged;
+use chrono::Datelike;
+use jieba_rs::Jieba;
+use std::path::Path;
+use std::sync::Arc;
+use tantivy::schema::Facet;
+use tantivy::{Index, TantivyDocument};
+
+/// The file in the index folder that records the schema version.
+pub const META: &str = "annals-index.json";
+
+/// One thing a search can find.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: &'static str,
+    pub url: String,
+    pub parent: String,
+    pub title: String,
+    pub doc_title: String,
+    pub text: String,
+    pub year: i32,
+    pub date: chrono::NaiveDate,
+    pub doc_type: String,
+    pub unit: String,
+    pub category: String,
+    pub status: String,
+}
+
+/// The entries of a site: per document, the whole text then each headed section.
+pub fn entries(site: &Site) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for d in site.years.iter().flat_map(|y| &y.documents) {
+        let s = &d.source;
+        let base = Entry {
+            kind: "document",
+            url: d.url.clone(),
+            parent: d.url.clone(),
+            title: s.title.clone(),
+            doc_title: s.title.clone(),
+            text: String::new(),
+            year: s.year,
+            date: s.date,
+            doc_type: s.doc_type.clone(),
+            unit: s.unit.clone(),
+            category: String::new(),
+            status: String::new(),
+        };
+        let whole: Vec<&str> = d
+            .rendered
+            .sections
+            .iter()
+            .flat_map(|sec| {
+                [
+                    sec.heading.as_deref().unwrap_or(""),
+                    "\n",
+                    sec.text.as_str(),
+                ]
+            })
+            .collect();
+        out.push(Entry {
+            text: normalize(&whole.concat()),
+            ..base.clone()
+        });
+        for sec in &d.rendered.sections {
+            if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
+                out.push(Entry {
+                    kind: "section",
+                    url: format!("{}#{id}", d.url),
+                    title: heading.trim().to_string(),
+                    text: normalize(&sec.text),
+                    ..base.clone()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Registers annals' tokenizers on an index.
+pub fn register(index: &Index, jieba: Arc<Jieba>) {
+    index.tokenizers().register(BIGRAM, BigramTokenizer);
+    index.tokenizers().register(WORDS, WordTokenizer { jieba });
+}
+
+fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
+    Diagnostic::error(shown, format!("cannot write the search index: {e}"))
+        .help("check the disk space and permissions of search-index/, then build again")
+        .into()
+}
+
+/// Builds the index of a site into a staging folder beside `target`.
+pub fn stage(site: &Site, settings: &Settings, target: &Path) -> Result<Staged, Failure> {
+    let jieba = super::tokenizer::load_jieba(&settings.dictionary).map_err(|(line, m)| {
+        Diagnostic::error(
+            Path::new(super::settings::DIR).join(DICTIONARY),
+            format!("line {line}: {m}"),
+        )
+    })?;
+    let staged = Staged::new(target)?;
+    write(&entries(site), staged.path(), settings, Arc::new(jieba))?;
+    Ok(staged)
+}
+
+/// Writes the index of `entries` into `dir` (an empty folder), with the settings it
+/// was built with.
+pub fn write(
+    entries: &[Entry],
+    dir: &Path,
+    settings: &Settings,
+    jieba: Arc<Jieba>,
+) -> Result<(), Failure> {
+    let shown = Path::new(super::settings::DIR).join("index");
+    let err = |e| tantivy_error(&shown, e);
+    let (schema, f) = Fields::schema();
+    let index = Index::create_in_dir(dir, schema).map_err(err)?;
+    register(&index, jieba);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(threads, 64_000_000 * threads)
+        .map_err(err)?;
+    for e in entries {
+        writer.add_document(document(&f, e)).map_err(err)?;
+    }
+    writer.commit().map_err(err)?;
+    writer.wait_merging_threads().map_err(err)?;
+    fsx::write(&dir.join(DICTIONARY), settings.dictionary.as_bytes())?;
+    let synonyms = serde_json::to_string(&settings.synonyms).expect("synonyms serialise");
+    fsx::write(&dir.join(SYNONYMS), synonyms.as_bytes())?;
+    fsx::write(
+        &dir.join(META),
+        format!("{{\"version\": {VERSION}}}\n").as_bytes(),
+    )?;
+    Ok(())
+}
+
+fn document(f: &Fields, e: &Entry) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.kind, e.kind);
+    doc.add_text(f.url, &e.url);
+    doc.add_text(f.parent, &e.parent);
+    doc.add_text(f.title, &e.title);
+    doc.add_text(f.doc_title, &e.doc_title);
+    doc.add_text(f.text, &e.text);
+    let title = normalize(&e.title);
+    doc.add_text(f.title_bigrams, &title);
+    doc.add_text(f.title_words, &title);
+    doc.add_text(f.body_bigrams, &e.text);
+    doc.add_text(f.body_words, &e.text);
+    doc.add_i64(f.year, e.year as i64);
+    doc.add_i64(
+        f.date,
+        (e.date.year() * 10000 + e.date.month() as i32 * 100 + e.date.day() as i32) as i64,
+    );
+    doc.add_text(f.doc_type, &e.doc_type);
+    doc.add_text(f.unit, &e.unit);
+    doc.add_facet(f.facets, Facet::from_path(["year", &e.year.to_string()]));
+    doc.add_facet(f.facets, Facet::from_path(["type", e.doc_type.as_str()]));
+    if !e.category.is_empty() {
+        doc.add_text(f.category, &e.category);
+        doc.add_facet(
+            f.facets,
+            Facet::from_path(["category", e.category.as_str()]),
+        );
+    }
+    if !e.status.is_empty() {
+        doc.add_text(f.status, &e.status);
+        doc.add_facet(f.facets, Facet::from_path(["status", e.status.as_str()]));
+    }
+    doc
+}

@@ -1,0 +1,29 @@
+//! INDEX and QUERY: full-text Chinese search over every document and section.
+//!
+//! - [`settings`]: the user dictionary and synonyms in `search-index/` (LOAD)
+//! - [`tokenizer`]: jieba words and character bigrams, positioned by character offset
+//! - [`schema`]: every field in one struct
+//! - [`index`]: the site's entries -> a tantivy index in a staging folder (INDEX)
+//! - [`query`]: the lenient query language
+//! - `forward_only`: a scorer wrapper working around a tantivy 0.27 seek assertion
+//! - [`searcher`]: tantivy queries, hits with their best section, snippets, facets
+//! - [`snippet`]: marked stretches of text
+
+mod forward_only;
+pub mod index;
+pub mod query;
+pub mod schema;
+pub mod searcher;
+pub mod settings;
+pub mod snippet;
+pub mod tokenizer;
+
+pub use searcher::{Hit, Request, Results, SearchIndex, Sort};
+pub use settings::Settings;
+
+use std::path::{Path, PathBuf};
+
+/// Where the built index lives under a site root.
+pub fn index_dir(root: &Path) -> PathBuf {
+    root.join(settings::DIR).join("index")
+}

@@ -1,0 +1,74 @@
+//! The index schema: every field in one struct, so the indexer and the query side agree.
+
+use super::tokenizer::{BIGRAM, WORDS};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+/// Bumped when the schema changes; an index of another version is rebuilt, not misread.
+pub const VERSION: u32 = 1;
+
+/// The fields of a search entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `document`, `section` or `record`.
+    pub kind: Field,
+    /// Site-relative URL, with `#anchor` for a section.
+    pub url: Field,
+    /// For a section: the URL of its document (to find a document's best section).
+    pub parent: Field,
+    /// Shown title: the document's title, or the section's heading.
+    pub title: Field,
+    /// For a section: its document's title.
+    pub doc_title: Field,
+    /// The normalised plain text, stored for snippets, not indexed.
+    pub text: Field,
+    pub title_bigrams: Field,
+    pub title_words: Field,
+    pub body_bigrams: Field,
+    pub body_words: Field,
+    pub year: Field,
+    /// `YYYYMMDD` for sorting by date.
+    pub date: Field,
+    pub doc_type: Field,
+    pub unit: Field,
+    pub category: Field,
+    pub status: Field,
+    /// Facets `/year/2025`, `/type/…`, `/category/…`, `/status/…` for the counts.
+    pub facets: Field,
+}
+
+fn text_options(tokenizer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+impl Fields {
+    /// The schema and its fields.
+    pub fn schema() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let fields = Fields {
+            kind: b.add_text_field("kind", STRING | STORED | FAST),
+            url: b.add_text_field("url", STRING | STORED),
+            parent: b.add_text_field("parent", STRING),
+            title: b.add_text_field("title", STORED),
+            doc_title: b.add_text_field("doc_title", STORED),
+            text: b.add_text_field("text", STORED),
+            title_bigrams: b.add_text_field("title_bigrams", text_options(BIGRAM)),
+            title_words: b.add_text_field("title_words", text_options(WORDS)),
+            body_bigrams: b.add_text_field("body_bigrams", text_options(BIGRAM)),
+            body_words: b.add_text_field("body_words", text_options(WORDS)),
+            year: b.add_i64_field("year", INDEXED | STORED | FAST),
+            date: b.add_i64_field("date", INDEXED | STORED | FAST),
+            doc_type: b.add_text_field("type", STRING | STORED),
+            unit: b.add_text_field("unit", STRING | STORED),
+            category: b.add_text_field("category", STRING | STORED),
+            status: b.add_text_field("status", STRING | STORED),
+            facets: b.add_facet_field("facets", INDEXED),
+        };
+        (b.build(), fields)
+    }
+}

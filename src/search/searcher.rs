@@ -1,0 +1,421 @@
+//! Answers queries from a built index: the tantivy query for a [`Parsed`] query, the hits
+//! with their best section and snippet, and the facet counts.
+
+use super::forward_only::ForwardOnly;
+use super::index::{register, META};
+use super::query::{self, Filter, Parsed, Text};
+use super::schema::{Fields, VERSION};
+use super::settings::{Synonyms, DICTIONARY, SYNONYMS};
+use super::snippet::snippet;
+use super::tokenizer::{bigrams, is_ideograph, load_jieba, words};
+use crate::error::{Diagnostic, Failure};
+use crate::fsx;
+use jieba_rs::Jieba;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Arc;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument, Term};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (BM25, titles weigh more). The default when there are words.
+    #[default]
+    Relevance,
+    /// Newest first. The default when there are only filters.
+    Date,
+}
+
+/// A search request.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub q: String,
+    /// 1-based page.
+    pub page: usize,
+    pub per_page: usize,
+    pub sort: Option<Sort>,
+}
+
+impl Request {
+    pub fn new(q: &str) -> Self {
+        Request {
+            q: q.to_string(),
+            page: 1,
+            per_page: 10,
+            sort: None,
+        }
+    }
+}
+
+/// One hit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Site-relative URL, with the anchor of the best-matching section.
+    pub url: String,
+    pub title: String,
+    /// `document` (or `record`, once the ledger is indexed).
+    pub kind: String,
+    pub year: i64,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    pub date: String,
+    pub score: f32,
+    /// The heading of the section `url` points to.
+    pub section: Option<String>,
+    /// HTML: the matched words in `<mark>`, everything else escaped.
+    pub snippet: String,
+}
+
+/// The answer to a request.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    pub query: String,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub sort: Sort,
+    pub hits: Vec<Hit>,
+    /// Counts by `year`, `type`, `category`, `status` over all matches.
+    pub facets: BTreeMap<String, BTreeMap<String, u64>>,
+    /// How an odd query was understood, for the user.
+    pub notes: Vec<String>,
+}
+
+/// An opened index, ready to answer queries from any thread.
+pub struct SearchIndex {
+    reader: IndexReader,
+    f: Fields,
+    synonyms: Synonyms,
+    jieba: Arc<Jieba>,
+}
+
+/// Characters of a snippet.
+const SNIPPET_CHARS: usize = 90;
+
+impl SearchIndex {
+    /// Opens the index in `dir` with the dictionary and synonyms it was built with.
+    pub fn open(dir: &Path) -> Result<SearchIndex, Failure> {
+        let shown = Path::new(super::settings::DIR).join("index");
+        let meta = fsx::read(&dir.join(META), &shown.join(META)).map_err(|_| {
+            Diagnostic::error(&shown, "there is no search index here")
+                .help("run `annals build` first; it writes the index to search-index/index")
+        })?;
+        if String::from_utf8_lossy(&meta).trim() != format!("{{\"version\": {VERSION}}}") {
+            return Err(Diagnostic::error(
+                &shown,
+                "the search index was built by another version of annals",
+            )
+            .help("run `annals build` to rebuild it")
+            .into());
+        }
+        let dictionary =
+            String::from_utf8_lossy(&fsx::read(&dir.join(DICTIONARY), &shown.join(DICTIONARY))?)
+                .into_owned();
+        let synonyms: Synonyms =
+            serde_json::from_slice(&fsx::read(&dir.join(SYNONYMS), &shown.join(SYNONYMS))?)
+                .unwrap_or_default();
+        let jieba = load_jieba(&dictionary).map_err(|(line, m)| {
+            Diagnostic::error(shown.join(DICTIONARY), format!("line {line}: {m}"))
+        })?;
+        let index = Index::open_in_dir(dir).map_err(|e| {
+            Diagnostic::error(&shown, format!("cannot open the search index: {e}"))
+                .help("run `annals build` to rebuild it")
+        })?;
+        let jieba = Arc::new(jieba);
+        register(&index, jieba.clone());
+        let reader = index
+            .reader()
+            .map_err(|e| Diagnostic::error(&shown, format!("cannot read the search index: {e}")))?;
+        Ok(SearchIndex {
+            reader,
+            f: Fields::schema().1,
+            synonyms,
+            jieba,
+        })
+    }
+
+    /// Answers a request. Bad syntax never fails: it is explained in `notes`.
+    pub fn search(&self, req: &Request) -> Result<Results, Failure> {
+        let parsed = query::parse(&req.q);
+        let per_page = req.per_page.clamp(1, 100);
+        let page = req.page.clamp(1, 1000);
+        let sort = req.sort.unwrap_or(if parsed.must.is_empty() {
+            Sort::Date
+        } else {
+            Sort::Relevance
+        });
+        let mut results = Results {
+            query: req.q.clone(),
+            total: 0,
+            page,
+            pages: 0,
+            sort,
+            hits: vec![],
+            facets: BTreeMap::new(),
+            notes: parsed.notes.clone(),
+        };
+        if parsed.must.is_empty() && parsed.filters.is_empty() {
+            return Ok(results);
+        }
+        let searcher = self.reader.searcher();
+        let kind = parsed
+            .filters
+            .iter()
+            .find_map(|f| {
+                if let Filter::Kind(k) = f {
+                    Some(k.as_str())
+                } else {
+                    None
+                }
+            })
+            .unwrap_or("document");
+        let q = self.query(&parsed, Some(kind), None);
+        let mut facets = FacetCollector::for_field("facets");
+        for root in ["/year", "/type", "/category", "/status"] {
+            facets.add_facet(root);
+        }
+        let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
+        let err = |e: tantivy::TantivyError| {
+            Failure::from(
+                Diagnostic::error("search-index/index", format!("search failed: {e}"))
+                    .help("run `annals build` to rebuild the index"),
+            )
+        };
+        let (addrs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
+            Sort::Relevance => searcher
+                .search(&q, &(top.order_by_score(), Count, facets))
+                .map_err(err)?,
+            Sort::Date => {
+                let (docs, total, counts) = searcher
+                    .search(
+                        &q,
+                        &(
+                            top.order_by_fast_field::<i64>("date", Order::Desc),
+                            Count,
+                            facets,
+                        ),
+                    )
+                    .map_err(err)?;
+                (
+                    docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                    total,
+                    counts,
+                )
+            }
+        };
+        results.total = total;
+        results.pages = total.div_ceil(per_page);
+        for root in ["year", "type", "category", "status"] {
+            let counts: BTreeMap<String, u64> = counts
+                .get(&format!("/{root}"))
+                .map(|(facet, n)| {
+                    (
+                        facet
+                            .to_path()
+                            .last()
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                        n,
+                    )
+                })
+                .collect();
+            if !counts.is_empty() {
+                results.facets.insert(root.to_string(), counts);
+            }
+        }
+        for (score, addr) in addrs {
+            results
+                .hits
+                .push(self.hit(&searcher, &parsed, score, addr).map_err(err)?);
+        }
+        Ok(results)
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        parsed: &Parsed,
+        score: f32,
+        addr: DocAddress,
+    ) -> tantivy::Result<Hit> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |doc: &TantivyDocument, f: Field| {
+            doc.get_first(f)
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let int = |doc: &TantivyDocument, f: Field| {
+            doc.get_first(f)
+                .and_then(|v| v.as_i64())
+                .unwrap_or_default()
+        };
+        let url = text(&doc, self.f.url);
+        let kind = text(&doc, self.f.kind);
+        let mut needles: Vec<String> = parsed
+            .must
+            .iter()
+            .flat_map(|t| self.alternatives(t))
+            .collect();
+        needles.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        let whole = text(&doc, self.f.text);
+        let (mut link, mut section, mut snip) = (
+            url.clone(),
+            None,
+            snippet(whole.trim(), &needles, SNIPPET_CHARS),
+        );
+        if kind == "document" && !parsed.must.is_empty() {
+            let q = self.query(parsed, Some("section"), Some(&url));
+            if let Some((_, best)) = searcher
+                .search(&q, &TopDocs::with_limit(1).order_by_score())?
+                .into_iter()
+                .next()
+            {
+                let sec: TantivyDocument = searcher.doc(best)?;
+                link = text(&sec, self.f.url);
+                section = Some(text(&sec, self.f.title));
+                // A section matched by its heading alone shows the document's best stretch.
+                let own = snippet(text(&sec, self.f.text).trim(), &needles, SNIPPET_CHARS);
+                if own.contains("<mark>") || !snip.contains("<mark>") && !own.is_empty() {
+                    snip = own;
+                }
+            }
+        }
+        let date = int(&doc, self.f.date);
+        Ok(Hit {
+            url: link,
+            title: text(&doc, self.f.title),
+            kind,
+            year: int(&doc, self.f.year),
+            doc_type: text(&doc, self.f.doc_type),
+            date: format!(
+                "{:04}-{:02}-{:02}",
+                date / 10000,
+                date / 100 % 100,
+                date % 100
+            ),
+            score,
+            section,
+            snippet: snip,
+        })
+    }
+
+    /// A searched text and, for a bare word, its synonyms.
+    fn alternatives(&self, t: &Text) -> Vec<String> {
+        let mut alts = vec![t.text.clone()];
+        if !t.phrase {
+            alts.extend(self.synonyms.of(&t.text));
+        }
+        alts
+    }
+
+    /// The tantivy query of a parsed query, limited to entries of `kind` (and of `parent`).
+    fn query(&self, parsed: &Parsed, kind: Option<&str>, parent: Option<&str>) -> BooleanQuery {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let term = |f: Field, v: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(k) = kind {
+            clauses.push((Occur::Must, term(self.f.kind, k)));
+        }
+        if let Some(p) = parent {
+            clauses.push((Occur::Must, term(self.f.parent, p)));
+        }
+        for t in &parsed.must {
+            clauses.push((Occur::Must, self.text_query(t)));
+            for w in words(&self.jieba, &t.text) {
+                clauses.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.f.body_words, &w.text),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                ));
+                let title: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.f.title_words, &w.text),
+                    IndexRecordOption::WithFreqs,
+                ));
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
+            }
+        }
+        // One MustNot clause per field and alternative: "not (A or B)" is "not A and not B".
+        for t in &parsed.must_not {
+            for alt in self.alternatives(t) {
+                for field in [self.f.title_bigrams, self.f.body_bigrams] {
+                    if let Some(q) = contains(field, &alt) {
+                        clauses.push((Occur::MustNot, q));
+                    }
+                }
+            }
+        }
+        for f in &parsed.filters {
+            let q: Box<dyn Query> = match f {
+                Filter::Years(a, b) => Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(self.f.year, *a as i64)),
+                    Bound::Included(Term::from_field_i64(self.f.year, *b as i64)),
+                )),
+                Filter::Type(v) => term(self.f.doc_type, v),
+                Filter::Status(v) => term(self.f.status, v),
+                Filter::Category(v) => term(self.f.category, v),
+                Filter::Unit(v) => term(self.f.unit, v),
+                Filter::Kind(_) => continue,
+            };
+            clauses.push((Occur::Must, q));
+        }
+        BooleanQuery::new(clauses)
+    }
+
+    /// Entries whose title or text contains the text (or one of its synonyms).
+    fn text_query(&self, t: &Text) -> Box<dyn Query> {
+        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for alt in self.alternatives(t) {
+            for (field, boost) in [(self.f.title_bigrams, 3.0), (self.f.body_bigrams, 1.0)] {
+                if let Some(q) = contains(field, &alt) {
+                    alts.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+                }
+            }
+        }
+        Box::new(BooleanQuery::new(alts))
+    }
+}
+
+/// Texts of `field` that contain `text` as a character sequence: a phrase of its bigrams at
+/// their character offsets; one ideograph matches any bigram it is part of.
+fn contains(field: Field, text: &str) -> Option<Box<dyn Query>> {
+    let tokens = bigrams(text, false);
+    match tokens.as_slice() {
+        [] => None,
+        [one] => {
+            let mut chars = one.text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if is_ideograph(c) => {
+                    RegexQuery::from_pattern(&format!("{c}.?|.{c}"), field)
+                        .ok()
+                        .map(|q| Box::new(q) as Box<dyn Query>)
+                }
+                _ => Some(Box::new(TermQuery::new(
+                    Term::from_field_text(field, &one.text),
+                    IndexRecordOption::WithFreqsAndPositions,
+                ))),
+            }
+        }
+        many => {
+            let phrase = PhraseQuery::new_with_offset(
+                many.iter()
+                    .map(|t| (t.position, Term::from_field_text(field, &t.text)))
+                    .collect(),
+            );
+            Some(Box::new(ForwardOnly(Box::new(phrase))))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! SERVE: the built site and its search over HTTP (axum on tokio).
+//!
+//! `annals serve` builds, then serves `public/` as static files (no directory listings, no
+//! path traversal, compressed, with a strict Content-Security-Policy) and answers
+//! `/search?q=` as an HTML page of the theme, which works without JavaScript, and
+//! `/api/search?q=` as JSON. Loopback only unless `--bind` says otherwise.
+
+mod handlers;
+
+use crate::cli::ServeArgs;
+use crate::error::{Diagnostic, Failure};
+use crate::render::{views::SiteView, Renderer};
+use crate::search::SearchIndex;
+use axum::http::{header, HeaderValue};
+use axum::routing::get;
+use axum::Router;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// What the handlers share: the opened index, the compiled theme, the site's header values.
+pub struct AppState {
+    pub index: SearchIndex,
+    pub renderer: Renderer,
+    /// The site values as the search page (at the site root) links them.
+    pub site: SiteView,
+}
+
+/// The Content-Security-Policy of every response: nothing from anywhere but the site.
+pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/// The router: search endpoints, then static files from `public`.
+pub fn app(state: Arc<AppState>, public: &Path) -> Router {
+    let files = ServeDir::new(public)
+        .append_index_html_on_directories(true)
+        .not_found_service(ServeFile::new(public.join("404.html")));
+    Router::new()
+        .route("/search", get(handlers::search_page))
+        .route("/api/search", get(handlers::search_api))
+        .fallback_service(files)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+}
+
+fn io_failure(what: &str, e: std::io::Error) -> Failure {
+    Diagnostic::error("annals serve", format!("{what}: {e}"))
+        .help("is another program using the port? Pass --port N (0 picks a free one)")
+        .into()
+}
+
+/// Builds the site under `root`, then serves it until Ctrl-C.
+pub fn run(root: &Path, args: &ServeArgs) -> Result<(), Failure> {
+    let inputs = crate::load(root)?;
+    let report = crate::build_from(
+        &inputs,
+        &crate::BuildOptions {
+            root: root.to_path_buf(),
+            output: None,
+        },
+    )?;
+    eprintln!(
+        "built {} years, {} documents, {} files into {}",
+        report.years,
+        report.documents,
+        report.files,
+        report.output.display()
+    );
+    let state = AppState {
+        index: SearchIndex::open(&crate::search::index_dir(root))?,
+        renderer: Renderer::new(&inputs.theme)?,
+        site: SiteView::new(&inputs.site, "search"),
+    };
+    drop(inputs);
+    let public: PathBuf = report.output;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| io_failure("cannot start the server", e))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((args.bind, args.port))
+            .await
+            .map_err(|e| io_failure(&format!("cannot listen on {}:{}", args.bind, args.port), e))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| io_failure("cannot read the address", e))?;
+        eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); Ctrl-C stops");
+        axum::serve(listener, app(Arc::new(state), &public))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| io_failure("the server stopped", e))
+    })
+}

@@ -1,0 +1,399 @@
+//! Search on a real tantivy index built by the real binary from `tests/fixtures/search`,
+//! which holds the reflowed text of the shared fixture report. Expected hits are computed
+//! from the Markdown sources themselves, so precision and recall are measured, not assumed.
+
+mod common;
+
+use annals::search::{Request, SearchIndex, Sort};
+use common::*;
+use std::collections::BTreeSet;
+use std::fs;
+
+fn built() -> (Site, SearchIndex) {
+    let site = Site::fixture("search");
+    site.build();
+    let index = SearchIndex::open(&site.root().join("search-index/index")).expect("open index");
+    (site, index)
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        || "“”".contains(c)
+}
+
+/// Every published document (site-relative URL) whose title or body contains `phrase`, read
+/// straight from the Markdown: line breaks between CJK characters joined, escapes dropped.
+fn containing(site: &Site, phrase: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (rel, bytes) in tree(&site.root().join("content")) {
+        if !rel.ends_with(".md") || rel.ends_with("_index.md") {
+            continue;
+        }
+        let text = String::from_utf8(bytes).expect("utf8");
+        if text.contains("draft: true") {
+            continue;
+        }
+        let chars: Vec<char> = text.replace("\\*", "*").chars().collect();
+        let joined: String = chars
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                !(**c == '\n'
+                    && *i > 0
+                    && is_cjk(chars[i - 1])
+                    && chars.get(i + 1).is_some_and(|n| is_cjk(*n)))
+            })
+            .map(|(_, c)| *c)
+            .collect();
+        if joined.contains(phrase) {
+            out.insert(rel.trim_end_matches(".md").to_string() + ".html");
+        }
+    }
+    out
+}
+
+fn urls(index: &SearchIndex, q: &str) -> BTreeSet<String> {
+    let mut req = Request::new(q);
+    req.per_page = 100;
+    let r = index.search(&req).expect("search");
+    assert_eq!(r.total, r.hits.len(), "{q}: all hits on one page");
+    r.hits
+        .iter()
+        .map(|h| h.url.split('#').next().expect("url").to_string())
+        .collect()
+}
+
+#[test]
+fn phrases_return_exactly_the_documents_that_contain_them() {
+    let (site, index) = built();
+    for phrase in [
+        "谈心谈话",
+        "批评与自我批评",
+        "文稿起草不深入",
+        "自我批评",
+        "民主生活会",
+        "整改方案",
+        "教育局",
+        "三会一课",
+        "第一议题",
+    ] {
+        let expected = containing(&site, phrase);
+        assert!(
+            !expected.is_empty(),
+            "{phrase}: the fixture should contain it"
+        );
+        for q in [phrase.to_string(), format!("\"{phrase}\"")] {
+            let got = urls(&index, &q);
+            let tp = got.intersection(&expected).count() as f64;
+            let (precision, recall) = (tp / got.len().max(1) as f64, tp / expected.len() as f64);
+            assert!(
+                precision == 1.0 && recall == 1.0,
+                "{q}: precision {precision} recall {recall}\n got {got:?}\n want {expected:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn issue_3_education_bureau_needs_the_whole_word() {
+    let (site, index) = built();
+    let text = fs::read_to_string(site.root().join("content/2025/整改方案.md")).unwrap();
+    assert!(text.contains("教育") && text.contains("档案局") && !text.contains("教育局"));
+    assert_eq!(
+        urls(&index, "教育局"),
+        BTreeSet::from(["2024/召开情况报告.html".to_string()])
+    );
+}
+
+#[test]
+fn quoted_phrase_is_exact_and_words_are_anded() {
+    let (_site, index) = built();
+    // "批评和自我批评" in 2024/对照检查材料 is not the phrase.
+    assert!(!urls(&index, "\"批评与自我批评\"").contains("2024/对照检查材料.html"));
+    let both = urls(&index, "谈心谈话 文稿起草");
+    let a = urls(&index, "谈心谈话");
+    let b = urls(&index, "文稿起草");
+    assert_eq!(both, a.intersection(&b).cloned().collect());
+    assert!(!both.is_empty());
+    let without = urls(&index, "谈心谈话 -教育局");
+    assert_eq!(
+        without,
+        a.difference(&urls(&index, "教育局")).cloned().collect()
+    );
+}
+
+#[test]
+fn soft_wrapped_and_spaced_text_is_found() {
+    let (_site, index) = built();
+    // "谈心\n谈话" across a line break in 2024/召开情况报告.md.
+    assert!(urls(&index, "\"谈心谈话\"").contains("2024/召开情况报告.html"));
+    // The report says "2025 年度" in the PDF extract and 2025年度 after reflow: both forms match.
+    assert!(urls(&index, "\"2025 年度民主生活会\"").contains("2025/召开情况报告.html"));
+    assert_eq!(urls(&index, "2025年度"), urls(&index, "2025 年度"));
+}
+
+#[test]
+fn filters_and_facet_counts() {
+    let (_site, index) = built();
+    assert_eq!(
+        urls(&index, "文稿起草 year:2023"),
+        BTreeSet::from(["2023/召开情况报告.html".to_string()])
+    );
+    assert_eq!(urls(&index, "文稿起草 year:2024..2025").len(), 3);
+    assert_eq!(
+        urls(&index, "type:召开情况报告"),
+        BTreeSet::from(
+            [
+                "2023/召开情况报告.html",
+                "2024/召开情况报告.html",
+                "2025/召开情况报告.html"
+            ]
+            .map(String::from)
+        )
+    );
+    let r = index.search(&Request::new("文稿起草")).unwrap();
+    assert_eq!(r.total, 4);
+    let years = &r.facets["year"];
+    assert_eq!(
+        years
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect::<Vec<_>>(),
+        [("2023", 1), ("2024", 1), ("2025", 2)]
+    );
+    let types = &r.facets["type"];
+    assert_eq!(types["召开情况报告"], 2);
+    assert_eq!(types["对照检查材料"], 1);
+    assert_eq!(types.values().sum::<u64>(), 4);
+}
+
+#[test]
+fn hits_link_to_the_matching_section_with_highlighted_snippet() {
+    let (site, index) = built();
+    let r = index.search(&Request::new("文稿起草不深入")).unwrap();
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.url.starts_with("2025/整改方案.html"))
+        .expect("hit");
+    assert_eq!(hit.url, "2025/整改方案.html#一-文稿起草不深入问题");
+    assert_eq!(hit.section.as_deref(), Some("一、文稿起草不深入问题"));
+    assert_eq!(hit.kind, "document");
+    assert_eq!(hit.year, 2025);
+    assert_eq!(hit.doc_type, "整改方案");
+    let report = r
+        .hits
+        .iter()
+        .find(|h| h.url.starts_with("2025/召开情况报告.html"))
+        .expect("report hit");
+    assert!(
+        report.snippet.contains("<mark>文稿起草不深入</mark>"),
+        "{}",
+        report.snippet
+    );
+    assert!(report.snippet.chars().count() < 110, "{}", report.snippet);
+    // Every hit's anchor exists on its page.
+    for h in &r.hits {
+        let (page, anchor) = h.url.split_once('#').unwrap_or((&h.url, ""));
+        let html = site.page(page);
+        assert!(
+            anchor.is_empty() || ids(&html).contains(&anchor.to_string()),
+            "{} lacks #{anchor}",
+            page
+        );
+    }
+}
+
+#[test]
+fn synonyms_widen_bare_words_not_phrases() {
+    let (_site, index) = built();
+    let bare = urls(&index, "对照检查材料");
+    assert!(
+        bare.contains("2024/对照检查材料.html"),
+        "synonym 检视剖析材料 found: {bare:?}"
+    );
+    let exact = urls(&index, "\"对照检查材料\"");
+    assert!(!exact.contains("2024/对照检查材料.html"));
+    assert!(exact.contains("2025/召开情况报告.html"));
+}
+
+#[test]
+fn single_characters_and_latin_words() {
+    let (site, index) = built();
+    assert_eq!(urls(&index, "局"), containing(&site, "局"));
+    assert_eq!(
+        urls(&index, "gb"),
+        BTreeSet::from(["2023/召开情况报告.html".to_string()])
+    );
+    assert_eq!(
+        urls(&index, "9704"),
+        BTreeSet::from(["2023/召开情况报告.html".to_string()])
+    );
+}
+
+#[test]
+fn drafts_are_never_indexed() {
+    let (_site, index) = built();
+    assert!(!urls(&index, "草稿中的谈心谈话")
+        .iter()
+        .any(|u| u.contains("草稿")));
+    assert!(urls(&index, "不得被搜到").is_empty());
+}
+
+#[test]
+fn malformed_queries_answer_with_results_or_notes() {
+    let (_site, index) = built();
+    let long = "，。！？【】".repeat(400);
+    let cases: Vec<(&str, bool)> = vec![
+        ("\"谈心谈话", true),
+        ("-", false),
+        ("- 谈心谈话", true),
+        (long.as_str(), false),
+        ("foo:bar 谈心谈话", false),
+        ("year:abc 谈心谈话", true),
+        ("((谈心谈话)) AND OR NOT", false),
+        ("*?~^:", false),
+        ("\\", false),
+        ("", false),
+        ("year:", false),
+        ("-谈心谈话", false),
+        ("type:不存在的文种", false),
+    ];
+    for (q, expect_hits) in cases {
+        let r = index
+            .search(&Request::new(q))
+            .unwrap_or_else(|e| panic!("{q:?} failed: {:?}", e.0));
+        assert_eq!(!r.hits.is_empty(), expect_hits, "{q:?}: {r:?}");
+        if !expect_hits
+            && r.hits.is_empty()
+            && !q.starts_with("type:")
+            && !q.starts_with("((")
+            && !q.starts_with("foo")
+        {
+            assert!(!r.notes.is_empty(), "{q:?}: no hits and no note");
+        }
+    }
+}
+
+#[test]
+fn sort_by_date_and_pages() {
+    let (_site, index) = built();
+    let mut req = Request::new("民主生活会");
+    req.sort = Some(Sort::Date);
+    req.per_page = 2;
+    let first = index.search(&req).unwrap();
+    req.page = 2;
+    let second = index.search(&req).unwrap();
+    let dates: Vec<&str> = first
+        .hits
+        .iter()
+        .chain(&second.hits)
+        .map(|h| h.date.as_str())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(first.pages, first.total.div_ceil(2));
+    assert!(first.hits.iter().all(|h| !second.hits.contains(h)));
+}
+
+#[test]
+fn cli_json_has_the_documented_shape() {
+    let (site, _index) = built();
+    let out = site.annals(&["search", "--json", "--limit", "2", "谈心谈话"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["query"], "谈心谈话");
+    assert!(v["total"].as_u64().unwrap() >= 3);
+    let hit = &v["hits"][0];
+    for key in ["url", "title", "kind", "type", "snippet"] {
+        assert!(hit[key].is_string(), "hit.{key}: {hit}");
+    }
+    assert!(hit["year"].is_i64() && hit["score"].is_f64());
+    assert!(v["facets"]["year"].is_object() && v["facets"]["type"].is_object());
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+    let text = site.annals(&["search", "谈心谈话"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("【谈心谈话】"));
+}
+
+#[test]
+fn search_without_an_index_says_how_to_make_one() {
+    let site = Site::fixture("search");
+    let out = site.annals(&["search", "谈心谈话"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("there is no search index here"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("annals build"));
+}
+
+#[test]
+fn failed_build_keeps_the_previous_index() {
+    let (site, _index) = built();
+    let before = tree(&site.root().join("search-index/index"));
+    site.write("content/2025/坏.md", "---\ntitle: x\n---\n");
+    site.build_fails();
+    assert_eq!(tree(&site.root().join("search-index/index")), before);
+}
+
+/// Random combinations of words, phrases and exclusions (a fixed seed, so every run is the
+/// same): no query fails, and every answer is exactly the set algebra of its parts.
+#[test]
+fn combined_queries_are_set_algebra_of_their_parts() {
+    let (site, index) = built();
+    let words = [
+        "谈心谈话",
+        "文稿起草",
+        "教育局",
+        "民主生活会",
+        "自我批评",
+        "整改",
+        "局",
+        "会议",
+        "三会一课",
+        "不存在的词",
+    ];
+    let sets: Vec<BTreeSet<String>> = words.iter().map(|w| containing(&site, w)).collect();
+    let all: BTreeSet<String> = containing(&site, "");
+    let mut seed: u64 = 0x2025;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for _ in 0..150 {
+        let mut q = Vec::new();
+        let mut want = all.clone();
+        let mut positive = false;
+        for _ in 0..1 + next(3) {
+            let i = next(words.len());
+            let negate = next(3) == 0;
+            let quoted = next(2) == 0;
+            let w = if quoted {
+                format!("\"{}\"", words[i])
+            } else {
+                words[i].to_string()
+            };
+            if negate {
+                q.push(format!("-{w}"));
+                want = want.difference(&sets[i]).cloned().collect();
+            } else {
+                q.push(w);
+                positive = true;
+                want = want.intersection(&sets[i]).cloned().collect();
+            }
+        }
+        let q = q.join(" ");
+        let got = urls(&index, &q);
+        if positive {
+            assert_eq!(got, want, "{q}");
+        } else {
+            assert!(got.is_empty(), "{q}: only exclusions match nothing");
+        }
+    }
+}
