@@ -7,9 +7,16 @@ pub fn root_prefix(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
-/// A site-relative path as an href: Chinese kept readable (an IRI), but the characters that
-/// would end or break a URL path percent-encoded.
-pub fn href(path: &str) -> String {
+/// A site-relative path (with an optional `#anchor`) as an href: Chinese kept readable (an
+/// IRI), but the characters that would end or break a URL percent-encoded.
+pub fn href(url: &str) -> String {
+    match url.split_once('#') {
+        Some((path, anchor)) => format!("{}#{}", encode(path), encode(anchor)),
+        None => encode(url),
+    }
+}
+
+fn encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         match c {
@@ -36,6 +43,7 @@ mod tests {
     fn prefixes_and_hrefs() {
         assert_eq!(root_prefix("index.html"), "");
         assert_eq!(root_prefix("2025/a/b.html"), "../../");
-        assert_eq!(href("2025/发言 提纲#1.html"), "2025/发言%20提纲%231.html");
+        assert_eq!(href("2025/发言 提纲.html"), "2025/发言%20提纲.html");
+        assert_eq!(href("2025/a.html#一-问题 1"), "2025/a.html#一-问题%201");
     }
 }

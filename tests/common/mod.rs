@@ -2,6 +2,8 @@
 //! binary on it, and read what it wrote.
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,151 @@
+//! `annals serve` as a real HTTP server on 127.0.0.1: pages, the search page, the JSON API,
+//! content types, compression, security headers and refused traversal.
+
+mod common;
+
+use common::http::Server;
+use common::*;
+
+fn serving() -> (Site, Server) {
+    let site = Site::fixture("search");
+    let server = Server::start(site.root());
+    (site, server)
+}
+
+#[test]
+fn serves_pages_with_types_and_headers() {
+    let (_site, server) = serving();
+    let home = server.get("/", &[]);
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type"), Some("text/html"));
+    assert!(home.text().contains("搜索测试档案"));
+    assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
+    assert!(home
+        .header("content-security-policy")
+        .unwrap()
+        .starts_with("default-src 'self'"));
+    let doc = server.get("/2025/%E6%95%B4%E6%94%B9%E6%96%B9%E6%A1%88.html", &[]);
+    assert_eq!(doc.status, 200);
+    assert!(doc.text().contains("2025年度整改方案"));
+    assert_eq!(server.get("/2025/", &[]).status, 200);
+    let css = server.get("/assets/annals.css", &[]);
+    assert_eq!(css.header("content-type"), Some("text/css"));
+    let gz = server.get("/assets/annals.css", &["Accept-Encoding: gzip"]);
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    assert!(gz.body.len() < css.body.len());
+}
+
+#[test]
+fn missing_pages_and_directories_are_404_never_listings() {
+    let (_site, server) = serving();
+    let missing = server.get("/2025/没有这页.html", &[]);
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("页面不存在"));
+    let dir = server.get("/assets/", &[]);
+    assert_eq!(dir.status, 404, "a folder without index.html is not listed");
+    assert!(
+        dir.text().contains("页面不存在"),
+        "the 404 page, not a listing"
+    );
+}
+
+#[test]
+fn traversal_is_refused() {
+    let (_site, server) = serving();
+    for path in [
+        "/../annals.yaml",
+        "/%2e%2e/annals.yaml",
+        "/2025/..%2f..%2fannals.yaml",
+        "/assets/%2e%2e/%2e%2e/annals.yaml",
+        "/..%5cannals.yaml",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+    ] {
+        let r = server.get(path, &[]);
+        assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
+        assert!(
+            !r.text().contains("搜索测试档案\norganisation"),
+            "{path} leaked annals.yaml"
+        );
+        assert!(!r.text().contains("root:"), "{path} leaked /etc/passwd");
+    }
+}
+
+#[test]
+fn search_page_works_without_javascript() {
+    let (_site, server) = serving();
+    let r = server.get(
+        "/search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5",
+        &[],
+    );
+    assert_eq!(r.status, 200);
+    let html = r.text();
+    let main = main_region(&html);
+    assert!(main.contains("共 3 条结果"), "{main}");
+    assert!(main.contains("<mark>文稿起草不深入</mark>"));
+    assert!(
+        main.contains("href=\"2025/整改方案.html#一-文稿起草不深入问题\""),
+        "{main}"
+    );
+    assert!(main.contains("value=\"文稿起草不深入\""));
+    // A facet link adds its filter to the query.
+    assert!(main.contains("href=\"search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5%20year%3A2025\""), "{main}");
+    assert!(!html.contains("<script"), "the page needs no script");
+}
+
+#[test]
+fn search_page_escapes_the_query_and_explains_odd_syntax() {
+    let (_site, server) = serving();
+    let r = server.get("/search?q=%22%3Cscript%3Ealert(1)%3C%2Fscript%3E", &[]);
+    assert_eq!(r.status, 200);
+    let html = r.text();
+    assert!(!html.contains("<script>alert"), "query reflected unescaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    assert!(html.contains("引号没有闭合"));
+    let empty = server.get("/search", &[]);
+    assert_eq!(empty.status, 200);
+    let junk = server.get("/search?q=%ZZ%%&page=abc&sort=sideways", &[]);
+    assert_eq!(junk.status, 200);
+}
+
+#[test]
+fn json_api_has_the_documented_shape() {
+    let (_site, server) = serving();
+    let r = server.get(
+        "/api/search?q=%E8%B0%88%E5%BF%83%E8%B0%88%E8%AF%9D&limit=2",
+        &[],
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let v: serde_json::Value = serde_json::from_slice(&r.body).expect("json");
+    assert_eq!(v["query"], "谈心谈话");
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+    assert!(v["total"].as_u64().unwrap() >= 3);
+    let hit = &v["hits"][0];
+    for key in ["url", "title", "kind", "type", "snippet"] {
+        assert!(hit[key].is_string(), "{key}");
+    }
+    assert!(hit["year"].is_i64() && hit["score"].is_number());
+    assert!(v["facets"]["year"].is_object());
+    let odd = server.get("/api/search?q=-", &[]);
+    assert_eq!(odd.status, 200);
+    let v: serde_json::Value = serde_json::from_slice(&odd.body).expect("json");
+    assert_eq!(v["total"], 0);
+    assert!(!v["notes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn serve_refuses_a_broken_archive_with_a_clear_message() {
+    let site = Site::fixture("search");
+    site.write("content/2025/坏.md", "---\ntitle: x\n---\n");
+    let out = site.annals(&["serve", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/2025/坏.md:2:1: missing required field `type`"),
+        "{}",
+        stderr(&out)
+    );
+}
