@@ -40,8 +40,9 @@ pub struct Vocabularies {
     /// Default: the usual documents of a 民主生活会 (see [`DEFAULT_TYPES`]).
     pub types: Vec<String>,
     /// Other names for a type, mapped to the canonical name, so old years import cleanly.
-    /// Default: 检视剖析材料 -> 对照检查材料, 征求意见汇总 -> 征求意见情况.
-    pub type_aliases: BTreeMap<String, String>,
+    /// Default: 检视剖析材料 -> 对照检查材料, 征求意见汇总 -> 征求意见情况, each only where its
+    /// target is one of `types` (see [`Vocabularies::aliases`]).
+    pub type_aliases: Option<BTreeMap<String, String>>,
     /// Problem categories (问题类别) of ledger records. Default: 理论学习, 政治建设, 作风建设,
     /// 履职尽责, 廉洁自律, 组织建设.
     pub categories: Vec<String>,
@@ -78,13 +79,7 @@ impl Default for Vocabularies {
     fn default() -> Self {
         Vocabularies {
             types: strings(DEFAULT_TYPES),
-            type_aliases: [
-                ("检视剖析材料", "对照检查材料"),
-                ("征求意见汇总", "征求意见情况"),
-            ]
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect(),
+            type_aliases: None,
             categories: strings(&[
                 "理论学习",
                 "政治建设",
@@ -109,6 +104,24 @@ impl Default for Vocabularies {
                 "审计反馈",
                 "上级督导",
             ]),
+        }
+    }
+}
+
+/// The aliases used when `type_aliases` is not given.
+const DEFAULT_ALIASES: &[(&str, &str)] = &[("检视剖析材料", "对照检查材料"), ("征求意见汇总", "征求意见情况")];
+
+impl Vocabularies {
+    /// The type aliases in force: those written in annals.yaml, or the defaults whose target
+    /// is one of `types` (a site with its own types is not told about types it does not use).
+    pub fn aliases(&self) -> BTreeMap<String, String> {
+        match &self.type_aliases {
+            Some(given) => given.clone(),
+            None => DEFAULT_ALIASES
+                .iter()
+                .filter(|(_, target)| self.types.iter().any(|t| t == target))
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
         }
     }
 }
@@ -157,7 +170,7 @@ impl Config {
                     .help("list at least one document type"),
             );
         }
-        for (alias, target) in &config.vocabularies.type_aliases {
+        for (alias, target) in config.vocabularies.type_aliases.iter().flatten() {
             if !types.contains(target) {
                 diags.push(
                     Diagnostic::error(shown, format!("type alias `{alias}` points to `{target}`, which is not in `vocabularies.types`"))
@@ -189,7 +202,10 @@ impl Config {
             .iter()
             .find(|t| *t == name)
             .map(String::as_str)
-            .or_else(|| v.type_aliases.get(name).map(String::as_str))
+            .or_else(|| {
+                let target = v.aliases().remove(name)?;
+                v.types.iter().find(|t| **t == target).map(String::as_str)
+            })
     }
 }
 
@@ -218,6 +234,14 @@ mod tests {
                 .contains("did you mean `organisation`"),
             "{d}"
         );
+    }
+
+    #[test]
+    fn default_aliases_follow_the_types() {
+        let c = Config::parse(Path::new("annals.yaml"), "vocabularies:\n  types: [工作总结]\n").unwrap();
+        assert!(c.vocabularies.aliases().is_empty());
+        let e = Config::parse(Path::new("annals.yaml"), "vocabularies:\n  types: [工作总结]\n  type_aliases: {总结: 报告}\n").unwrap_err();
+        assert!(e.0[0].message.contains("`报告`, which is not in"));
     }
 
     #[test]

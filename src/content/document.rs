@@ -180,11 +180,8 @@ pub fn parse(
 
 fn unknown_type(source: &yaml::Source, given: &str, config: &Config) -> Diagnostic {
     let v = &config.vocabularies;
-    let names = v
-        .types
-        .iter()
-        .chain(v.type_aliases.keys())
-        .map(String::as_str);
+    let aliases = v.aliases();
+    let names = v.types.iter().chain(aliases.keys()).map(String::as_str);
     let list = v.types.join(", ");
     let help = match did_you_mean(given.trim(), names) {
         Some(s) => format!("did you mean `{s}`? The types in annals.yaml are: {list}"),
