@@ -7,17 +7,25 @@ use annals::search::{Request, SearchIndex};
 use std::time::Instant;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let (Some(root), Some(queries)) = (args.first(), args.get(1)) else {
         eprintln!("usage: cargo bench --bench search_latency -- SITE_ROOT QUERIES_FILE [ROUNDS]");
         return;
     };
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     let opened = Instant::now();
-    let index = SearchIndex::open(&annals::search::index_dir(std::path::Path::new(root))).unwrap_or_else(|f| panic!("open: {:?}", f.0));
+    let index = SearchIndex::open(&annals::search::index_dir(std::path::Path::new(root)))
+        .unwrap_or_else(|f| panic!("open: {:?}", f.0));
     let open_ms = opened.elapsed().as_secs_f64() * 1e3;
     let text = std::fs::read_to_string(queries).expect("queries file");
-    let queries: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let queries: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     // One warm-up pass, then timed rounds.
     for q in &queries {
         index.search(&Request::new(q)).expect("search");
@@ -49,6 +57,10 @@ fn main() {
         pct(0.99),
         times[times.len() - 1]
     );
-    let worst: Vec<String> = slowest.iter().take(5).map(|(ms, q, n)| format!("{q} ({n} hits, {ms:.1} ms)")).collect();
+    let worst: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(ms, q, n)| format!("{q} ({n} hits, {ms:.1} ms)"))
+        .collect();
     println!("slowest: {}", worst.join(", "));
 }

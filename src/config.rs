@@ -109,7 +109,10 @@ impl Default for Vocabularies {
 }
 
 /// The aliases used when `type_aliases` is not given.
-const DEFAULT_ALIASES: &[(&str, &str)] = &[("检视剖析材料", "对照检查材料"), ("征求意见汇总", "征求意见情况")];
+const DEFAULT_ALIASES: &[(&str, &str)] = &[
+    ("检视剖析材料", "对照检查材料"),
+    ("征求意见汇总", "征求意见情况"),
+];
 
 impl Vocabularies {
     /// The type aliases in force: those written in annals.yaml, or the defaults whose target
@@ -238,9 +241,17 @@ mod tests {
 
     #[test]
     fn default_aliases_follow_the_types() {
-        let c = Config::parse(Path::new("annals.yaml"), "vocabularies:\n  types: [工作总结]\n").unwrap();
+        let c = Config::parse(
+            Path::new("annals.yaml"),
+            "vocabularies:\n  types: [工作总结]\n",
+        )
+        .unwrap();
         assert!(c.vocabularies.aliases().is_empty());
-        let e = Config::parse(Path::new("annals.yaml"), "vocabularies:\n  types: [工作总结]\n  type_aliases: {总结: 报告}\n").unwrap_err();
+        let e = Config::parse(
+            Path::new("annals.yaml"),
+            "vocabularies:\n  types: [工作总结]\n  type_aliases: {总结: 报告}\n",
+        )
+        .unwrap_err();
         assert!(e.0[0].message.contains("`报告`, which is not in"));
     }
 

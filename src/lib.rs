@@ -55,6 +55,8 @@ pub struct Inputs {
     pub site: model::Site,
     pub theme: theme::Theme,
     pub search: search::Settings,
+    /// jieba with the site's dictionary, loaded once for the index and for `serve`.
+    pub jieba: std::sync::Arc<jieba_rs::Jieba>,
 }
 
 /// Loads, checks and assembles the archive without writing anything; every problem of every
@@ -69,7 +71,11 @@ pub fn load(root: &Path) -> Result<Inputs, Failure> {
                 || theme::load(root, &config),
             )
         },
-        || search::Settings::load(&search_dir, Path::new(search::settings::DIR)),
+        || {
+            let settings = search::Settings::load(&search_dir, Path::new(search::settings::DIR))?;
+            let jieba = settings.jieba()?;
+            Ok((settings, jieba))
+        },
     );
     let (loaded, theme, search) = match (loaded, theme, search) {
         (Ok(l), Ok(t), Ok(s)) => (l, t, s),
@@ -83,10 +89,12 @@ pub fn load(root: &Path) -> Result<Inputs, Failure> {
         }
     };
     let site = model::assemble(loaded, &config)?;
+    let (search, jieba) = search;
     Ok(Inputs {
         site,
         theme,
         search,
+        jieba: std::sync::Arc::new(jieba),
     })
 }
 
@@ -106,7 +114,14 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
             render::render(&inputs.site, &inputs.theme)
                 .and_then(|files| Ok((output::stage(&files, &target)?, files.len())))
         },
-        || search::index::stage(&inputs.site, &inputs.search, &search::index_dir(&opts.root)),
+        || {
+            search::index::stage(
+                &inputs.site,
+                &inputs.search,
+                inputs.jieba.clone(),
+                &search::index_dir(&opts.root),
+            )
+        },
     );
     let ((site_staged, files), index_staged) = match (site_staged, index_staged) {
         (Ok(s), Ok(i)) => (s, i),

@@ -63,6 +63,8 @@ fn cases() -> Vec<Case> {
         Case { name: "unknown key in annals.yaml", files: vec![("annals.yaml", "title: 档案\norganization: 办公室\n".into())], expect: &["annals.yaml:2:1: unknown field `organization`", "did you mean `organisation`?"] },
         Case { name: "template syntax error", files: vec![("templates/document.html", "{% extends \"base.html\" %}{% block main %}{{ page.doc.title {% endblock main %}".into())], expect: &["templates/document.html: Failed to parse"] },
         Case { name: "template unknown variable", files: vec![("templates/year.html", "{% extends \"base.html\" %}{% block main %}{{ page.no_such_thing }}{% endblock main %}".into())], expect: &["templates/year.html: Failed to render 'year.html'", "no_such_thing", "help: fix the template"] },
+        Case { name: "bad dictionary frequency", files: vec![("search-index/dictionary.txt", "民主生活会 100\n谈心谈话 很多\n".into())], expect: &["search-index/dictionary.txt:2:1: the frequency `很多` of `谈心谈话` is not a whole number"] },
+        Case { name: "synonyms not a list of lists", files: vec![("search-index/synonyms.yaml", "- 对照检查材料\n".into())], expect: &["search-index/synonyms.yaml:1:3: .[0]: invalid type: string \"对照检查材料\", expected a sequence"] },
         Case { name: "TOML front matter", files: vec![("content/2025/坏.md", "+++\ntitle = \"报告\"\n+++\n".into())], expect: &["content/2025/坏.md:1:1: TOML front matter (+++) is not supported"] },
     ]
 }

@@ -100,16 +100,16 @@ fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
         .into()
 }
 
-/// Builds the index of a site into a staging folder beside `target`.
-pub fn stage(site: &Site, settings: &Settings, target: &Path) -> Result<Staged, Failure> {
-    let jieba = super::tokenizer::load_jieba(&settings.dictionary).map_err(|(line, m)| {
-        Diagnostic::error(
-            Path::new(super::settings::DIR).join(DICTIONARY),
-            format!("line {line}: {m}"),
-        )
-    })?;
+/// Builds the index of a site into a staging folder beside `target`, segmenting with `jieba`
+/// (loaded from `settings.dictionary`).
+pub fn stage(
+    site: &Site,
+    settings: &Settings,
+    jieba: Arc<Jieba>,
+    target: &Path,
+) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
-    write(&entries(site), staged.path(), settings, Arc::new(jieba))?;
+    write(&entries(site), staged.path(), settings, jieba)?;
     Ok(staged)
 }
 

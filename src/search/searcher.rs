@@ -103,6 +103,15 @@ const SNIPPET_CHARS: usize = 90;
 impl SearchIndex {
     /// Opens the index in `dir` with the dictionary and synonyms it was built with.
     pub fn open(dir: &Path) -> Result<SearchIndex, Failure> {
+        SearchIndex::open_with(dir, None)
+    }
+
+    /// Like [`SearchIndex::open`], reusing `loaded` (a dictionary text and the jieba loaded
+    /// from it) when the index was built with that same dictionary.
+    pub fn open_with(
+        dir: &Path,
+        loaded: Option<(&str, Arc<Jieba>)>,
+    ) -> Result<SearchIndex, Failure> {
         let shown = Path::new(super::settings::DIR).join("index");
         let meta = fsx::read(&dir.join(META), &shown.join(META)).map_err(|_| {
             Diagnostic::error(&shown, "there is no search index here")
@@ -122,14 +131,16 @@ impl SearchIndex {
         let synonyms: Synonyms =
             serde_json::from_slice(&fsx::read(&dir.join(SYNONYMS), &shown.join(SYNONYMS))?)
                 .unwrap_or_default();
-        let jieba = load_jieba(&dictionary).map_err(|(line, m)| {
-            Diagnostic::error(shown.join(DICTIONARY), format!("line {line}: {m}"))
-        })?;
+        let jieba = match loaded {
+            Some((text, jieba)) if text == dictionary => jieba,
+            _ => Arc::new(load_jieba(&dictionary).map_err(|(line, m)| {
+                Diagnostic::error(shown.join(DICTIONARY), format!("line {line}: {m}"))
+            })?),
+        };
         let index = Index::open_in_dir(dir).map_err(|e| {
             Diagnostic::error(&shown, format!("cannot open the search index: {e}"))
                 .help("run `annals build` to rebuild it")
         })?;
-        let jieba = Arc::new(jieba);
         register(&index, jieba.clone());
         let reader = index
             .reader()

@@ -199,11 +199,6 @@ pub fn load_jieba(user_dictionary: &str) -> Result<Jieba, (usize, String)> {
     Ok(jieba)
 }
 
-/// Checks a user dictionary without loading jieba; the error is (line, message).
-pub fn check_dictionary(user_dictionary: &str) -> Result<(), (usize, String)> {
-    dictionary_entries(user_dictionary).map(|_| ())
-}
-
 type Entry<'a> = (&'a str, Option<usize>, Option<&'a str>);
 
 fn dictionary_entries(text: &str) -> Result<Vec<Entry<'_>>, (usize, String)> {

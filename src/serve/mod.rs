@@ -80,7 +80,10 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<(), Failure> {
         report.output.display()
     );
     let state = AppState {
-        index: SearchIndex::open(&crate::search::index_dir(root))?,
+        index: SearchIndex::open_with(
+            &crate::search::index_dir(root),
+            Some((&inputs.search.dictionary, inputs.jieba.clone())),
+        )?,
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
     };
