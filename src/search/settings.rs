@@ -93,14 +93,4 @@ impl Settings {
                 .into()
         })
     }
-
-    /// The synonyms as a map, for display and tests.
-    pub fn synonym_map(&self) -> BTreeMap<String, Vec<String>> {
-        self.synonyms
-            .groups
-            .iter()
-            .flatten()
-            .map(|w| (w.clone(), self.synonyms.of(w)))
-            .collect()
-    }
 }
