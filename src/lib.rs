@@ -12,6 +12,9 @@
 //! Every problem in the user's files is an [`error::Diagnostic`]; a stage collects all of
 //! them, so one run reports every mistake of the archive.
 
+// Diagnostics are large (they carry the source line) but only ever on the failure path.
+#![allow(clippy::result_large_err)]
+
 pub mod cli;
 pub mod config;
 pub mod content;

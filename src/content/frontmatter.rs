@@ -35,8 +35,7 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagn
     }
     let yaml_start = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = yaml_start;
-    let mut line_no = 2;
-    for line in text[yaml_start..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         if is_fence(line) || line.trim_end() == "..." {
             let body_start = offset + line.len();
             return Ok(Some(Split {
@@ -47,7 +46,6 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagn
             }));
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(
         Diagnostic::error(shown, "the front matter opened here is never closed")

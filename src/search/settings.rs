@@ -6,7 +6,6 @@
 use crate::error::{Diagnostic, Failure};
 use crate::{content::decode, fsx, yaml};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The folder of the search configuration and the built index, under the site root.
