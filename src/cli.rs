@@ -11,6 +11,10 @@ pub struct Cli {
     /// The site folder (holding annals.yaml and content/). Default: the current folder.
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
+    /// Judge overdue ledger records as of this date (YYYY-MM-DD) instead of today, for
+    /// reproducible builds and tests.
+    #[arg(long, global = true)]
+    pub today: Option<chrono::NaiveDate>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -48,6 +48,11 @@ pub struct Vocabularies {
     pub categories: Vec<String>,
     /// Rectification statuses (整改状态). Default: 未启动, 整改中, 基本完成, 已完成, 已销号, 长期坚持.
     pub statuses: Vec<String>,
+    /// Other words for a status, mapped to the canonical one, as ledgers write them.
+    /// Default: 正在整改, 持续整改, 持续推进 -> 整改中; 已整改 -> 已完成.
+    pub status_aliases: Option<BTreeMap<String, String>>,
+    /// The statuses that close a record (it is never overdue). Default: 已完成, 已销号.
+    pub closed_statuses: Vec<String>,
     /// Channels a problem can come from (问题来源) besides a document. Default: 征求意见,
     /// 谈心谈话, 对照检查, 巡察反馈, 审计反馈, 上级督导.
     pub channels: Vec<String>,
@@ -80,6 +85,8 @@ impl Default for Vocabularies {
         Vocabularies {
             types: strings(DEFAULT_TYPES),
             type_aliases: None,
+            status_aliases: None,
+            closed_statuses: strings(&["已完成", "已销号"]),
             categories: strings(&[
                 "理论学习",
                 "政治建设",
@@ -114,18 +121,40 @@ const DEFAULT_ALIASES: &[(&str, &str)] = &[
     ("征求意见汇总", "征求意见情况"),
 ];
 
+/// The status aliases used when `status_aliases` is not given.
+const DEFAULT_STATUS_ALIASES: &[(&str, &str)] = &[
+    ("正在整改", "整改中"),
+    ("持续整改", "整改中"),
+    ("持续推进", "整改中"),
+    ("已整改", "已完成"),
+];
+
+/// The aliases in force: those written in annals.yaml, or the defaults whose target is one
+/// of `words` (a site with its own vocabulary is not told about words it does not use).
+fn aliases_in_force(
+    given: &Option<BTreeMap<String, String>>,
+    defaults: &[(&str, &str)],
+    words: &[String],
+) -> BTreeMap<String, String> {
+    match given {
+        Some(given) => given.clone(),
+        None => defaults
+            .iter()
+            .filter(|(_, target)| words.iter().any(|t| t == target))
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+    }
+}
+
 impl Vocabularies {
-    /// The type aliases in force: those written in annals.yaml, or the defaults whose target
-    /// is one of `types` (a site with its own types is not told about types it does not use).
+    /// The type aliases in force.
     pub fn aliases(&self) -> BTreeMap<String, String> {
-        match &self.type_aliases {
-            Some(given) => given.clone(),
-            None => DEFAULT_ALIASES
-                .iter()
-                .filter(|(_, target)| self.types.iter().any(|t| t == target))
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect(),
-        }
+        aliases_in_force(&self.type_aliases, DEFAULT_ALIASES, &self.types)
+    }
+
+    /// The status aliases in force.
+    pub fn status_aliases(&self) -> BTreeMap<String, String> {
+        aliases_in_force(&self.status_aliases, DEFAULT_STATUS_ALIASES, &self.statuses)
     }
 }
 

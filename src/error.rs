@@ -74,6 +74,13 @@ impl Diagnostic {
         self
     }
 
+    /// Moves the diagnostic to another line number, keeping the line text already set (for
+    /// positions recorded apart from their file's text).
+    pub fn with_line(mut self, line: usize) -> Self {
+        self.line = Some(line.max(1));
+        self
+    }
+
     /// Sets how many characters the caret covers.
     pub fn span(mut self, chars: usize) -> Self {
         self.span = chars.max(1);

@@ -21,6 +21,7 @@ pub mod content;
 pub mod dates;
 pub mod error;
 pub mod fsx;
+pub mod ledger;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -40,6 +41,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// The output folder. Default: `root/public`.
     pub output: Option<PathBuf>,
+    /// The date overdue ledger records are judged on. Default: today.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// What a successful build did.
@@ -64,7 +67,7 @@ pub struct Inputs {
 
 /// Loads, checks and assembles the archive without writing anything; every problem of every
 /// input is collected before failing.
-pub fn load(root: &Path) -> Result<Inputs, Failure> {
+pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Failure> {
     let config = config::Config::load(root)?;
     let search_dir = root.join(search::settings::DIR);
     let ((loaded, theme), search) = rayon::join(
@@ -91,7 +94,8 @@ pub fn load(root: &Path) -> Result<Inputs, Failure> {
             return Err(Failure(diags));
         }
     };
-    let site = model::assemble(loaded, &config)?;
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let site = model::assemble(loaded, &config, today)?;
     let (search, jieba) = search;
     Ok(Inputs {
         site,
@@ -103,7 +107,7 @@ pub fn load(root: &Path) -> Result<Inputs, Failure> {
 
 /// Builds the site: content + theme -> the output folder and the search index, atomically.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
-    build_from(&load(&opts.root)?, opts)
+    build_from(&load(&opts.root, opts.today)?, opts)
 }
 
 /// Renders and indexes loaded inputs, then swaps the index and the site into place.

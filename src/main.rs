@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => build(&cli, args.output.clone()),
         Command::Search(args) => search(&cli, args),
-        Command::Serve(args) => annals::serve::run(&cli.root, args),
+        Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -24,6 +24,7 @@ fn build(cli: &Cli, output: Option<std::path::PathBuf>) -> Result<(), Failure> {
     let report = annals::build(&annals::BuildOptions {
         root: cli.root.clone(),
         output,
+        today: cli.today,
     })?;
     print_diagnostics(report.warnings);
     eprintln!(

@@ -101,6 +101,11 @@ fn unclosed_quote(yaml: &str) -> Option<(usize, usize)> {
 
 /// Turns serde's wording into a message and a fix.
 fn explain(message: &str) -> (String, String) {
+    // Inside a list serde names the item first (`[0]: unknown field …`); the position says it.
+    let message = ["unknown field `", "missing field `"]
+        .iter()
+        .find_map(|p| message.find(p).map(|i| &message[i..]))
+        .unwrap_or(message);
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();

@@ -28,8 +28,10 @@ pub struct LoadedYear {
     pub index: Option<IndexPage>,
     /// Documents in the walk's order, drafts included (the model leaves them out).
     pub docs: Vec<SourceDoc>,
-    /// The ledger file of the year, if any (read by the ledger stage, issue #4).
-    pub ledger: Option<PathBuf>,
+    /// The year's ledger records, from its one ledger file.
+    pub records: Vec<crate::ledger::Record>,
+    /// The ledger file the records came from.
+    pub ledger_file: Option<PathBuf>,
 }
 
 /// A file copied to the output unchanged.
@@ -54,7 +56,7 @@ enum Item {
     Home(IndexPage),
     YearIndex(i32, IndexPage),
     Doc(SourceDoc),
-    Ledger(i32, PathBuf),
+    Ledger(i32, PathBuf, Vec<crate::ledger::Record>),
     Asset(Asset),
 }
 
@@ -75,7 +77,21 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
             Ok(Item::Home(page)) => loaded.home = Some(page),
             Ok(Item::YearIndex(y, page)) => year_mut(&mut loaded, y).index = Some(page),
             Ok(Item::Doc(doc)) => year_mut(&mut loaded, doc.year).docs.push(doc),
-            Ok(Item::Ledger(y, path)) => year_mut(&mut loaded, y).ledger = Some(path),
+            Ok(Item::Ledger(y, shown, records)) => {
+                let year = year_mut(&mut loaded, y);
+                if let Some(first) = &year.ledger_file {
+                    diags.push(
+                        Diagnostic::error(
+                            &shown,
+                            format!("the year {y} already has a ledger, {}", first.display()),
+                        )
+                        .help("keep one ledger file a year: rectifications.yaml, .csv or .xlsx"),
+                    );
+                } else {
+                    year.ledger_file = Some(shown);
+                    year.records = records;
+                }
+            }
             Ok(Item::Asset(asset)) => loaded.assets.push(asset),
         }
     }
@@ -98,7 +114,15 @@ fn load_entry(entry: &Entry, config: &Config) -> Result<Item, Vec<Diagnostic>> {
     let text =
         || read().and_then(|bytes| decode::decode(shown, &bytes, false).map_err(|d| vec![d]));
     match &entry.kind {
-        Kind::Ledger(y) => Ok(Item::Ledger(*y, entry.path.clone())),
+        Kind::Ledger(y) => {
+            let name = entry
+                .rel
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let records = crate::ledger::parse(shown, &name, &read()?, *y, config)?;
+            Ok(Item::Ledger(*y, entry.shown.clone(), records))
+        }
         Kind::Asset => Ok(Item::Asset(Asset {
             rel: entry.rel.clone(),
             bytes: read()?,

@@ -5,6 +5,8 @@
 //! view struct from [`views`]). Pages render in parallel; the file list is sorted, so the
 //! output does not depend on thread timing.
 
+pub mod charts;
+pub mod ledger_view;
 pub mod links;
 pub mod search_view;
 pub mod views;
@@ -32,6 +34,8 @@ enum Page {
     Year(usize),
     Document(usize, usize),
     NotFound,
+    Ledger(ledger_view::Filter),
+    Record(usize),
 }
 
 /// Compiled templates, ready to render any page kind (also used by `serve` for the search page).
@@ -47,6 +51,8 @@ const REQUIRED: &[&str] = &[
     "year.html",
     "document.html",
     "search.html",
+    "ledger.html",
+    "record.html",
     "404.html",
 ];
 
@@ -116,6 +122,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Failure> {
     for (i, y) in site.years.iter().enumerate() {
         pages.push(Page::Year(i));
         pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
+    }
+    if !site.ledger.entries.is_empty() {
+        pages.extend(ledger_view::filters(site).into_iter().map(Page::Ledger));
+        pages.extend((0..site.ledger.entries.len()).map(Page::Record));
     }
     let rendered: Vec<Result<OutFile, Diagnostic>> = pages
         .par_iter()
@@ -193,10 +203,32 @@ fn render_page(r: &Renderer, site: &Site, page: &Page) -> Result<OutFile, Diagno
                     "document.html",
                     &sv(&d.url),
                     &d.url,
-                    &views::document(y, d),
+                    &views::document(site, y, d),
                     &[],
                 ),
             )
+        }
+        Page::Ledger(ref filter) => {
+            let url = filter.url();
+            let html = r.page(
+                "ledger.html",
+                &sv(&url),
+                &url,
+                &ledger_view::ledger(site, filter),
+                &[],
+            );
+            (url, html)
+        }
+        Page::Record(i) => {
+            let url = site.ledger.entries[i].url.clone();
+            let html = r.page(
+                "record.html",
+                &sv(&url),
+                &url,
+                &ledger_view::record(site, i),
+                &[],
+            );
+            (url, html)
         }
     };
     Ok(OutFile {

@@ -1,6 +1,7 @@
 //! One view struct per page kind: what a template may show, already computed and ordered.
 //! Templates receive these (through tera's context) and nothing else.
 
+use super::ledger_view::{rows, RecordRow};
 use super::links::{href, root_prefix};
 use crate::dates;
 use crate::markdown::Heading;
@@ -17,6 +18,8 @@ pub struct SiteView {
     pub language: String,
     /// The years for the navigation, newest first.
     pub years: Vec<YearLink>,
+    /// The ledger page, when the archive has records.
+    pub ledger_url: Option<String>,
 }
 
 /// A link to a year page.
@@ -60,6 +63,29 @@ pub struct HomeView<'a> {
     pub timeline: Vec<YearSummary<'a>>,
     pub latest: Vec<DocSummary<'a>>,
     pub document_count: usize,
+    pub ledger: LedgerTotals,
+}
+
+/// Counts of the ledger (or of one year's part of it).
+#[derive(Serialize)]
+pub struct LedgerTotals {
+    pub total: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub status_counts: Vec<(String, usize)>,
+    /// The ledger page that lists them.
+    pub url: String,
+}
+
+fn totals(site: &Site, indices: &[usize], from: &str, page: &str) -> LedgerTotals {
+    let entries = || indices.iter().map(|&i| &site.ledger.entries[i]);
+    LedgerTotals {
+        total: indices.len(),
+        open: entries().filter(|e| !e.closed).count(),
+        overdue: entries().filter(|e| e.overdue).count(),
+        status_counts: site.ledger.status_counts(&site.config, entries()),
+        url: link(from, page),
+    }
 }
 
 /// A group of documents of one type.
@@ -85,6 +111,8 @@ pub struct YearView<'a> {
     pub meetings: Vec<MeetingView<'a>>,
     pub previous_year: Option<YearLink>,
     pub next_year: Option<YearLink>,
+    pub ledger: LedgerTotals,
+    pub records: Vec<RecordRow<'a>>,
 }
 
 /// A link to the same kind of document in another year.
@@ -109,6 +137,8 @@ pub struct DocView<'a> {
     pub toc: &'a [Heading],
     pub previous: Option<OtherYear<'a>>,
     pub next: Option<OtherYear<'a>>,
+    /// The ledger records this document raised.
+    pub records: Vec<RecordRow<'a>>,
 }
 
 /// The prefix-relative href of a site path, as a page at `from` must write it.
@@ -137,6 +167,7 @@ impl SiteView {
                     url: link(from, &year_url(y.year)),
                 })
                 .collect(),
+            ledger_url: (!site.ledger.entries.is_empty()).then(|| link(from, "ledger/index.html")),
         }
     }
 }
@@ -177,6 +208,12 @@ pub fn home(site: &Site) -> HomeView<'_> {
         intro_html: &site.home.html,
         timeline: site.years.iter().map(|y| year_summary(y, from)).collect(),
         document_count: all.len(),
+        ledger: totals(
+            site,
+            &(0..site.ledger.entries.len()).collect::<Vec<_>>(),
+            from,
+            "ledger/index.html",
+        ),
         latest: all
             .into_iter()
             .take(10)
@@ -219,11 +256,18 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
             .collect(),
         previous_year: neighbour(Some(i + 1)),
         next_year: neighbour(i.checked_sub(1)),
+        ledger: totals(
+            site,
+            &y.records,
+            &from,
+            &format!("ledger/year/{}.html", y.year),
+        ),
+        records: rows(site, y.records.iter().copied(), &from),
     }
 }
 
 /// A document page.
-pub fn document<'a>(y: &'a Year, d: &'a Document) -> DocView<'a> {
+pub fn document<'a>(site: &'a Site, y: &'a Year, d: &'a Document) -> DocView<'a> {
     let from = d.url.as_str();
     let other = |l: &'a Option<DocLink>| {
         l.as_ref().map(|l| OtherYear {
@@ -245,5 +289,6 @@ pub fn document<'a>(y: &'a Year, d: &'a Document) -> DocView<'a> {
         toc: &d.rendered.headings,
         previous: other(&d.previous),
         next: other(&d.next),
+        records: rows(site, d.records.iter().copied(), from),
     }
 }

@@ -38,7 +38,11 @@ pub struct Entry {
     pub status: String,
 }
 
-/// The entries of a site: per document, the whole text then each headed section.
+/// The type shown for ledger records in results and facets.
+pub const RECORD_TYPE: &str = "整改台账";
+
+/// The entries of a site: per document, the whole text then each headed section; then every
+/// ledger record.
 pub fn entries(site: &Site) -> Vec<Entry> {
     let mut out = Vec::new();
     for d in site.years.iter().flat_map(|y| &y.documents) {
@@ -84,6 +88,33 @@ pub fn entries(site: &Site) -> Vec<Entry> {
                 });
             }
         }
+    }
+    for e in &site.ledger.entries {
+        let r = &e.record;
+        let mut text = vec![r.problem.clone()];
+        text.extend(r.measures.iter().cloned());
+        text.extend(r.progress.iter().map(|p| p.note.clone()));
+        text.extend(r.outcome.iter().cloned());
+        let date = r.completed_on.or(match r.deadline {
+            Some(crate::ledger::Deadline::Date(d)) => Some(d),
+            _ => None,
+        });
+        out.push(Entry {
+            kind: "record",
+            url: e.url.clone(),
+            parent: e.url.clone(),
+            title: format!("{} {}", r.id, r.problem),
+            doc_title: r.id.clone(),
+            text: normalize(&text.join("\n")),
+            year: r.year,
+            date: date
+                .or_else(|| chrono::NaiveDate::from_ymd_opt(r.year + 1, 1, 1))
+                .unwrap_or_default(),
+            doc_type: RECORD_TYPE.into(),
+            unit: r.owner.clone().unwrap_or_default(),
+            category: r.category.clone(),
+            status: r.status.clone(),
+        });
     }
     out
 }

@@ -187,8 +187,8 @@ impl SearchIndex {
                     None
                 }
             })
-            .unwrap_or("document");
-        let q = self.query(&parsed, Some(kind), None);
+            .map_or(vec!["document", "record"], |k| vec![k]);
+        let q = self.query(&parsed, &kind, None);
         let mut facets = FacetCollector::for_field("facets");
         for root in ["/year", "/type", "/category", "/status"] {
             facets.add_facet(root);
@@ -283,7 +283,7 @@ impl SearchIndex {
             snippet(whole.trim(), &needles, SNIPPET_CHARS),
         );
         if kind == "document" && !parsed.must.is_empty() {
-            let q = self.query(parsed, Some("section"), Some(&url));
+            let q = self.query(parsed, &["section"], Some(&url));
             if let Some((_, best)) = searcher
                 .search(&q, &TopDocs::with_limit(1).order_by_score())?
                 .into_iter()
@@ -328,7 +328,7 @@ impl SearchIndex {
     }
 
     /// The tantivy query of a parsed query, limited to entries of `kind` (and of `parent`).
-    fn query(&self, parsed: &Parsed, kind: Option<&str>, parent: Option<&str>) -> BooleanQuery {
+    fn query(&self, parsed: &Parsed, kinds: &[&str], parent: Option<&str>) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let term = |f: Field, v: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -336,8 +336,12 @@ impl SearchIndex {
                 IndexRecordOption::Basic,
             ))
         };
-        if let Some(k) = kind {
-            clauses.push((Occur::Must, term(self.f.kind, k)));
+        if !kinds.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = kinds
+                .iter()
+                .map(|k| (Occur::Should, term(self.f.kind, k)))
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if let Some(p) = parent {
             clauses.push((Occur::Must, term(self.f.parent, p)));

@@ -63,13 +63,14 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
 }
 
 /// Builds the site under `root`, then serves it until Ctrl-C.
-pub fn run(root: &Path, args: &ServeArgs) -> Result<(), Failure> {
-    let inputs = crate::load(root)?;
+pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
+    let inputs = crate::load(root, today)?;
     let report = crate::build_from(
         &inputs,
         &crate::BuildOptions {
             root: root.to_path_buf(),
             output: None,
+            today,
         },
     )?;
     eprintln!(

@@ -5,6 +5,8 @@
 //! (documents per meeting, the same document in the previous and next year) are computed
 //! once, so templates only display.
 
+pub mod ledger;
+
 use crate::config::Config;
 use crate::content::{Asset, Loaded, LoadedYear, SourceDoc};
 use crate::error::{Diagnostic, Failure};
@@ -23,6 +25,8 @@ pub struct Site {
     pub home_title: Option<String>,
     /// Years, newest first.
     pub years: Vec<Year>,
+    /// Every rectification record, newest year first.
+    pub ledger: ledger::Ledger,
     pub assets: Vec<Asset>,
 }
 
@@ -39,6 +43,8 @@ pub struct Year {
     pub summary: Option<String>,
     /// The year's `_index.md` text, rendered.
     pub intro: Rendered,
+    /// Indices into `Site::ledger.entries` of this year's records.
+    pub records: Vec<usize>,
     /// Published documents, by meeting (年度 first), type order of the vocabulary, weight, person, date.
     pub documents: Vec<Document>,
 }
@@ -50,6 +56,8 @@ pub struct Document {
     /// Site-relative URL, e.g. `2025/召开情况报告.html` (not percent-encoded).
     pub url: String,
     pub rendered: Rendered,
+    /// Indices into `Site::ledger.entries` of the records whose `source` is this document.
+    pub records: Vec<usize>,
     /// The same type (and person) in the nearest earlier year.
     pub previous: Option<DocLink>,
     /// The same type (and person) in the nearest later year.
@@ -62,6 +70,19 @@ pub struct DocLink {
     pub url: String,
     pub title: String,
     pub year: i32,
+}
+
+impl Document {
+    /// The document's file inside its year folder (`召开情况报告.md`), as a record's `source` names it.
+    pub fn file_name(&self) -> String {
+        let prefix = std::path::Path::new("content").join(self.source.year.to_string());
+        let inner = self
+            .source
+            .shown
+            .strip_prefix(&prefix)
+            .unwrap_or(&self.source.shown);
+        inner.to_string_lossy().replace('\\', "/")
+    }
 }
 
 impl Year {
@@ -79,7 +100,12 @@ impl Year {
 }
 
 /// Assembles the site; fails on URL collisions.
-pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
+pub fn assemble(mut loaded: Loaded, config: &Config, today: NaiveDate) -> Result<Site, Failure> {
+    let records: BTreeMap<i32, Vec<crate::ledger::Record>> = loaded
+        .years
+        .iter_mut()
+        .map(|(y, l)| (*y, std::mem::take(&mut l.records)))
+        .collect();
     let type_rank = |t: &str| {
         config
             .vocabularies
@@ -116,6 +142,7 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
         });
     }
     link_across_years(&mut years);
+    let ledger = ledger::assemble(&mut years, records, config, today).map_err(Failure)?;
     let (home, home_title) = match loaded.home {
         Some(p) => (markdown::render(&p.body), p.title),
         None => (markdown::render(""), None),
@@ -125,6 +152,7 @@ pub fn assemble(loaded: Loaded, config: &Config) -> Result<Site, Failure> {
         home,
         home_title,
         years,
+        ledger,
         assets: loaded.assets,
     })
 }
@@ -150,6 +178,7 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
                 source,
                 url,
                 rendered,
+                records: Vec::new(),
                 previous: None,
                 next: None,
             }
@@ -165,6 +194,7 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
         location: index.location,
         summary: index.summary,
         intro: markdown::render(&index.body),
+        records: Vec::new(),
         documents,
     }
 }

@@ -1,0 +1,269 @@
+//! `rectifications.csv` / `rectifications.xlsx` -> [`RawRecord`]s: the ledger as offices keep
+//! it, one row a record, the Chinese labels (编号, 问题表现, 整改时限 …) as column headers.
+//! Lists are written one item a line in their cell (or separated by `；`); a progress line
+//! starts with its date (`2026-03-01 已建立机制`).
+
+use super::{fields, Origin, RawRecord};
+use crate::error::{did_you_mean, Diagnostic};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A row of cells with where it is: (line or row number, line text if the file is text, cells).
+struct Row {
+    line: usize,
+    text: String,
+    cells: Vec<String>,
+}
+
+/// Reads a CSV text.
+pub fn parse_csv(shown: &Path, text: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let lines: Vec<&str> = text.lines().collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(1, |p| p.line() as usize);
+                let text = lines.get(line - 1).unwrap_or(&"").to_string();
+                rows.push(Row {
+                    line,
+                    text,
+                    cells: r.iter().map(str::to_string).collect(),
+                });
+            }
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                return Err(vec![Diagnostic::error(
+                    shown,
+                    format!("the CSV cannot be read: {e}"),
+                )
+                .at(text, line, 1)
+                .help(
+                    "check the quotes of this row; save the ledger from Excel as “CSV UTF-8”",
+                )]);
+            }
+        }
+    }
+    to_records(shown, rows, true)
+}
+
+/// Reads an XLSX workbook's first sheet.
+pub fn parse_xlsx(shown: &Path, bytes: &[u8]) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
+    use calamine::{Data, Reader};
+    let not_xlsx = |e: String| {
+        vec![Diagnostic::error(shown, format!("the file is not a readable Excel workbook: {e}")).help("save the ledger from Excel as .xlsx, or keep it as rectifications.csv or rectifications.yaml")]
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| not_xlsx(e.to_string()))?;
+    let range = match book.worksheet_range_at(0) {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return Err(not_xlsx(e.to_string())),
+        None => return Err(not_xlsx("it has no sheet".into())),
+    };
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            line: row0 as usize + i + 1,
+            text: String::new(),
+            cells: std::iter::repeat_n(String::new(), col0 as usize)
+                .chain(cells.iter().map(|c| {
+                    match c {
+                        Data::DateTime(_) | Data::DateTimeIso(_) => calamine::DataType::as_date(c)
+                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_else(|| c.to_string()),
+                        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                        other => other.to_string(),
+                    }
+                }))
+                .collect(),
+        })
+        .collect();
+    to_records(shown, rows, false)
+}
+
+/// The character column of cell `i` of a CSV line without quotes (1 when it cannot tell).
+fn cell_col(row: &Row, i: usize, text_file: bool) -> usize {
+    if !text_file {
+        return i + 1;
+    }
+    if row.text.contains('"') {
+        return 1;
+    }
+    row.cells
+        .iter()
+        .take(i)
+        .map(|c| c.chars().count() + 1)
+        .sum::<usize>()
+        + 1
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    cell.split(['\n', '；', ';'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn split_progress(line: &str) -> (String, String) {
+    let line = line.trim();
+    match line.find(|c: char| c.is_whitespace() || c == '：' || c == ':') {
+        Some(i) => {
+            let sep = line[i..].chars().next().map_or(1, char::len_utf8);
+            (line[..i].to_string(), line[i + sep..].trim().to_string())
+        }
+        None => (line.to_string(), String::new()),
+    }
+}
+
+fn to_records(
+    shown: &Path,
+    rows: Vec<Row>,
+    text_file: bool,
+) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
+    let blank = |r: &Row| r.cells.iter().all(|c| c.trim().is_empty());
+    let mut rows = rows.into_iter().filter(|r| !blank(r));
+    let Some(header) = rows.next() else {
+        return Ok(Vec::new());
+    };
+    let at = |row: &Row, i: usize, msg: String| {
+        let d = Diagnostic::error(shown, msg);
+        if text_file {
+            d.at(&row.text, 1, cell_col(row, i, true))
+                .with_line(row.line)
+        } else {
+            d.at("", 1, i + 1).with_line(row.line)
+        }
+    };
+    let mut diags = Vec::new();
+    let mut columns: BTreeMap<usize, &'static str> = BTreeMap::new();
+    for (i, h) in header.cells.iter().enumerate() {
+        let h = h.trim();
+        if h.is_empty() || fields::IGNORED.contains(&h) {
+            continue;
+        }
+        match fields::from_header(h) {
+            Some(k) if columns.values().any(|c| *c == k) => diags.push(
+                at(
+                    &header,
+                    i,
+                    format!("the column `{h}` repeats `{}`", fields::label(k)),
+                )
+                .help("keep one column per field"),
+            ),
+            Some(k) => {
+                columns.insert(i, k);
+            }
+            None => {
+                let labels = fields::FIELDS
+                    .iter()
+                    .flat_map(|(_, l, o)| std::iter::once(*l).chain(o.iter().copied()));
+                let help = match did_you_mean(h, labels) {
+                    Some(s) => format!(
+                        "did you mean `{s}`? The columns are: {}",
+                        fields::all_labels()
+                    ),
+                    None => format!(
+                        "rename it to one of {}, or remove the column",
+                        fields::all_labels()
+                    ),
+                };
+                diags.push(at(&header, i, format!("unknown column `{h}`")).help(help));
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut records = Vec::new();
+    for row in rows {
+        if let Some(extra) =
+            (header.cells.len()..row.cells.len()).find(|i| !row.cells[*i].trim().is_empty())
+        {
+            diags.push(
+                at(
+                    &row,
+                    extra,
+                    format!(
+                        "this row has {} cells but the header has {}",
+                        row.cells.len(),
+                        header.cells.len()
+                    ),
+                )
+                .help("remove the extra cells, or add a header for them"),
+            );
+            continue;
+        }
+        let mut raw = RawRecord {
+            origin: Origin {
+                shown: shown.to_path_buf(),
+                line: row.line,
+                fields: BTreeMap::new(),
+            },
+            ..RawRecord::default()
+        };
+        for (&i, &k) in &columns {
+            let cell = row.cells.get(i).map(|c| c.trim()).unwrap_or("");
+            raw.origin.fields.insert(
+                k,
+                (row.line, cell_col(&row, i, text_file), row.text.clone()),
+            );
+            if cell.is_empty() {
+                continue;
+            }
+            match k {
+                "measures" => raw.measures = split_list(cell),
+                "evidence" => raw.evidence = split_list(cell),
+                "progress" => {
+                    raw.progress = split_list(cell).iter().map(|l| split_progress(l)).collect()
+                }
+                _ => {
+                    raw.values.insert(k, cell.to_string());
+                }
+            }
+        }
+        records.push(raw);
+    }
+    if diags.is_empty() {
+        Ok(records)
+    } else {
+        Err(diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_chinese_headers() {
+        let csv = "序号,编号,问题表现,整改措施,整改时限,进展\n1,2024-01,文稿起草不深入,\"建立机制\n定期讲评\",6月底前,2024-03-01 已建立机制\n";
+        let r = parse_csv(Path::new("r.csv"), csv).unwrap();
+        assert_eq!(r[0].values["id"], "2024-01");
+        assert_eq!(r[0].values["deadline"], "6月底前");
+        assert_eq!(r[0].measures, ["建立机制", "定期讲评"]);
+        assert_eq!(
+            r[0].progress,
+            [("2024-03-01".to_string(), "已建立机制".to_string())]
+        );
+        assert_eq!(r[0].origin.line, 2);
+    }
+
+    #[test]
+    fn unknown_column_and_ragged_row() {
+        let e = parse_csv(Path::new("r.csv"), "编号,问题表像\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (Some(1), Some(4)));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `问题表现`"));
+        let e = parse_csv(Path::new("r.csv"), "编号,问题表现\n1,a,多余\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (Some(2), Some(5)));
+        assert!(e[0].message.contains("3 cells"));
+    }
+}

@@ -1,0 +1,241 @@
+//! `rectifications.yaml` -> [`RawRecord`]s: a list of records, each field positioned for
+//! diagnostics by the line it is written on.
+
+use super::{fields, Origin, RawRecord};
+use crate::error::Diagnostic;
+use crate::yaml;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+/// A scalar of any YAML type read as text (`id: 7`, `deadline: 2026-06-30`).
+#[derive(Debug, Default)]
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a single value (text, number or date)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One text or a list of texts (`measures: 建立机制` or a `- ` list).
+#[derive(Debug, Default)]
+struct Texts(Vec<String>);
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or a list of texts")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Texts, E> {
+                Ok(Texts(vec![v.to_string()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Texts, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Scalar(s)) = seq.next_element()? {
+                    out.push(s);
+                }
+                Ok(Texts(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YamlProgress {
+    date: Scalar,
+    note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YamlRecord {
+    id: Option<Scalar>,
+    problem: Option<Scalar>,
+    category: Option<Scalar>,
+    aspect: Option<Scalar>,
+    source: Option<Scalar>,
+    #[serde(default)]
+    measures: Texts,
+    leader: Option<Scalar>,
+    owner: Option<Scalar>,
+    partners: Option<Scalar>,
+    deadline: Option<Scalar>,
+    status: Option<Scalar>,
+    kind: Option<Scalar>,
+    goal: Option<Scalar>,
+    outcome: Option<Scalar>,
+    #[serde(default)]
+    progress: Vec<YamlProgress>,
+    #[serde(default)]
+    evidence: Texts,
+    recurs: Option<Scalar>,
+    completed_on: Option<Scalar>,
+    closed_on: Option<Scalar>,
+    notes: Option<Scalar>,
+}
+
+/// The 1-based first line of each top-level list item.
+fn item_lines(text: &str) -> Vec<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.len() - l.trim_start().len() == indent
+                && l.trim_start().starts_with('-')
+                && !l.trim_start().starts_with("---")
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Where each field of the item spanning `from..to` (1-based lines) is written.
+fn positions(text: &str, from: usize, to: usize) -> BTreeMap<&'static str, (usize, usize, String)> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate().take(to - 1).skip(from - 1) {
+        let body = line.trim_start().trim_start_matches("- ").trim_start();
+        let Some((key, value)) = body.split_once(':') else {
+            continue;
+        };
+        if let Some(k) = fields::key(key.trim()) {
+            let value_start = line.len() - value.trim_start().len();
+            let col = line[..value_start].chars().count() + 1;
+            out.entry(k).or_insert((i + 1, col, line.to_string()));
+        }
+    }
+    out
+}
+
+fn text(s: Option<Scalar>) -> Option<String> {
+    s.map(|s| s.0)
+}
+
+/// Parses a YAML ledger.
+pub fn parse(shown: &Path, file: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
+    let source = yaml::Source {
+        shown,
+        file_text: file,
+        yaml: file,
+        first_line: 1,
+    };
+    let records: Option<Vec<YamlRecord>> = source.parse().map_err(|d| {
+        let hint = "a ledger is a list of records, each starting with `- id: 2025-01`";
+        let help = d
+            .help
+            .clone()
+            .map_or(hint.to_string(), |h| format!("{h} ({hint})"));
+        vec![d.help(help)]
+    })?;
+    let starts = item_lines(file);
+    let line_count = file.lines().count() + 1;
+    Ok(records
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let from = starts.get(i).copied().unwrap_or(1);
+            let to = starts.get(i + 1).copied().unwrap_or(line_count);
+            let mut values = BTreeMap::new();
+            let scalars = [
+                ("id", r.id),
+                ("problem", r.problem),
+                ("category", r.category),
+                ("aspect", r.aspect),
+                ("source", r.source),
+                ("leader", r.leader),
+                ("owner", r.owner),
+                ("partners", r.partners),
+                ("deadline", r.deadline),
+                ("status", r.status),
+                ("kind", r.kind),
+                ("goal", r.goal),
+                ("outcome", r.outcome),
+                ("recurs", r.recurs),
+                ("completed_on", r.completed_on),
+                ("closed_on", r.closed_on),
+                ("notes", r.notes),
+            ];
+            for (k, v) in scalars {
+                if let Some(v) = text(v) {
+                    values.insert(k, v);
+                }
+            }
+            RawRecord {
+                values,
+                measures: r.measures.0,
+                evidence: r.evidence.0,
+                progress: r.progress.into_iter().map(|p| (p.date.0, p.note)).collect(),
+                origin: Origin {
+                    shown: shown.to_path_buf(),
+                    line: from,
+                    fields: positions(file, from, to),
+                },
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_with_positions() {
+        let y = "# 台账\n- id: 2025-01\n  problem: 文稿起草不深入\n  measures:\n    - 建立机制\n  deadline: 2026-06-30\n- id: 7\n  problem: 调研不深\n  measures: 蹲点调研\n";
+        let r = parse(Path::new("r.yaml"), y).unwrap();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].values["id"], "7");
+        assert_eq!(r[1].measures, ["蹲点调研"]);
+        assert_eq!(r[0].origin.line, 2);
+        assert_eq!(r[0].origin.fields["deadline"].0, 6);
+        assert_eq!(r[0].origin.fields["deadline"].1, 13);
+        assert_eq!(r[1].origin.fields["id"].0, 7);
+    }
+
+    #[test]
+    fn unknown_field_is_positioned_with_suggestion() {
+        let e = parse(Path::new("r.yaml"), "- id: a\n  problme: x\n").unwrap_err();
+        assert_eq!(e[0].line, Some(2));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `problem`"));
+    }
+}

@@ -1,0 +1,423 @@
+//! The views of the ledger pages: the whole ledger and its filtered pages (by year, status,
+//! category, owner, overdue), one page per record, and the record rows other pages show.
+
+use super::charts::{stacked_bars, Series, PALETTE};
+use super::views::link;
+use crate::dates;
+use crate::ledger::Deadline;
+use crate::model::ledger::Entry;
+use crate::model::Site;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A record in a table.
+#[derive(Serialize)]
+pub struct RecordRow<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub year: i32,
+    pub problem: &'a str,
+    pub category: &'a str,
+    pub status: &'a str,
+    pub owner: Option<&'a str>,
+    pub leader: Option<&'a str>,
+    /// As written (`6月底前`), or the date in Chinese form.
+    pub deadline: Option<String>,
+    pub overdue: bool,
+    pub closed: bool,
+}
+
+/// The rows of `entries` as a page at `from` links them.
+pub fn rows<'a>(
+    site: &'a Site,
+    indices: impl Iterator<Item = usize>,
+    from: &str,
+) -> Vec<RecordRow<'a>> {
+    indices
+        .map(|i| row(&site.ledger.entries[i], from))
+        .collect()
+}
+
+pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
+    let r = &e.record;
+    RecordRow {
+        id: &r.id,
+        url: link(from, &e.url),
+        year: r.year,
+        problem: &r.problem,
+        category: &r.category,
+        status: &r.status,
+        owner: r.owner.as_deref(),
+        leader: r.leader.as_deref(),
+        deadline: r.deadline_text.clone(),
+        overdue: e.overdue,
+        closed: e.closed,
+    }
+}
+
+/// A pre-built filter of the ledger: its page and what it keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Overdue,
+    Year(i32),
+    Status(String),
+    Category(String),
+    Owner(String),
+}
+
+/// A file name for a value (a slash in an owner's name cannot be part of a path).
+fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if "/\\?#%*:|\"<>".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+impl Filter {
+    /// The page of this filter.
+    pub fn url(&self) -> String {
+        match self {
+            Filter::All => "ledger/index.html".into(),
+            Filter::Overdue => "ledger/overdue.html".into(),
+            Filter::Year(y) => format!("ledger/year/{y}.html"),
+            Filter::Status(s) => format!("ledger/status/{}.html", file_part(s)),
+            Filter::Category(c) => format!("ledger/category/{}.html", file_part(c)),
+            Filter::Owner(o) => format!("ledger/owner/{}.html", file_part(o)),
+        }
+    }
+
+    fn keeps(&self, e: &Entry) -> bool {
+        let r = &e.record;
+        match self {
+            Filter::All => true,
+            Filter::Overdue => e.overdue,
+            Filter::Year(y) => r.year == *y,
+            Filter::Status(s) => &r.status == s,
+            Filter::Category(c) => &r.category == c,
+            Filter::Owner(o) => r.owner.as_deref() == Some(o.as_str()),
+        }
+    }
+
+    fn label(&self) -> Option<String> {
+        match self {
+            Filter::All => None,
+            Filter::Overdue => Some("逾期未完成".into()),
+            Filter::Year(y) => Some(format!("{y}年度")),
+            Filter::Status(s) => Some(format!("整改状态：{s}")),
+            Filter::Category(c) => Some(format!("问题类别：{c}")),
+            Filter::Owner(o) => Some(format!("责任部门：{o}")),
+        }
+    }
+}
+
+/// Every filter page the ledger has: all, overdue, and one per year, status, category, owner
+/// that occurs.
+pub fn filters(site: &Site) -> Vec<Filter> {
+    let e = &site.ledger.entries;
+    let mut out = vec![Filter::All, Filter::Overdue];
+    out.extend(
+        e.iter()
+            .map(|e| e.record.year)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .rev()
+            .map(Filter::Year),
+    );
+    out.extend(
+        e.iter()
+            .map(|e| e.record.status.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(Filter::Status),
+    );
+    out.extend(
+        e.iter()
+            .map(|e| e.record.category.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(Filter::Category),
+    );
+    out.extend(
+        e.iter()
+            .filter_map(|e| e.record.owner.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(Filter::Owner),
+    );
+    out
+}
+
+#[derive(Serialize)]
+pub struct FacetLink {
+    pub label: String,
+    pub count: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct FacetGroup {
+    pub label: &'static str,
+    /// The attribute of a table row this group filters on, for live filtering.
+    pub key: &'static str,
+    pub links: Vec<FacetLink>,
+}
+
+#[derive(Serialize)]
+pub struct Chart {
+    pub title: &'static str,
+    pub svg: String,
+}
+
+/// A ledger page.
+#[derive(Serialize)]
+pub struct LedgerView<'a> {
+    pub filter: Option<String>,
+    pub all_url: String,
+    pub rows: Vec<RecordRow<'a>>,
+    pub total: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub status_counts: Vec<(String, usize)>,
+    pub facets: Vec<FacetGroup>,
+    pub charts: Vec<Chart>,
+    pub today: String,
+}
+
+/// The ledger page of `filter`.
+pub fn ledger<'a>(site: &'a Site, filter: &Filter) -> LedgerView<'a> {
+    let from = filter.url();
+    let kept: Vec<usize> = site
+        .ledger
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| filter.keeps(e))
+        .map(|(i, _)| i)
+        .collect();
+    let entries = || kept.iter().map(|&i| &site.ledger.entries[i]);
+    let group = |label, key, pick: fn(&Filter) -> bool| {
+        let links = filters(site)
+            .into_iter()
+            .filter(pick)
+            .map(|f| FacetLink {
+                label: f
+                    .label()
+                    .map(|l| l.split('：').next_back().unwrap_or(&l).to_string())
+                    .unwrap_or_default(),
+                count: site.ledger.entries.iter().filter(|e| f.keeps(e)).count(),
+                url: link(&from, &f.url()),
+                current: &f == filter,
+            })
+            .collect();
+        FacetGroup { label, key, links }
+    };
+    LedgerView {
+        filter: filter.label(),
+        all_url: link(&from, &Filter::All.url()),
+        rows: rows(site, kept.iter().copied(), &from),
+        total: kept.len(),
+        open: entries().filter(|e| !e.closed).count(),
+        overdue: entries().filter(|e| e.overdue).count(),
+        status_counts: site.ledger.status_counts(&site.config, entries()),
+        facets: vec![
+            group("年度", "year", |f| matches!(f, Filter::Year(_))),
+            group("整改状态", "status", |f| matches!(f, Filter::Status(_))),
+            group("问题类别", "category", |f| {
+                matches!(f, Filter::Category(_))
+            }),
+            group("责任部门", "owner", |f| matches!(f, Filter::Owner(_))),
+            group("时限", "overdue", |f| matches!(f, Filter::Overdue)),
+        ],
+        charts: if *filter == Filter::All {
+            charts(site)
+        } else {
+            Vec::new()
+        },
+        today: dates::iso(site.ledger.today),
+    }
+}
+
+/// Status per year, category per year, open against closed per year.
+pub fn charts(site: &Site) -> Vec<Chart> {
+    let e = &site.ledger.entries;
+    let years: Vec<i32> = e
+        .iter()
+        .map(|e| e.record.year)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let labels: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+    let per_year = |pred: &dyn Fn(&Entry) -> bool| -> Vec<usize> {
+        years
+            .iter()
+            .map(|y| e.iter().filter(|e| e.record.year == *y && pred(e)).count())
+            .collect()
+    };
+    let series_of = |words: &[String], field: fn(&Entry) -> &str| -> Vec<Series> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Series {
+                name: w.clone(),
+                color: PALETTE[i % PALETTE.len()],
+                values: per_year(&|e: &Entry| field(e) == w),
+            })
+            .filter(|s| s.values.iter().any(|v| *v > 0))
+            .collect()
+    };
+    let v = &site.config.vocabularies;
+    vec![
+        Chart {
+            title: "各年度整改状态",
+            svg: stacked_bars(
+                "各年度整改状态",
+                &labels,
+                &series_of(&v.statuses, |e| &e.record.status),
+            ),
+        },
+        Chart {
+            title: "各年度问题类别",
+            svg: stacked_bars(
+                "各年度问题类别",
+                &labels,
+                &series_of(&v.categories, |e| &e.record.category),
+            ),
+        },
+        Chart {
+            title: "各年度未完成与已完成",
+            svg: stacked_bars(
+                "各年度未完成与已完成",
+                &labels,
+                &[
+                    Series {
+                        name: "已完成".into(),
+                        color: PALETTE[1],
+                        values: per_year(&|e: &Entry| e.closed),
+                    },
+                    Series {
+                        name: "未完成".into(),
+                        color: PALETTE[0],
+                        values: per_year(&|e: &Entry| !e.closed && !e.overdue),
+                    },
+                    Series {
+                        name: "逾期".into(),
+                        color: PALETTE[3],
+                        values: per_year(&|e: &Entry| e.overdue),
+                    },
+                ],
+            ),
+        },
+    ]
+}
+
+/// A record linked from its page.
+#[derive(Serialize)]
+pub struct RelatedRecord<'a> {
+    pub id: &'a str,
+    pub url: String,
+    pub year: i32,
+    pub problem: &'a str,
+    pub status: &'a str,
+    pub overdue: bool,
+    /// Similarity in percent, for similar problems.
+    pub similarity: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct ProgressView<'a> {
+    pub date: String,
+    pub note: &'a str,
+}
+
+/// A record's page.
+#[derive(Serialize)]
+pub struct RecordView<'a> {
+    pub row: RecordRow<'a>,
+    pub aspect: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub source_url: Option<String>,
+    pub year_url: String,
+    pub ledger_url: String,
+    pub measures: &'a [String],
+    pub partners: Option<&'a str>,
+    pub deadline_date: Option<String>,
+    pub kind: Option<&'a str>,
+    pub goal: Option<&'a str>,
+    pub outcome: Option<&'a str>,
+    pub progress: Vec<ProgressView<'a>>,
+    pub evidence: &'a [String],
+    pub completed_on: Option<String>,
+    pub closed_on: Option<String>,
+    pub notes: Option<&'a str>,
+    pub earlier: Vec<RelatedRecord<'a>>,
+    pub later: Vec<RelatedRecord<'a>>,
+    pub similar: Vec<RelatedRecord<'a>>,
+}
+
+pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
+    let e = &site.ledger.entries[i];
+    let r = &e.record;
+    let from = e.url.as_str();
+    let related = |j: usize, similarity: Option<f32>| {
+        let o = &site.ledger.entries[j];
+        RelatedRecord {
+            id: &o.record.id,
+            url: link(from, &o.url),
+            year: o.record.year,
+            problem: &o.record.problem,
+            status: &o.record.status,
+            overdue: o.overdue,
+            similarity: similarity.map(|s| (s * 100.0).round() as u32),
+        }
+    };
+    RecordView {
+        row: row(e, from),
+        aspect: r.aspect.as_deref(),
+        source: r.source.as_deref(),
+        source_url: e.source_url.as_ref().map(|u| link(from, u)),
+        year_url: link(from, &super::views::year_url(r.year)),
+        ledger_url: link(from, &Filter::All.url()),
+        measures: &r.measures,
+        partners: r.partners.as_deref(),
+        deadline_date: match r.deadline {
+            Some(Deadline::Date(d)) => Some(dates::chinese(d)),
+            Some(Deadline::Ongoing) => Some("长期坚持".into()),
+            None => None,
+        },
+        kind: r.kind.as_deref(),
+        goal: r.goal.as_deref(),
+        outcome: r.outcome.as_deref(),
+        progress: r
+            .progress
+            .iter()
+            .map(|p| ProgressView {
+                date: dates::iso(p.date),
+                note: &p.note,
+            })
+            .collect(),
+        evidence: &r.evidence,
+        completed_on: r.completed_on.map(dates::iso),
+        closed_on: r.closed_on.map(dates::iso),
+        notes: r.notes.as_deref(),
+        earlier: e
+            .history
+            .earlier
+            .iter()
+            .map(|&j| related(j, None))
+            .collect(),
+        later: e.history.later.iter().map(|&j| related(j, None)).collect(),
+        similar: e
+            .history
+            .similar
+            .iter()
+            .map(|&(j, s)| related(j, Some(s)))
+            .collect(),
+    }
+}
