@@ -20,8 +20,8 @@ pub struct Entry {
     /// Past its deadline and not closed, on the build date.
     pub overdue: bool,
     pub history: History,
-    /// The page of the document it came from, when `source` names one.
-    pub source_url: Option<String>,
+    /// The page and title of the document it came from, when `source` names one.
+    pub source_doc: Option<(String, String)>,
 }
 
 /// Every record of every year, newest year first.
@@ -79,7 +79,7 @@ pub fn assemble(
             closed: record.is_closed(config),
             overdue: record.is_overdue(config, today),
             history,
-            source_url: None,
+            source_doc: None,
             record,
         })
         .collect();
@@ -103,7 +103,7 @@ pub fn assemble(
                 .find(|d| Some(d.file_name()) == source)
             {
                 d.records.push(i);
-                e.source_url = Some(d.url.clone());
+                e.source_doc = Some((d.url.clone(), d.source.title.clone()));
             }
         }
     }

@@ -25,7 +25,7 @@ fn escape(s: &str) -> String {
 /// A stacked bar chart: one bar per label, one segment per series. Every segment carries
 /// `data-series`, `data-label` and `data-count`, so its numbers can be read back.
 pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String {
-    let (width, height, left, top, bottom) = (640.0_f64, 300.0_f64, 40.0, 28.0, 64.0);
+    let (width, height, left, top, bottom) = (420.0_f64, 260.0_f64, 16.0, 30.0, 60.0);
     let plot_h = height - top - bottom;
     let totals: Vec<usize> = (0..labels.len())
         .map(|i| {
@@ -98,18 +98,15 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
             escape(label)
         );
     }
-    let mut lx = left;
+    let (mut lx, mut ly) = (left, height - 36.0);
     for s in series {
-        let _ = write!(
-            svg,
-            r##"<rect x="{lx:.1}" y="{:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1f1f1f">{}</text>"##,
-            height - 22.0,
-            s.color,
-            lx + 16.0,
-            height - 12.0,
-            escape(&s.name)
-        );
-        lx += 28.0 + 13.0 * s.name.chars().count() as f64;
+        let w = 28.0 + 13.0 * s.name.chars().count() as f64;
+        if lx + w > width && lx > left {
+            lx = left;
+            ly += 18.0;
+        }
+        let _ = write!(svg, r##"<rect x="{lx:.1}" y="{ly:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1f1f1f">{}</text>"##, s.color, lx + 16.0, ly + 10.0, escape(&s.name));
+        lx += w;
     }
     svg.push_str("</svg>");
     svg

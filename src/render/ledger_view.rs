@@ -266,7 +266,7 @@ pub fn charts(site: &Site) -> Vec<Chart> {
             .enumerate()
             .map(|(i, w)| Series {
                 name: w.clone(),
-                color: PALETTE[i % PALETTE.len()],
+                color: status_color(w).unwrap_or(PALETTE[i % PALETTE.len()]),
                 values: per_year(&|e: &Entry| field(e) == w),
             })
             .filter(|s| s.values.iter().any(|v| *v > 0))
@@ -317,6 +317,19 @@ pub fn charts(site: &Site) -> Vec<Chart> {
     ]
 }
 
+/// Colours that say what a status means (grey not started, blue under way, greens done).
+fn status_color(status: &str) -> Option<&'static str> {
+    Some(match status {
+        "未启动" => "#757575",
+        "整改中" => "#1f6fb2",
+        "基本完成" => "#00838f",
+        "已完成" => "#2e7d32",
+        "已销号" => "#1b5e20",
+        "长期坚持" => "#b8860b",
+        _ => return None,
+    })
+}
+
 /// A record linked from its page.
 #[derive(Serialize)]
 pub struct RelatedRecord<'a> {
@@ -343,6 +356,8 @@ pub struct RecordView<'a> {
     pub aspect: Option<&'a str>,
     pub source: Option<&'a str>,
     pub source_url: Option<String>,
+    /// The title of the source document, when the source is one.
+    pub source_title: Option<&'a str>,
     pub year_url: String,
     pub ledger_url: String,
     pub measures: &'a [String],
@@ -381,7 +396,8 @@ pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
         row: row(e, from),
         aspect: r.aspect.as_deref(),
         source: r.source.as_deref(),
-        source_url: e.source_url.as_ref().map(|u| link(from, u)),
+        source_url: e.source_doc.as_ref().map(|(u, _)| link(from, u)),
+        source_title: e.source_doc.as_ref().map(|(_, t)| t.as_str()),
         year_url: link(from, &super::views::year_url(r.year)),
         ledger_url: link(from, &Filter::All.url()),
         measures: &r.measures,
