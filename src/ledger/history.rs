@@ -33,7 +33,10 @@ pub fn check(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut first: HashMap<&str, &Record> = HashMap::new();
-    for r in records {
+    // Oldest year first, so the later of two records with one id is the one reported.
+    let mut in_order: Vec<&Record> = records.iter().collect();
+    in_order.sort_by_key(|r| r.year);
+    for r in in_order {
         if let Some(prev) = first.insert(&r.id, r) {
             diags.push(
                 r.origin

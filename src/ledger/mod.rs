@@ -44,7 +44,12 @@ impl Origin {
     pub fn error(&self, field: &str, message: impl Into<String>) -> Diagnostic {
         let d = Diagnostic::error(&self.shown, message);
         match self.fields.get(field) {
-            Some((line, col, text)) => d.at(text, 1, *col).with_line(*line),
+            Some((line, col, text)) => {
+                let value = text.chars().skip(col - 1).collect::<String>();
+                d.at(text, 1, *col)
+                    .with_line(*line)
+                    .span(value.trim_end().chars().count())
+            }
             None => d.at("", 1, 1).with_line(self.line),
         }
     }

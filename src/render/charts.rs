@@ -105,7 +105,14 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
             lx = left;
             ly += 18.0;
         }
-        let _ = write!(svg, r##"<rect x="{lx:.1}" y="{ly:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1f1f1f">{}</text>"##, s.color, lx + 16.0, ly + 10.0, escape(&s.name));
+        let _ = write!(
+            svg,
+            r##"<rect x="{lx:.1}" y="{ly:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1f1f1f">{}</text>"##,
+            s.color,
+            lx + 16.0,
+            ly + 10.0,
+            escape(&s.name)
+        );
         lx += w;
     }
     svg.push_str("</svg>");
