@@ -65,6 +65,10 @@ fn cases() -> Vec<Case> {
         Case { name: "template unknown variable", files: vec![("templates/year.html", "{% extends \"base.html\" %}{% block main %}{{ page.no_such_thing }}{% endblock main %}".into())], expect: &["templates/year.html: Failed to render 'year.html'", "no_such_thing", "help: fix the template"] },
         Case { name: "bad dictionary frequency", files: vec![("search-index/dictionary.txt", "民主生活会 100\n谈心谈话 很多\n".into())], expect: &["search-index/dictionary.txt:2:1: the frequency `很多` of `谈心谈话` is not a whole number"] },
         Case { name: "synonyms not a list of lists", files: vec![("search-index/synonyms.yaml", "- 对照检查材料\n".into())], expect: &["search-index/synonyms.yaml:1:3: .[0]: invalid type: string \"对照检查材料\", expected a sequence"] },
+        Case { name: "ragged CSV ledger", files: vec![("content/2025/rectifications.csv", "编号,问题表现,问题类别,整改状态\n2025-01,问题,作风建设,整改中,多出的一格\n".into())], expect: &["content/2025/rectifications.csv:2:"," this row has 5 cells but the header has 4"] },
+        Case { name: "XLSX that is really text", files: vec![("content/2025/rectifications.xlsx", "编号,问题表现\n2025-01,问题\n".into())], expect: &["content/2025/rectifications.xlsx: the file is not a readable Excel workbook"] },
+        Case { name: "ledger record without status", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problem: 问题\n  category: 作风建设\n".into())], expect: &["content/2025/rectifications.yaml:1:", "the record has no `status` (整改状态)"] },
+        Case { name: "ledger unknown field", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problme: 问题\n".into())], expect: &["content/2025/rectifications.yaml:2:3: unknown field `problme`", "did you mean `problem`?"] },
         Case { name: "TOML front matter", files: vec![("content/2025/坏.md", "+++\ntitle = \"报告\"\n+++\n".into())], expect: &["content/2025/坏.md:1:1: TOML front matter (+++) is not supported"] },
     ]
 }
