@@ -267,3 +267,39 @@ fn the_shipped_archive_builds_with_resolving_links() {
         }
     }
 }
+
+/// Every file of the built site, pages, styles, scripts and charts alike, references nothing
+/// outside the site: no http(s) URL, no protocol-relative `//host`, no `url(` to elsewhere.
+#[test]
+fn output_references_nothing_outside_itself() {
+    let out = tempfile::tempdir().expect("temp");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args([
+            "build",
+            "--today",
+            "2026-11-25",
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--output",
+        ])
+        .arg(out.path().join("public"))
+        .output()
+        .expect("run");
+    assert!(status.status.success(), "{}", stderr(&status));
+    let files = tree(&out.path().join("public"));
+    assert!(files.len() > 50);
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+        for needle in [
+            "http:", "https:", "ftp:", "\"//", "'//", "(//", "=//", "@import",
+        ] {
+            assert!(!text.contains(needle), "{path} contains `{needle}`");
+        }
+        for l in links(&String::from_utf8_lossy(bytes)) {
+            assert!(
+                resolve(path, &l).is_some(),
+                "{path}: link {l} leaves the site"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod webdriver;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,0 +1,124 @@
+//! The default theme in a real browser: Debian's headless Chromium, driven through
+//! chromedriver, against `annals serve` on 127.0.0.1 with the shipped archive. Screenshots of
+//! home, a document, the ledger and search results are kept in
+//! `target/tmp/browser-artifacts/`.
+
+mod common;
+
+use common::http::Server;
+use common::webdriver::Browser;
+use common::*;
+use std::path::{Path, PathBuf};
+
+fn shipped_archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_tree(&repo.join("content"), &dir.path().join("content"));
+    for f in [
+        "annals.yaml",
+        "search-index/dictionary.txt",
+        "search-index/synonyms.yaml",
+    ] {
+        std::fs::create_dir_all(dir.path().join(f).parent().unwrap()).unwrap();
+        std::fs::copy(repo.join(f), dir.path().join(f)).unwrap();
+    }
+    dir
+}
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-artifacts");
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    dir
+}
+
+fn save(browser: &Browser, name: &str) {
+    let png = browser.screenshot();
+    assert!(png.starts_with(b"\x89PNG"), "{name}: not a PNG");
+    std::fs::write(artifacts().join(name), png).expect("write screenshot");
+}
+
+#[test]
+fn search_ledger_and_pages_work_in_chromium() {
+    let site = shipped_archive();
+    let server = Server::start_with(site.path(), &["--today", "2026-11-25"]);
+    let profile = tempfile::tempdir().expect("profile");
+    let b = Browser::start(profile.path());
+    let base = format!("http://127.0.0.1:{}", server.port);
+
+    // Home: the timeline, then a search typed into the header box and sent with Enter.
+    b.goto(&format!("{base}/"));
+    assert_eq!(
+        b.eval("return document.querySelectorAll('.timeline-item').length"),
+        3
+    );
+    save(&b, "home.png");
+    b.type_into(".search-box input[name=q]", "文稿起草不深入\u{E007}");
+    b.wait_for(
+        "return location.pathname === '/search' && document.querySelectorAll('.hit').length > 0",
+    );
+    let marks = b.eval("return Array.prototype.map.call(document.querySelectorAll('.hit mark'), function (m) { return m.textContent; })");
+    let marks: Vec<String> = serde_json::from_value(marks).unwrap();
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m == "文稿起草不深入"),
+        "{marks:?}"
+    );
+    save(&b, "search.png");
+
+    // Follow the first document hit to its section.
+    b.click(".hit a[href*='.html#']");
+    b.wait_for("return location.hash.length > 1 && document.querySelector(':target') !== null");
+    let target = b.eval("return document.querySelector(':target').textContent");
+    assert!(
+        target.as_str().unwrap_or_default().chars().count() > 2,
+        "{target}"
+    );
+    save(&b, "document.png");
+
+    // The ledger: live filtering by status, then the no-script filter page for overdue.
+    b.goto(&format!("{base}/ledger/index.html"));
+    assert_eq!(
+        b.eval("return document.querySelector('.live-filter').hidden"),
+        false,
+        "the script shows the live filter"
+    );
+    let all = b
+        .eval("return document.querySelectorAll('.ledger-table tbody tr').length")
+        .as_u64()
+        .unwrap();
+    b.click("select[data-key=status] option[value='已完成']");
+    b.wait_for("return document.querySelectorAll('.ledger-table tbody tr:not([hidden])').length < document.querySelectorAll('.ledger-table tbody tr').length");
+    let shown = b.eval("return Array.prototype.filter.call(document.querySelectorAll('.ledger-table tbody tr'), function (r) { return !r.hidden; }).map(function (r) { return r.getAttribute('data-status'); })");
+    let shown: Vec<String> = serde_json::from_value(shown).unwrap();
+    assert!(
+        !shown.is_empty() && (shown.len() as u64) < all && shown.iter().all(|s| s == "已完成"),
+        "{shown:?}"
+    );
+    save(&b, "ledger.png");
+    b.click(".facet a[href$='overdue.html']");
+    b.wait_for("return location.pathname === '/ledger/overdue.html'");
+    assert!(
+        b.eval("return document.querySelectorAll('.ledger-table tbody tr.overdue').length")
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+
+    // 360 px wide: no page scrolls sideways.
+    b.set_size(360, 800);
+    for page in [
+        "/",
+        "/2025/召开情况报告.html",
+        "/ledger/index.html",
+        "/search?q=谈心谈话",
+    ] {
+        b.goto(&format!("{base}{page}"));
+        let overflow = b.eval(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+        );
+        assert!(
+            overflow.as_i64().unwrap() <= 0,
+            "{page} overflows by {overflow} px at 360 px"
+        );
+    }
+    save(&b, "document-360.png");
+}
