@@ -38,9 +38,13 @@ fn serves_pages_with_types_and_headers() {
 #[test]
 fn missing_pages_and_directories_are_404_never_listings() {
     let (_site, server) = serving();
-    let missing = server.get("/2025/没有这页.html", &[]);
+    let missing = server.get("/2025/deep/没有这页.html", &[]);
     assert_eq!(missing.status, 404);
     assert!(missing.text().contains("页面不存在"));
+    assert!(
+        missing.text().contains("<base href=\"/\">"),
+        "links of the 404 page work from any depth"
+    );
     let dir = server.get("/assets/", &[]);
     assert_eq!(dir.status, 404, "a folder without index.html is not listed");
     assert!(

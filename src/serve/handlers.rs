@@ -96,6 +96,16 @@ pub async fn search_api(State(state): State<Arc<AppState>>, RawQuery(raw): RawQu
     }
 }
 
+/// The theme's 404 page for any missing path. Its links are relative to the site root, so a
+/// `<base href="/">` makes them work from however deep the missing path was.
+pub async fn not_found(page: &std::path::Path) -> Response {
+    let html = tokio::fs::read_to_string(page).await.unwrap_or_else(|_| {
+        "<!DOCTYPE html><meta charset=utf-8><title>页面不存在</title><p>页面不存在".into()
+    });
+    let html = html.replacen("<head>", "<head>\n<base href=\"/\">", 1);
+    (StatusCode::NOT_FOUND, Html(html)).into_response()
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -11,13 +11,14 @@ use crate::cli::ServeArgs;
 use crate::error::{Diagnostic, Failure};
 use crate::render::{views::SiteView, Renderer};
 use crate::search::SearchIndex;
+use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::Router;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What the handlers share: the opened index, the compiled theme, the site's header values.
@@ -33,9 +34,14 @@ pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'non
 
 /// The router: search endpoints, then static files from `public`.
 pub fn app(state: Arc<AppState>, public: &Path) -> Router {
+    let page = public.join("404.html");
+    let not_found = move || {
+        let page = page.clone();
+        async move { handlers::not_found(&page).await }
+    };
     let files = ServeDir::new(public)
         .append_index_html_on_directories(true)
-        .not_found_service(ServeFile::new(public.join("404.html")));
+        .not_found_service(not_found.into_service());
     Router::new()
         .route("/search", get(handlers::search_page))
         .route("/api/search", get(handlers::search_api))
