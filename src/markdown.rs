@@ -52,13 +52,16 @@ fn options() -> Options {
 
 /// Renders a Markdown body.
 pub fn render(src: &str) -> Rendered {
-    let events: Vec<Event> = Parser::new_ext(src, options()).collect();
+    let events: Vec<Event> = Parser::new_ext(src, options())
+        .filter_map(raw_html_as_text)
+        .collect();
     let mut events = join_lines(events);
     let headings = assign_heading_ids(&mut events);
     let events = bold_lead_ins(events)
         .into_iter()
         .map(link_to_page)
         .collect::<Vec<_>>();
+    let events = keep_inside(events);
     let sections = sections(&events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -103,6 +106,23 @@ fn neighbour(events: &[Event], i: usize, back: bool) -> Option<char> {
             e if is_inline_tag(e) => continue,
             _ => return None,
         }
+    }
+}
+
+/// Raw HTML is shown as the text it is, never passed through: a snippet pasted from a web page
+/// must not run script or pull a file from elsewhere into an intranet page. HTML comments
+/// (notes to the next clerk) are dropped.
+fn raw_html_as_text(e: Event) -> Option<Event> {
+    match e {
+        Event::Html(h) | Event::InlineHtml(h) => {
+            let t = h.trim();
+            if t.starts_with("<!--") && t.ends_with("-->") {
+                None
+            } else {
+                Some(Event::Text(h))
+            }
+        }
+        e => Some(e),
     }
 }
 
@@ -268,6 +288,43 @@ fn bold_lead_ins(events: Vec<Event>) -> Vec<Event> {
     out
 }
 
+/// A URL with a scheme (`http:`, `javascript:` …) or a host (`//host/…`): outside the site.
+pub fn is_external(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && !scheme.contains(['/', '#', '?'])
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// The site references nothing outside itself: a link to an external URL keeps its text but
+/// loses its target, an external image shows its description instead.
+fn keep_inside(events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut dropped_links = 0;
+    let mut dropped_images = 0;
+    for e in events {
+        match &e {
+            Event::Start(Tag::Link { dest_url, .. }) if is_external(dest_url) => dropped_links += 1,
+            Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
+            Event::Start(Tag::Image { dest_url, .. }) if is_external(dest_url) => {
+                dropped_images += 1
+            }
+            Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
 /// A relative link to `NAME.md` (with an optional `#anchor`) -> `NAME.html`.
 fn link_to_page(e: Event) -> Event {
     match e {
@@ -428,8 +485,35 @@ mod tests {
             render("[a](对照检查材料.md#一-问题) [b](../2024/x.md) [c](http://h/x.md) [d](x.txt)");
         assert!(r.html.contains("href=\"%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.html#%E4%B8%80-%E9%97%AE%E9%A2%98\""), "{}", r.html);
         assert!(r.html.contains("href=\"../2024/x.html\""));
-        assert!(r.html.contains("href=\"http://h/x.md\""));
+        assert!(
+            !r.html.contains("http://h/x.md") && r.html.contains(" c "),
+            "external links keep their text only: {}",
+            r.html
+        );
         assert!(r.html.contains("href=\"x.txt\""));
+    }
+
+    #[test]
+    fn raw_html_is_text_and_comments_vanish() {
+        let r = render(
+            "<script>alert(1)</script>\n\n文字<img src=x onerror=alert(1)>\n\n<!-- 备注 -->\n",
+        );
+        assert!(
+            !r.html.contains("<script") && !r.html.contains("<img"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!r.html.contains("备注"));
+    }
+
+    #[test]
+    fn nothing_outside_the_site_is_referenced() {
+        let r = render("[国务院](https://www.gov.cn) ![图](http://x/y.png) [j](javascript:alert(1)) [p](//h/a) [ok](a.html#b)");
+        assert_eq!(r.html, "<p>国务院 图 j p <a href=\"a.html#b\">ok</a></p>\n");
+        assert!(
+            is_external("mailto:a@b") && !is_external("附件/议程.txt") && !is_external("#一-问题")
+        );
     }
 
     #[test]
