@@ -27,6 +27,26 @@ pub enum Command {
     Serve(ServeArgs),
     /// Search the built index from the command line.
     Search(SearchArgs),
+    /// Check the archive without writing anything: every build error, plus unfilled
+    /// placeholders, classification markings, broken links and overdue records.
+    Check(CheckArgs),
+}
+
+/// How `annals check` prints.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    /// `text` for people, `json` for CI.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit 2 when there are warnings but no errors.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -37,6 +37,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// A stable name of the rule that raised it (`placeholder`, `classified`, `broken-link`,
+    /// `overdue` …), for CI scripts reading `annals check --format json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -51,6 +55,7 @@ impl Diagnostic {
             source_line: None,
             message: message.into(),
             help: None,
+            code: None,
         }
     }
 
@@ -88,6 +93,12 @@ impl Diagnostic {
     }
 
     /// Adds the fix.
+    /// Names the rule that raised it.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -15,6 +15,7 @@
 // Diagnostics are large (they carry the source line) but only ever on the failure path.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -61,6 +62,8 @@ pub struct Inputs {
     pub site: model::Site,
     pub theme: theme::Theme,
     pub search: search::Settings,
+    /// Problems that do not stop a build (placeholders, restricted markings).
+    pub warnings: Vec<error::Diagnostic>,
     /// jieba with the site's dictionary, loaded once for the index and for `serve`.
     pub jieba: std::sync::Arc<jieba_rs::Jieba>,
 }
@@ -95,12 +98,14 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
         }
     };
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let warnings = loaded.warnings.clone();
     let site = model::assemble(loaded, &config, today)?;
     let (search, jieba) = search;
     Ok(Inputs {
         site,
         theme,
         search,
+        warnings,
         jieba: std::sync::Arc::new(jieba),
     })
 }
@@ -149,6 +154,6 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
         years: site.years.len(),
         documents: site.years.iter().map(|y| y.documents.len()).sum(),
         files,
-        warnings: Vec::new(),
+        warnings: inputs.warnings.clone(),
     })
 }

@@ -1,7 +1,7 @@
 //! The `annals` binary: parse the command line, run the library, print diagnostics, exit
 //! 0 on success, 1 when the run failed, 2 on a usage error (clap's own).
 
-use annals::cli::{Cli, Command, SearchArgs, SortArg};
+use annals::cli::{CheckArgs, Cli, Command, Format, SearchArgs, SortArg};
 use annals::error::{self, Diagnostic, Failure};
 use annals::search::{Request, Results, SearchIndex, Sort};
 use clap::Parser;
@@ -9,10 +9,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Check(args) = &cli.command {
+        return check(&cli, args);
+    }
     let result = match &cli.command {
         Command::Build(args) => build(&cli, args.output.clone()),
         Command::Search(args) => search(&cli, args),
         Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
+        Command::Check(_) => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -89,6 +93,26 @@ fn print_results(r: &Results) {
             h.title, h.year, h.doc_type, h.date, h.url, snippet
         );
     }
+}
+
+/// `annals check`: every diagnostic, as text on stderr or JSON on stdout, and the exit code.
+fn check(cli: &Cli, args: &CheckArgs) -> ExitCode {
+    let diags = annals::check::check(&cli.root, cli.today);
+    let code = annals::check::exit_code(&diags, args.strict);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if args.format == Format::Json {
+        let report =
+            serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": diags });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("diagnostics serialise")
+        );
+    } else {
+        print_diagnostics(diags);
+        eprintln!("checked: {errors} error(s), {warnings} warning(s)");
+    }
+    ExitCode::from(code)
 }
 
 fn print_diagnostics(mut diags: Vec<Diagnostic>) {

@@ -50,7 +50,12 @@ pub struct Loaded {
     /// Year folders by year.
     pub years: BTreeMap<i32, LoadedYear>,
     pub assets: Vec<Asset>,
+    /// Problems that do not stop a build: unfilled placeholders, restricted markings.
+    pub warnings: Vec<Diagnostic>,
 }
+
+/// One file loaded, and what the raw-text rules found in it.
+type EntryResult = (Result<Item, Vec<Diagnostic>>, Vec<Diagnostic>);
 
 enum Item {
     Home(IndexPage),
@@ -68,10 +73,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
             .into());
     }
     let (entries, mut diags) = discover::discover(root);
-    let results: Vec<Result<Item, Vec<Diagnostic>>> =
-        entries.par_iter().map(|e| load_entry(e, config)).collect();
+    let results: Vec<EntryResult> = entries.par_iter().map(|e| load_entry(e, config)).collect();
     let mut loaded = Loaded::default();
-    for result in results {
+    for (result, findings) in results {
+        diags.extend(findings);
         match result {
             Err(mut d) => diags.append(&mut d),
             Ok(Item::Home(page)) => loaded.home = Some(page),
@@ -98,6 +103,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failure(diags));
     }
+    loaded.warnings = diags;
     Ok(loaded)
 }
 
@@ -108,29 +114,52 @@ fn year_mut(loaded: &mut Loaded, year: i32) -> &mut LoadedYear {
     })
 }
 
-fn load_entry(entry: &Entry, config: &Config) -> Result<Item, Vec<Diagnostic>> {
+/// Loads one file; the second value holds what the raw-text rules found in it (classified
+/// markings are errors there, placeholders and restricted markings warnings).
+fn load_entry(entry: &Entry, config: &Config) -> EntryResult {
     let shown = entry.shown.as_path();
-    let read = || fsx::read(&entry.path, shown).map_err(|d| vec![d]);
-    let text =
-        || read().and_then(|bytes| decode::decode(shown, &bytes, false).map_err(|d| vec![d]));
-    match &entry.kind {
-        Kind::Ledger(y) => {
-            let name = entry
-                .rel
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let records = crate::ledger::parse(shown, &name, &read()?, *y, config)?;
-            Ok(Item::Ledger(*y, entry.shown.clone(), records))
-        }
-        Kind::Asset => Ok(Item::Asset(Asset {
-            rel: entry.rel.clone(),
-            bytes: read()?,
-        })),
-        Kind::HomeIndex => index_page::parse(shown, &text()?).map(Item::Home),
-        Kind::YearIndex(y) => index_page::parse(shown, &text()?).map(|p| Item::YearIndex(*y, p)),
-        Kind::Document { year, stem } => {
-            document::parse(shown, &text()?, *year, stem, config).map(Item::Doc)
-        }
+    let bytes = match fsx::read(&entry.path, shown) {
+        Ok(b) => b,
+        Err(d) => return (Err(vec![d]), Vec::new()),
+    };
+    if entry.kind == Kind::Asset {
+        return (
+            Ok(Item::Asset(Asset {
+                rel: entry.rel.clone(),
+                bytes,
+            })),
+            Vec::new(),
+        );
     }
+    let name = entry
+        .rel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Kind::Ledger(y) = entry.kind {
+        let findings = if name.ends_with(".xlsx") {
+            Vec::new()
+        } else {
+            std::str::from_utf8(&bytes)
+                .map(|t| crate::check::rules::scan(shown, t))
+                .unwrap_or_default()
+        };
+        let parsed = crate::ledger::parse(shown, &name, &bytes, y, config)
+            .map(|records| Item::Ledger(y, entry.shown.clone(), records));
+        return (parsed, findings);
+    }
+    let text = match decode::decode(shown, &bytes, false) {
+        Ok(t) => t,
+        Err(d) => return (Err(vec![d]), Vec::new()),
+    };
+    let findings = crate::check::rules::scan(shown, &text);
+    let parsed = match &entry.kind {
+        Kind::HomeIndex => index_page::parse(shown, &text).map(Item::Home),
+        Kind::YearIndex(y) => index_page::parse(shown, &text).map(|p| Item::YearIndex(*y, p)),
+        Kind::Document { year, stem } => {
+            document::parse(shown, &text, *year, stem, config).map(Item::Doc)
+        }
+        Kind::Ledger(_) | Kind::Asset => unreachable!("returned above"),
+    };
+    (parsed, findings)
 }

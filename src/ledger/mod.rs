@@ -45,7 +45,10 @@ impl Origin {
         let d = Diagnostic::error(&self.shown, message);
         match self.fields.get(field) {
             Some((line, col, text)) => {
-                let value = text.chars().skip(col - 1).collect::<String>();
+                let mut value = text.chars().skip(col - 1).collect::<String>();
+                if self.shown.extension().is_some_and(|e| e == "csv") {
+                    value = value.split(',').next().unwrap_or("").to_string();
+                }
                 d.at(text, 1, *col)
                     .with_line(*line)
                     .span(value.trim_end().chars().count())

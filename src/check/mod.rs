@@ -1,0 +1,59 @@
+//! CHECK: every validation of a build without writing anything, plus the rules that stop a
+//! clerk publishing a mistake: unfilled placeholders, classification markings, broken links
+//! and anchors, overdue ledger records.
+//!
+//! Input: the site folder. Output: every diagnostic, sorted, and an exit code a CI can use.
+
+pub mod links;
+pub mod rules;
+
+use crate::error::{self, Diagnostic, Severity};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Every problem of the archive under `root`, sorted by file and position.
+pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
+    let mut diags = match crate::load(root, today) {
+        Err(failure) => failure.0,
+        Ok(inputs) => {
+            let mut diags = inputs.warnings.clone();
+            diags.extend(links::check(&inputs.site));
+            for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
+                let r = &e.record;
+                let mut d = r
+                    .origin
+                    .error(
+                        "deadline",
+                        format!(
+                            "record {} is overdue: due {}, still {}",
+                            r.id,
+                            r.deadline_text.as_deref().unwrap_or(""),
+                            r.status
+                        ),
+                    )
+                    .help("update its status and progress, or agree a new deadline")
+                    .code("overdue");
+                d.severity = Severity::Warning;
+                diags.push(d);
+            }
+            diags
+        }
+    };
+    // Before publishing, an unfilled placeholder is an error, not a reminder.
+    for d in diags.iter_mut().filter(|d| d.code == Some("placeholder")) {
+        d.severity = Severity::Error;
+    }
+    error::sort(&mut diags);
+    diags
+}
+
+/// The exit code of `annals check`: 0 clean, 1 errors, 2 warnings only under `--strict`.
+pub fn exit_code(diags: &[Diagnostic], strict: bool) -> u8 {
+    if diags.iter().any(Diagnostic::is_error) {
+        1
+    } else if strict && !diags.is_empty() {
+        2
+    } else {
+        0
+    }
+}
