@@ -30,6 +30,16 @@ pub enum Command {
     /// Check the archive without writing anything: every build error, plus unfilled
     /// placeholders, classification markings, broken links and overdue records.
     Check(CheckArgs),
+    /// Start a year: content/YEAR/ with the usual documents' skeletons and a ledger carrying
+    /// over the open records of earlier years.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    /// The 年度. Default: the year before the current one, or the current one when that year
+    /// already exists.
+    pub year: Option<i32>,
 }
 
 /// How `annals check` prints.

@@ -25,6 +25,7 @@ pub mod fsx;
 pub mod ledger;
 pub mod markdown;
 pub mod model;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;

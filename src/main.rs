@@ -1,7 +1,7 @@
 //! The `annals` binary: parse the command line, run the library, print diagnostics, exit
 //! 0 on success, 1 when the run failed, 2 on a usage error (clap's own).
 
-use annals::cli::{CheckArgs, Cli, Command, Format, SearchArgs, SortArg};
+use annals::cli::{CheckArgs, Cli, Command, Format, NewArgs, SearchArgs, SortArg};
 use annals::error::{self, Diagnostic, Failure};
 use annals::search::{Request, Results, SearchIndex, Sort};
 use clap::Parser;
@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search(&cli, args),
         Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
         Command::Check(_) => Ok(()),
+        Command::New(args) => new(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +94,30 @@ fn print_results(r: &Results) {
             h.title, h.year, h.doc_type, h.date, h.url, snippet
         );
     }
+}
+
+/// `annals new`: says which year it made and what it put there.
+fn new(cli: &Cli, args: &NewArgs) -> Result<(), Failure> {
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let year = args
+        .year
+        .unwrap_or_else(|| annals::new::default_year(&cli.root, today));
+    let created = annals::new::create(&cli.root, year, cli.today)?;
+    eprintln!(
+        "created the {} 年度 in {}:",
+        created.year,
+        created.folder.display()
+    );
+    for f in &created.files {
+        eprintln!("  {}", f.display());
+    }
+    eprintln!("{} open record(s) of earlier years carried over into the ledger; the documents are drafts until you remove `draft: true`.", created.carried);
+    eprintln!(
+        "next: fill in the 【待补充】 and * placeholders, then `annals check` shows what is left."
+    );
+    Ok(())
 }
 
 /// `annals check`: every diagnostic, as text on stderr or JSON on stdout, and the exit code.
