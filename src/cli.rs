@@ -33,6 +33,24 @@ pub enum Command {
     /// Start a year: content/YEAR/ with the usual documents' skeletons and a ledger carrying
     /// over the open records of earlier years.
     New(NewArgs),
+    /// Bring a file into the archive: PDF-extracted text (.txt), Word (.docx), or a ledger
+    /// table (.csv, .xlsx).
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ImportArgs {
+    /// The file to import.
+    pub file: PathBuf,
+    /// The 年度 (default: read from the title, or from the ledger's ids).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The document type (default: read from the title).
+    #[arg(long = "type")]
+    pub doc_type: Option<String>,
+    /// Replace an existing file.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -22,6 +22,7 @@ pub mod content;
 pub mod dates;
 pub mod error;
 pub mod fsx;
+pub mod import;
 pub mod ledger;
 pub mod markdown;
 pub mod model;

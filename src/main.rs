@@ -1,7 +1,7 @@
 //! The `annals` binary: parse the command line, run the library, print diagnostics, exit
 //! 0 on success, 1 when the run failed, 2 on a usage error (clap's own).
 
-use annals::cli::{CheckArgs, Cli, Command, Format, NewArgs, SearchArgs, SortArg};
+use annals::cli::{CheckArgs, Cli, Command, Format, ImportArgs, NewArgs, SearchArgs, SortArg};
 use annals::error::{self, Diagnostic, Failure};
 use annals::search::{Request, Results, SearchIndex, Sort};
 use clap::Parser;
@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
         Command::Check(_) => Ok(()),
         Command::New(args) => new(&cli, args),
+        Command::Import(args) => import(&cli, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -117,6 +118,24 @@ fn new(cli: &Cli, args: &NewArgs) -> Result<(), Failure> {
     eprintln!(
         "next: fill in the 【待补充】 and * placeholders, then `annals check` shows what is left."
     );
+    Ok(())
+}
+
+/// `annals import FILE`: says what it wrote.
+fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
+    let opts = annals::import::ImportOptions {
+        file: args.file.clone(),
+        year: args.year,
+        doc_type: args.doc_type.clone(),
+        force: args.force,
+    };
+    let written = annals::import::import(&cli.root, &opts)?;
+    eprintln!(
+        "imported {} into {}",
+        args.file.display(),
+        written.display()
+    );
+    eprintln!("next: `annals check` lists the placeholders still to fill in.");
     Ok(())
 }
 

@@ -1,0 +1,266 @@
+//! IMPORT: files as offices have them -> the archive's Markdown and YAML, in the right place.
+//!
+//! - PDF-extracted text (`.txt`): [`text`]
+//! - Word (`.docx`): [`docx`]
+//! - a ledger table (`.csv`, `.xlsx`) -> `content/YEAR/rectifications.yaml`
+//!
+//! Nothing is overwritten without `--force`. What is written passes `annals check` but for
+//! the placeholders the source really has.
+
+pub mod docx;
+pub mod text;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Failure};
+use crate::fsx;
+use crate::ledger::{self, Deadline, Record};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What to import and where.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub file: PathBuf,
+    pub year: Option<i32>,
+    pub doc_type: Option<String>,
+    pub force: bool,
+}
+
+/// Imports a file into the archive under `root`; returns the file written (site-relative).
+pub fn import(root: &Path, opts: &ImportOptions) -> Result<PathBuf, Failure> {
+    let config = Config::load(root)?;
+    let shown = opts.file.clone();
+    let bytes = fsx::read(&opts.file, &shown)?;
+    let ext = opts
+        .file
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (rel, out) = match ext.as_str() {
+        "csv" | "xlsx" => import_ledger(&shown, &ext, &bytes, opts, &config)?,
+        "docx" => {
+            let (title, body) = docx::import(&bytes).map_err(|e| {
+                Diagnostic::error(&shown, format!("cannot read the Word file: {e}"))
+                    .help("save it again from Word as .docx")
+            })?;
+            let date = body.lines().flat_map(text::dates_in).last();
+            document(&shown, &title, year_of(&title), date, &body, opts, &config)?
+        }
+        "txt" | "text" | "" => {
+            let text = decode_any(&bytes);
+            let i = text::import(&text);
+            document(&shown, &i.title, i.year, i.date, &i.body, opts, &config)?
+        }
+        other => return Err(Diagnostic::error(
+            &shown,
+            format!("annals cannot import .{other} files"),
+        )
+        .help("import PDF-extracted text (.txt), Word (.docx), or a ledger table (.csv, .xlsx)")
+        .into()),
+    };
+    let target = root.join(&rel);
+    if target.exists() && !opts.force {
+        return Err(Diagnostic::error(&rel, "the file already exists")
+            .help("pass --force to replace it, or --type/--year to import elsewhere")
+            .into());
+    }
+    fsx::write(&target, out.as_bytes())?;
+    Ok(rel)
+}
+
+/// Text as UTF-8, or as GB18030 when it is not: an import converts what offices have.
+fn decode_any(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
+    }
+}
+
+use text::year_of;
+
+/// The type a title names, by the usual words of each document.
+fn type_of(title: &str) -> &'static str {
+    [
+        ("召开情况", "召开情况报告"),
+        ("对照检查", "对照检查材料"),
+        ("检视剖析", "对照检查材料"),
+        ("发言提纲", "发言提纲"),
+        ("整改方案", "整改方案"),
+        ("整改落实", "整改落实情况报告"),
+        ("征求意见", "征求意见情况"),
+    ]
+    .iter()
+    .find(|(w, _)| title.contains(w))
+    .map_or("其他", |(_, t)| t)
+}
+
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    title: &'a str,
+    #[serde(rename = "type")]
+    doc_type: &'a str,
+    date: String,
+}
+
+fn document(
+    shown: &Path,
+    title: &str,
+    year: Option<i32>,
+    date: Option<chrono::NaiveDate>,
+    body: &str,
+    opts: &ImportOptions,
+    config: &Config,
+) -> Result<(PathBuf, String), Failure> {
+    let year = opts.year.or(year).ok_or_else(|| {
+        Diagnostic::error(shown, "cannot tell the 年度 from the title").help("pass --year 2025")
+    })?;
+    let wanted = opts
+        .doc_type
+        .clone()
+        .unwrap_or_else(|| type_of(title).to_string());
+    let doc_type = config.canonical_type(&wanted).ok_or_else(|| {
+        Diagnostic::error(shown, format!("the type `{wanted}` is not in annals.yaml")).help(
+            format!(
+                "pass --type with one of: {}",
+                config.vocabularies.types.join(", ")
+            ),
+        )
+    })?;
+    let (date, note) = match date {
+        Some(d) => (crate::dates::iso(d), ""),
+        None => (
+            format!("{}-01-31", year + 1),
+            "# 原文未写成文日期：请核对上面的 date\n",
+        ),
+    };
+    let fm = serde_yaml_ng::to_string(&FrontMatter {
+        title,
+        doc_type,
+        date,
+    })
+    .expect("front matter serialises");
+    let name = if doc_type == "其他" {
+        title.to_string()
+    } else {
+        doc_type.to_string()
+    };
+    let rel = Path::new("content")
+        .join(year.to_string())
+        .join(format!("{name}.md"));
+    Ok((rel, format!("---\n{fm}{note}---\n{body}")))
+}
+
+/// A record as `rectifications.yaml` writes it.
+#[derive(Serialize)]
+struct YamlRecord<'a> {
+    id: &'a str,
+    problem: &'a str,
+    category: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aspect: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    measures: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    leader: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partners: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<&'a str>,
+    status: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goal: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    progress: Vec<ledger::Progress>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    evidence: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recurs: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    completed_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closed_on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+}
+
+fn yaml_record(r: &Record) -> YamlRecord<'_> {
+    YamlRecord {
+        id: &r.id,
+        problem: &r.problem,
+        category: &r.category,
+        aspect: r.aspect.as_deref(),
+        source: r.source.as_deref(),
+        measures: &r.measures,
+        leader: r.leader.as_deref(),
+        owner: r.owner.as_deref(),
+        partners: r.partners.as_deref(),
+        deadline: match r.deadline {
+            Some(Deadline::Ongoing) => Some(ledger::deadline::ONGOING),
+            _ => r.deadline_text.as_deref(),
+        },
+        status: &r.status,
+        kind: r.kind.as_deref(),
+        goal: r.goal.as_deref(),
+        outcome: r.outcome.as_deref(),
+        progress: r.progress.clone(),
+        evidence: &r.evidence,
+        recurs: r.recurs.as_deref(),
+        completed_on: r.completed_on.map(crate::dates::iso),
+        closed_on: r.closed_on.map(crate::dates::iso),
+        notes: r.notes.as_deref(),
+    }
+}
+
+fn import_ledger(
+    shown: &Path,
+    ext: &str,
+    bytes: &[u8],
+    opts: &ImportOptions,
+    config: &Config,
+) -> Result<(PathBuf, String), Failure> {
+    let raws = if ext == "xlsx" {
+        ledger::from_table::parse_xlsx(shown, bytes)
+    } else {
+        ledger::from_table::parse_csv(shown, &decode_any(bytes))
+    }
+    .map_err(Failure)?;
+    let year = opts
+        .year
+        .or_else(|| {
+            raws.iter().find_map(|r| {
+                r.values
+                    .get("id")
+                    .and_then(|id| id.get(..4))
+                    .and_then(|y| y.parse().ok())
+            })
+        })
+        .ok_or_else(|| {
+            Diagnostic::error(shown, "cannot tell the 年度 from the ids").help("pass --year 2025")
+        })?;
+    let mut records = Vec::new();
+    let mut diags = Vec::new();
+    for raw in raws {
+        match ledger::validate(raw, year, config) {
+            Ok(r) => records.push(r),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure(diags));
+    }
+    let out: Vec<YamlRecord> = records.iter().map(yaml_record).collect();
+    let yaml = serde_yaml_ng::to_string(&out).expect("records serialise");
+    let rel = Path::new("content")
+        .join(year.to_string())
+        .join("rectifications.yaml");
+    Ok((rel, format!("# 由 {} 导入\n{yaml}", shown.display())))
+}
