@@ -94,7 +94,9 @@ fn search_page_works_without_javascript() {
     assert!(main.contains("value=\"文稿起草不深入\""));
     // A facet link adds its filter to the query.
     assert!(main.contains("href=\"search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5%20year%3A2025\""), "{main}");
-    assert!(!html.contains("<script"), "the page needs no script");
+    // The results are in the HTML; the only script is serve's live-reload one.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(html.contains("<script src=\"/__annals/live.js\" defer></script>"));
 }
 
 #[test]
@@ -152,4 +154,66 @@ fn serve_refuses_a_broken_archive_with_a_clear_message() {
         "{}",
         stderr(&out)
     );
+}
+
+fn status(server: &Server) -> serde_json::Value {
+    serde_json::from_slice(&server.get("/__annals/status", &[]).body).expect("status json")
+}
+
+/// Polls until `done` holds, up to 20 s.
+fn eventually(mut done: impl FnMut() -> bool, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn edits_rebuild_and_a_broken_edit_keeps_the_last_good_site() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root());
+    let page = "/2025/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.html";
+    let first = server.get(page, &[]).text();
+    assert!(first.contains("文稿起草不深入问题再次出现"));
+    assert!(
+        first.contains("<script src=\"/__annals/live.js\" defer></script></body>"),
+        "served pages get the reload script"
+    );
+    assert!(
+        !std::fs::read_to_string(site.public().join("2025/对照检查材料.html"))
+            .unwrap()
+            .contains("live.js"),
+        "public/ stays clean"
+    );
+    assert_eq!(status(&server)["version"], 1);
+    let events = server.get_head("/__annals/events");
+    assert!(events.contains("text/event-stream"), "{events}");
+
+    site.write("content/2025/对照检查材料.md", "---\ntitle: 2025年度对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15\n---\n## 一、存在的问题\n\n修改后的正文。\n");
+    eventually(|| status(&server)["version"] == 2, "rebuild after an edit");
+    assert!(server.get(page, &[]).text().contains("修改后的正文"));
+    assert!(
+        server
+            .get("/search?q=%E4%BF%AE%E6%94%B9%E5%90%8E", &[])
+            .text()
+            .contains("<mark>修改后</mark>"),
+        "the new index answers"
+    );
+
+    site.write(
+        "content/2025/对照检查材料.md",
+        "---\ntitle: 2025年度对照检查材料\ntype: 对照检查材料\ndate: 2026-02-30\n---\n坏的修改。\n",
+    );
+    eventually(|| status(&server)["error"].is_string(), "error reported");
+    let error = status(&server)["error"].as_str().unwrap().to_string();
+    assert!(
+        error.contains("content/2025/对照检查材料.md:4:7"),
+        "{error}"
+    );
+    assert!(
+        server.get(page, &[]).text().contains("修改后的正文"),
+        "the last good site is still served"
+    );
+    assert_eq!(status(&server)["version"], 2);
 }

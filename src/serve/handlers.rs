@@ -1,7 +1,7 @@
 //! The search handlers: query string in, HTML page or JSON out. A bad query is answered
 //! with results for what could be read and notes on the rest, never an error page.
 
-use super::AppState;
+use super::live::Shared;
 use crate::render::search_view::search_view;
 use crate::search::{Request, Results, Sort};
 use axum::extract::{RawQuery, State};
@@ -42,8 +42,8 @@ fn request(raw: Option<String>) -> Request {
 }
 
 /// Runs a search off the async threads (segmentation and scoring are CPU work).
-async fn run(state: &Arc<AppState>, req: Request) -> Result<Results, String> {
-    let state = state.clone();
+async fn run(shared: &Arc<Shared>, req: Request) -> Result<Results, String> {
+    let state = shared.state();
     let joined = tokio::task::spawn_blocking(move || state.index.search(&req)).await;
     match joined {
         Ok(Ok(r)) => Ok(r),
@@ -58,10 +58,11 @@ async fn run(state: &Arc<AppState>, req: Request) -> Result<Results, String> {
 }
 
 /// `GET /search?q=…`: the theme's search page.
-pub async fn search_page(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
+pub async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     let req = request(raw);
     let q = req.q.clone();
-    let results = match run(&state, req).await {
+    let state = shared.state();
+    let results = match run(&shared, req).await {
         Ok(r) => r,
         Err(message) => {
             return (StatusCode::SERVICE_UNAVAILABLE, Html(format!("<!DOCTYPE html><meta charset=utf-8><title>搜索暂不可用</title><p>搜索暂不可用：{}</p>", escape(&message)))).into_response();
@@ -85,8 +86,8 @@ pub async fn search_page(State(state): State<Arc<AppState>>, RawQuery(raw): RawQ
 }
 
 /// `GET /api/search?q=…`: the results as JSON.
-pub async fn search_api(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery) -> Response {
-    match run(&state, request(raw)).await {
+pub async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+    match run(&shared, request(raw)).await {
         Ok(r) => Json(r).into_response(),
         Err(message) => (
             StatusCode::SERVICE_UNAVAILABLE,

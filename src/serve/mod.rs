@@ -6,6 +6,7 @@
 //! `/api/search?q=` as JSON. Loopback only unless `--bind` says otherwise.
 
 mod handlers;
+pub mod live;
 
 use crate::cli::ServeArgs;
 use crate::error::{Diagnostic, Failure};
@@ -32,8 +33,8 @@ pub struct AppState {
 /// The Content-Security-Policy of every response: nothing from anywhere but the site.
 pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-/// The router: search endpoints, then static files from `public`.
-pub fn app(state: Arc<AppState>, public: &Path) -> Router {
+/// The router: search endpoints, live preview, then static files from `public`.
+pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
     let page = public.join("404.html");
     let not_found = move || {
         let page = page.clone();
@@ -45,8 +46,12 @@ pub fn app(state: Arc<AppState>, public: &Path) -> Router {
     Router::new()
         .route("/search", get(handlers::search_page))
         .route("/api/search", get(handlers::search_api))
+        .route("/__annals/events", get(live::events))
+        .route("/__annals/status", get(live::status))
+        .route("/__annals/live.js", get(live::script))
         .fallback_service(files)
         .with_state(state)
+        .layer(axum::middleware::from_fn(live::inject))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -68,8 +73,8 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
         .into()
 }
 
-/// Builds the site under `root`, then serves it until Ctrl-C.
-pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
+/// Builds the site under `root` and opens what serving it needs.
+pub fn build_state(root: &Path, today: Option<chrono::NaiveDate>) -> Result<AppState, Failure> {
     let inputs = crate::load(root, today)?;
     let report = crate::build_from(
         &inputs,
@@ -79,6 +84,9 @@ pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> R
             today,
         },
     )?;
+    for w in &report.warnings {
+        eprintln!("{w}\n");
+    }
     eprintln!(
         "built {} years, {} documents, {} files into {}",
         report.years,
@@ -86,29 +94,36 @@ pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> R
         report.files,
         report.output.display()
     );
-    let state = AppState {
+    Ok(AppState {
         index: SearchIndex::open_with(
             &crate::search::index_dir(root),
             Some((&inputs.search.dictionary, inputs.jieba.clone())),
         )?,
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
-    };
-    drop(inputs);
-    let public: PathBuf = report.output;
+    })
+}
+
+/// Builds the site under `root`, then serves it, rebuilding on every change, until Ctrl-C.
+pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
+    let shared = Arc::new(live::Shared::new(build_state(root, today)?));
+    let public: PathBuf = root.join("public");
+    let _watcher = live::watch(root, today, shared.clone()).map_err(|e| {
+        Diagnostic::error(
+            "annals serve",
+            format!("cannot watch the archive for changes: {e}"),
+        )
+        .help("raise the inotify limit (fs.inotify.max_user_watches), or use `annals build`")
+    })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| io_failure("cannot start the server", e))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind((args.bind, args.port))
-            .await
-            .map_err(|e| io_failure(&format!("cannot listen on {}:{}", args.bind, args.port), e))?;
-        let addr = listener
-            .local_addr()
-            .map_err(|e| io_failure("cannot read the address", e))?;
-        eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); Ctrl-C stops");
-        axum::serve(listener, app(Arc::new(state), &public))
+        let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await.map_err(|e| io_failure(&format!("cannot listen on {}:{}", args.bind, args.port), e))?;
+        let addr = listener.local_addr().map_err(|e| io_failure("cannot read the address", e))?;
+        eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); watching for changes; Ctrl-C stops");
+        axum::serve(listener, app(shared, &public))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

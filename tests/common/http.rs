@@ -55,6 +55,27 @@ impl Server {
     }
 }
 
+impl Server {
+    /// The status line and headers of a streaming response (the body is not awaited).
+    pub fn get_head(&self, path: &str) -> String {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        s.write_all(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").as_bytes())
+            .expect("send");
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = s.read(&mut buf).expect("read");
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&raw).to_ascii_lowercase()
+    }
+}
+
 /// One HTTP/1.1 request to 127.0.0.1:`port`, the connection closed after it.
 pub fn request(
     port: u16,
