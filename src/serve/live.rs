@@ -105,7 +105,11 @@ pub fn watch(
 ) -> notify::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
+        // Reading the archive (as every rebuild does) raises access events: only writes count.
+        if let Some(event) = res
+            .ok()
+            .filter(|e| !e.kind.is_access() && !e.kind.is_other())
+        {
             for p in event.paths {
                 let _ = tx.send(p);
             }
@@ -222,6 +226,8 @@ const LIVE_JS: &str = r#"(function () {
   var events = new EventSource('/__annals/events');
   events.addEventListener('reload', function () { location.reload(); });
   events.addEventListener('build-error', function (e) { show(e.data); });
+  // Free the connection when leaving: browsers allow few per host and a kept page holds it.
+  window.addEventListener('pagehide', function () { events.close(); });
 })();
 "#;
 
