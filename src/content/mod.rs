@@ -8,6 +8,7 @@ pub mod decode;
 pub mod discover;
 pub mod document;
 pub mod frontmatter;
+pub mod git;
 pub mod index_page;
 
 use crate::config::Config;
@@ -52,6 +53,8 @@ pub struct Loaded {
     pub assets: Vec<Asset>,
     /// Problems that do not stop a build: unfilled placeholders, restricted markings.
     pub warnings: Vec<Diagnostic>,
+    /// Each file's revisions from git, when the site is in a repository.
+    pub history: BTreeMap<PathBuf, Vec<git::Revision>>,
 }
 
 /// One file loaded, and what the raw-text rules found in it.
@@ -72,7 +75,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
             .help("run annals in the site's folder or pass --root DIR; `annals new YEAR` starts an archive")
             .into());
     }
-    let (entries, mut diags) = discover::discover(root);
+    let ((entries, mut diags), history) =
+        rayon::join(|| discover::discover(root), || git::histories(root));
     let results: Vec<EntryResult> = entries.par_iter().map(|e| load_entry(e, config)).collect();
     let mut loaded = Loaded::default();
     for (result, findings) in results {
@@ -104,6 +108,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
         return Err(Failure(diags));
     }
     loaded.warnings = diags;
+    loaded.history = history;
     Ok(loaded)
 }
 

@@ -56,6 +56,8 @@ pub struct Document {
     /// Site-relative URL, e.g. `2025/召开情况报告.html` (not percent-encoded).
     pub url: String,
     pub rendered: Rendered,
+    /// The commits that changed the file, newest first (empty outside a git repository).
+    pub revisions: Vec<crate::content::git::Revision>,
     /// Indices into `Site::ledger.entries` of the records whose `source` is this document.
     pub records: Vec<usize>,
     /// The same type (and person) in the nearest earlier year.
@@ -142,6 +144,13 @@ pub fn assemble(mut loaded: Loaded, config: &Config, today: NaiveDate) -> Result
         });
     }
     link_across_years(&mut years);
+    for d in years.iter_mut().flat_map(|y| y.documents.iter_mut()) {
+        d.revisions = loaded
+            .history
+            .get(&d.source.shown)
+            .cloned()
+            .unwrap_or_default();
+    }
     let ledger = ledger::assemble(&mut years, records, config, today).map_err(Failure)?;
     let (home, home_title) = match loaded.home {
         Some(p) => (markdown::render(&p.body), p.title),
@@ -178,6 +187,7 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
                 source,
                 url,
                 rendered,
+                revisions: Vec::new(),
                 records: Vec::new(),
                 previous: None,
                 next: None,

@@ -139,6 +139,8 @@ pub struct DocView<'a> {
     pub next: Option<OtherYear<'a>>,
     /// The ledger records this document raised.
     pub records: Vec<RecordRow<'a>>,
+    /// The file's commits, newest first; empty outside git.
+    pub revisions: &'a [crate::content::git::Revision],
 }
 
 /// The prefix-relative href of a site path, as a page at `from` must write it.
@@ -290,5 +292,6 @@ pub fn document<'a>(site: &'a Site, y: &'a Year, d: &'a Document) -> DocView<'a>
         previous: other(&d.previous),
         next: other(&d.next),
         records: rows(site, d.records.iter().copied(), from),
+        revisions: &d.revisions,
     }
 }
