@@ -3,12 +3,17 @@
 //! The pipeline, one module a stage, data flowing one way:
 //!
 //! 1. LOAD      [`config`] (`annals.yaml`), [`content`] (the walk of `content/`, decoding,
-//!    front matter), [`theme`] (templates and static files)
+//!    front matter, the raw-text rules of [`check::rules`], git history), [`ledger`] (YAML,
+//!    CSV, XLSX records), [`theme`] (templates and static files), [`search::settings`]
 //! 2. PARSE     [`markdown`] (HTML, headings, section text, with the CJK line rules)
-//! 3. ASSEMBLE  [`model`] (years, documents, URLs, links across years)
-//! 4. RENDER    [`render`] (tera templates, one view per page kind)
-//! 5. PUBLISH   [`output`] (staging folder, atomic swap)
+//! 3. ASSEMBLE  [`model`] (years, documents, URLs, links across years, the ledger's history
+//!    and overdue records)
+//! 4. RENDER    [`render`] (tera templates, one view per page kind, SVG charts) and INDEX
+//!    [`search`] (tantivy with jieba and character bigrams)
+//! 5. PUBLISH   [`output`] (staging folders, atomic swaps)
 //!
+//! Around it: [`check`] (every validation, no output), [`serve`] (HTTP, search, live
+//! rebuilds), [`new`] (a year's skeletons), [`import`] (text, Word, ledger tables).
 //! Every problem in the user's files is an [`error::Diagnostic`]; a stage collects all of
 //! them, so one run reports every mistake of the archive.
 
