@@ -64,6 +64,19 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl std::fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "built {} years, {} documents, {} files into {}",
+            self.years,
+            self.documents,
+            self.files,
+            self.output.display()
+        )
+    }
+}
+
 /// Everything a build reads, loaded and checked.
 pub struct Inputs {
     pub site: model::Site,

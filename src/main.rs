@@ -32,14 +32,8 @@ fn build(cli: &Cli, output: Option<std::path::PathBuf>) -> Result<(), Failure> {
         output,
         today: cli.today,
     })?;
-    print_diagnostics(report.warnings);
-    eprintln!(
-        "built {} years, {} documents, {} files into {}",
-        report.years,
-        report.documents,
-        report.files,
-        report.output.display()
-    );
+    print_diagnostics(report.warnings.clone());
+    eprintln!("{report}");
     Ok(())
 }
 

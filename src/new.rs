@@ -7,7 +7,6 @@
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// What `new` made.
@@ -114,22 +113,6 @@ theme: 【待补充】
 ---
 ";
 
-/// A carried-over record, in the order a clerk reads the fields.
-#[derive(Serialize)]
-struct Carried<'a> {
-    id: String,
-    problem: &'a str,
-    category: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    measures: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    leader: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    owner: Option<&'a str>,
-    status: &'a str,
-    recurs: &'a str,
-}
-
 /// Creates `content/YEAR/` under `root`; refuses an existing folder.
 pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Created, Failure> {
     let folder = root.join("content").join(year.to_string());
@@ -157,27 +140,30 @@ pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Create
         .filter(|e| e.record.year < year && !e.closed && e.history.later.is_empty())
         .collect();
     open.sort_by_key(|e| e.record.year);
-    let carried: Vec<Carried> = open
+    // A new id, `recurs` to the old one, status, wording and owners kept; what belongs to the
+    // old year (deadline, source, progress, dates) left for the clerk to write anew.
+    let carried: Vec<crate::ledger::Record> = open
         .iter()
         .enumerate()
-        .map(|(i, e)| {
-            let r = &e.record;
-            Carried {
-                id: format!("{year}-{:02}", i + 1),
-                problem: &r.problem,
-                category: &r.category,
-                measures: &r.measures,
-                leader: r.leader.as_deref(),
-                owner: r.owner.as_deref(),
-                status: &r.status,
-                recurs: &r.id,
-            }
+        .map(|(i, e)| crate::ledger::Record {
+            id: format!("{year}-{:02}", i + 1),
+            year,
+            recurs: Some(e.record.id.clone()),
+            source: None,
+            deadline: None,
+            deadline_text: None,
+            progress: Vec::new(),
+            evidence: Vec::new(),
+            outcome: None,
+            completed_on: None,
+            closed_on: None,
+            ..e.record.clone()
         })
         .collect();
     let ledger = if carried.is_empty() {
         "# 本年度整改台账。每条记录以 `- id:` 开始，字段见 README。\n[]\n".to_string()
     } else {
-        let yaml = serde_yaml_ng::to_string(&carried).expect("records serialise");
+        let yaml = crate::ledger::to_yaml::to_yaml(&carried);
         format!("# 本年度整改台账：以下 {} 条为往年未完成、转入本年度继续整改的问题（recurs 为原编号）。\n# 请补充 deadline、source，并续写本年度新查摆的问题。\n{yaml}", carried.len())
     };
     let files = [

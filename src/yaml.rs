@@ -32,6 +32,14 @@ impl Source<'_> {
         serde_yaml_ng::from_str(text).map_err(|e| self.diagnostic(&e))
     }
 
+    /// Parses the date text of top-level `key`, positioned on that key when it is no date.
+    pub fn date(&self, key: &str, text: &str) -> Result<chrono::NaiveDate, Diagnostic> {
+        crate::dates::parse(text).map_err(|e| {
+            self.error_on_key(key, format!("`{key}`: {}", e.message))
+                .help(e.help)
+        })
+    }
+
     /// A diagnostic at a 1-based line and column of the YAML.
     pub fn error_at(&self, line: usize, col: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.shown, message).at(self.file_text, line + self.first_line - 1, col)

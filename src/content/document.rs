@@ -5,7 +5,6 @@
 
 use crate::config::Config;
 use crate::content::frontmatter;
-use crate::dates;
 use crate::error::{did_you_mean, Diagnostic};
 use crate::yaml;
 use chrono::NaiveDate;
@@ -78,21 +77,12 @@ pub fn parse(
     config: &Config,
 ) -> Result<SourceDoc, Vec<Diagnostic>> {
     let split = frontmatter::require(shown, text).map_err(|d| vec![d])?;
-    let source = yaml::Source {
-        shown,
-        file_text: text,
-        yaml: split.yaml,
-        first_line: split.yaml_line,
-    };
+    let source = split.source(shown, text);
     let fm: FrontMatter = source.parse().map_err(|d| vec![d])?;
     let mut diags = Vec::new();
 
-    let date = dates::parse(&fm.date).unwrap_or_else(|e| {
-        diags.push(
-            source
-                .error_on_key("date", format!("`date`: {}", e.message))
-                .help(e.help),
-        );
+    let date = source.date("date", &fm.date).unwrap_or_else(|d| {
+        diags.push(d);
         NaiveDate::default()
     });
     let doc_type = match config.canonical_type(fm.doc_type.trim()) {

@@ -17,6 +17,18 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+impl<'a> Split<'a> {
+    /// The front matter as a YAML source of the file `text` shown as `shown`.
+    pub fn source(&self, shown: &'a Path, text: &'a str) -> crate::yaml::Source<'a> {
+        crate::yaml::Source {
+            shown,
+            file_text: text,
+            yaml: self.yaml,
+            first_line: self.yaml_line,
+        }
+    }
+}
+
 fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
 }

@@ -2,9 +2,7 @@
 //! Front matter is optional here; without it the whole file is the body.
 
 use crate::content::frontmatter;
-use crate::dates;
 use crate::error::Diagnostic;
-use crate::yaml;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::path::Path;
@@ -44,20 +42,10 @@ pub fn parse(shown: &Path, text: &str) -> Result<IndexPage, Vec<Diagnostic>> {
             ..IndexPage::default()
         });
     };
-    let source = yaml::Source {
-        shown,
-        file_text: text,
-        yaml: split.yaml,
-        first_line: split.yaml_line,
-    };
+    let source = split.source(shown, text);
     let m: IndexMatter = source.parse().map_err(|d| vec![d])?;
-    let date = match m.date.as_deref().map(dates::parse) {
-        Some(Err(e)) => {
-            return Err(vec![source
-                .error_on_key("date", format!("`date`: {}", e.message))
-                .help(e.help)])
-        }
-        Some(Ok(d)) => Some(d),
+    let date = match m.date.as_deref() {
+        Some(t) => Some(source.date("date", t).map_err(|d| vec![d])?),
         None => None,
     };
     Ok(IndexPage {

@@ -13,7 +13,7 @@ pub mod text;
 use crate::config::Config;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
-use crate::ledger::{self, Deadline, Record};
+use crate::ledger;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -151,75 +151,6 @@ fn document(
     Ok((rel, format!("---\n{fm}{note}---\n{body}")))
 }
 
-/// A record as `rectifications.yaml` writes it.
-#[derive(Serialize)]
-struct YamlRecord<'a> {
-    id: &'a str,
-    problem: &'a str,
-    category: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    aspect: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    measures: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    leader: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    owner: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    partners: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    deadline: Option<&'a str>,
-    status: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    goal: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    progress: Vec<ledger::Progress>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    evidence: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    recurs: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    completed_on: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    closed_on: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<&'a str>,
-}
-
-fn yaml_record(r: &Record) -> YamlRecord<'_> {
-    YamlRecord {
-        id: &r.id,
-        problem: &r.problem,
-        category: &r.category,
-        aspect: r.aspect.as_deref(),
-        source: r.source.as_deref(),
-        measures: &r.measures,
-        leader: r.leader.as_deref(),
-        owner: r.owner.as_deref(),
-        partners: r.partners.as_deref(),
-        deadline: match r.deadline {
-            Some(Deadline::Ongoing) => Some(ledger::deadline::ONGOING),
-            _ => r.deadline_text.as_deref(),
-        },
-        status: &r.status,
-        kind: r.kind.as_deref(),
-        goal: r.goal.as_deref(),
-        outcome: r.outcome.as_deref(),
-        progress: r.progress.clone(),
-        evidence: &r.evidence,
-        recurs: r.recurs.as_deref(),
-        completed_on: r.completed_on.map(crate::dates::iso),
-        closed_on: r.closed_on.map(crate::dates::iso),
-        notes: r.notes.as_deref(),
-    }
-}
-
 fn import_ledger(
     shown: &Path,
     ext: &str,
@@ -257,8 +188,7 @@ fn import_ledger(
     if !diags.is_empty() {
         return Err(Failure(diags));
     }
-    let out: Vec<YamlRecord> = records.iter().map(yaml_record).collect();
-    let yaml = serde_yaml_ng::to_string(&out).expect("records serialise");
+    let yaml = ledger::to_yaml::to_yaml(&records);
     let rel = Path::new("content")
         .join(year.to_string())
         .join("rectifications.yaml");

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod from_table;
 pub mod from_yaml;
 pub mod history;
+pub mod to_yaml;
 
 use crate::config::Config;
 use crate::dates;

@@ -87,13 +87,7 @@ pub fn build_state(root: &Path, today: Option<chrono::NaiveDate>) -> Result<AppS
     for w in &report.warnings {
         eprintln!("{w}\n");
     }
-    eprintln!(
-        "built {} years, {} documents, {} files into {}",
-        report.years,
-        report.documents,
-        report.files,
-        report.output.display()
-    );
+    eprintln!("{report}");
     Ok(AppState {
         index: SearchIndex::open_with(
             &crate::search::index_dir(root),
