@@ -21,6 +21,15 @@ use tantivy::{Index, TantivyDocument};
 /// The file in the index folder that records the schema version.
 pub const META: &str = "annals-index.json";
 
+/// A headed section of a document's text, by character range.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SectionSpan {
+    pub id: String,
+    pub heading: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// One thing a search can find.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -36,6 +45,8 @@ pub struct Entry {
     pub unit: String,
     pub category: String,
     pub status: String,
+    /// For a document: where its sections are in `text`.
+    pub outline: Vec<SectionSpan>,
 }
 
 /// The type shown for ledger records in results and facets.
@@ -60,21 +71,33 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             unit: s.unit.clone(),
             category: String::new(),
             status: String::new(),
+            outline: Vec::new(),
         };
-        let whole: Vec<&str> = d
-            .rendered
-            .sections
-            .iter()
-            .flat_map(|sec| {
-                [
-                    sec.heading.as_deref().unwrap_or(""),
-                    "\n",
-                    sec.text.as_str(),
-                ]
-            })
-            .collect();
+        // The whole text, section by section, remembering where each headed section lies.
+        let mut text = String::new();
+        let mut outline = Vec::new();
+        let mut at = 0;
+        for sec in &d.rendered.sections {
+            let piece = normalize(&format!(
+                "{}\n{}",
+                sec.heading.as_deref().unwrap_or(""),
+                sec.text
+            ));
+            let len = piece.chars().count();
+            if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
+                outline.push(SectionSpan {
+                    id: id.clone(),
+                    heading: heading.trim().to_string(),
+                    start: at,
+                    end: at + len,
+                });
+            }
+            text.push_str(&piece);
+            at += len;
+        }
         out.push(Entry {
-            text: normalize(&whole.concat()),
+            text,
+            outline,
             ..base.clone()
         });
         for sec in &d.rendered.sections {
@@ -114,6 +137,7 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             unit: r.owner.clone().unwrap_or_default(),
             category: r.category.clone(),
             status: r.status.clone(),
+            outline: Vec::new(),
         });
     }
     out
@@ -186,6 +210,12 @@ fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     doc.add_text(f.title, &e.title);
     doc.add_text(f.doc_title, &e.doc_title);
     doc.add_text(f.text, &e.text);
+    if !e.outline.is_empty() {
+        doc.add_text(
+            f.outline,
+            serde_json::to_string(&e.outline).expect("outline serialises"),
+        );
+    }
     let title = normalize(&e.title);
     doc.add_text(f.title_bigrams, &title);
     doc.add_text(f.title_words, &title);

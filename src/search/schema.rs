@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +23,9 @@ pub struct Fields {
     pub doc_title: Field,
     /// The normalised plain text, stored for snippets, not indexed.
     pub text: Field,
+    /// For a document: its headed sections as JSON `[{id, heading, start, end}]`, character
+    /// ranges of `text`, so a hit links to its best section without another query.
+    pub outline: Field,
     pub title_bigrams: Field,
     pub title_words: Field,
     pub body_bigrams: Field,
@@ -57,6 +60,7 @@ impl Fields {
             title: b.add_text_field("title", STORED),
             doc_title: b.add_text_field("doc_title", STORED),
             text: b.add_text_field("text", STORED),
+            outline: b.add_text_field("outline", STORED),
             title_bigrams: b.add_text_field("title_bigrams", text_options(BIGRAM)),
             title_words: b.add_text_field("title_words", text_options(WORDS)),
             body_bigrams: b.add_text_field("body_bigrams", text_options(BIGRAM)),

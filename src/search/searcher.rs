@@ -2,11 +2,12 @@
 //! with their best section and snippet, and the facet counts.
 
 use super::forward_only::ForwardOnly;
+use super::index::SectionSpan;
 use super::index::{register, META};
 use super::query::{self, Filter, Parsed, Text};
 use super::schema::{Fields, VERSION};
 use super::settings::{Synonyms, DICTIONARY, SYNONYMS};
-use super::snippet::snippet;
+use super::snippet::{occurrences, snippet};
 use super::tokenizer::{bigrams, is_ideograph, load_jieba, words};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
@@ -277,28 +278,29 @@ impl SearchIndex {
             .collect();
         needles.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
         let whole = text(&doc, self.f.text);
-        let (mut link, mut section, mut snip) = (
-            url.clone(),
-            None,
-            snippet(whole.trim(), &needles, SNIPPET_CHARS),
-        );
-        if kind == "document" && !parsed.must.is_empty() {
-            let q = self.query(parsed, &["section"], Some(&url));
-            if let Some((_, best)) = searcher
-                .search(&q, &TopDocs::with_limit(1).order_by_score())?
-                .into_iter()
-                .next()
-            {
-                let sec: TantivyDocument = searcher.doc(best)?;
-                link = text(&sec, self.f.url);
-                section = Some(text(&sec, self.f.title));
-                // A section matched by its heading alone shows the document's best stretch.
-                let own = snippet(text(&sec, self.f.text).trim(), &needles, SNIPPET_CHARS);
-                if own.contains("<mark>") || !snip.contains("<mark>") && !own.is_empty() {
-                    snip = own;
-                }
+        let outline: Vec<SectionSpan> = doc
+            .get_first(self.f.outline)
+            .and_then(|v| v.as_str().and_then(|j| serde_json::from_str(j).ok()))
+            .unwrap_or_default();
+        let (link, section, snip) = match best_section(&whole, &outline, &needles) {
+            Some(sec) => {
+                let body: String = whole
+                    .chars()
+                    .skip(sec.start)
+                    .take(sec.end - sec.start)
+                    .collect();
+                (
+                    format!("{url}#{}", sec.id),
+                    Some(sec.heading.clone()),
+                    snippet(body.trim(), &needles, SNIPPET_CHARS),
+                )
             }
-        }
+            None => (
+                url.clone(),
+                None,
+                snippet(whole.trim(), &needles, SNIPPET_CHARS),
+            ),
+        };
         let date = int(&doc, self.f.date);
         Ok(Hit {
             url: link,
@@ -402,6 +404,32 @@ impl SearchIndex {
         }
         Box::new(BooleanQuery::new(alts))
     }
+}
+
+/// The section of a document holding the most occurrences of the searched words (the first
+/// such, on a tie); `None` when no section holds any (the match was in the title).
+fn best_section<'a>(
+    text: &str,
+    outline: &'a [SectionSpan],
+    needles: &[String],
+) -> Option<&'a SectionSpan> {
+    if outline.is_empty() || needles.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let found = occurrences(&chars, needles);
+    let count = |s: &SectionSpan| {
+        found
+            .iter()
+            .filter(|(a, _, _)| *a >= s.start && *a < s.end)
+            .count()
+    };
+    outline
+        .iter()
+        .map(|s| (count(s), s))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, s)| (*n, std::cmp::Reverse(s.start)))
+        .map(|(_, s)| s)
 }
 
 /// Texts of `field` that contain `text` as a character sequence: a phrase of its bigrams at

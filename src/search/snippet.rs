@@ -8,14 +8,11 @@
 /// Characters of context shown before the first marked word.
 const LEAD: usize = 12;
 
-/// An HTML snippet of at most about `width` characters of `text` with `needles` in `<mark>`.
-pub fn snippet(text: &str, needles: &[String], width: usize) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
-    let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, needle index)
+/// Every occurrence of every needle in `text`, as (start, end, needle index) in characters,
+/// ASCII case ignored.
+pub fn occurrences(text: &[char], needles: &[String]) -> Vec<(usize, usize, usize)> {
+    let lower: Vec<char> = text.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let mut spans = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
         let pat: Vec<char> = needle.chars().map(|c| c.to_ascii_lowercase()).collect();
         if pat.is_empty() || pat.len() > lower.len() {
@@ -27,6 +24,16 @@ pub fn snippet(text: &str, needles: &[String], width: usize) -> String {
             }
         }
     }
+    spans
+}
+
+/// An HTML snippet of at most about `width` characters of `text` with `needles` in `<mark>`.
+pub fn snippet(text: &str, needles: &[String], width: usize) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let mut spans = occurrences(&chars, needles);
     spans.sort();
     // The window that shows the most different needles, earliest first.
     let start = spans
