@@ -54,8 +54,10 @@ pub const RECORD_TYPE: &str = "整改台账";
 
 /// The entries of a site: per document, the whole text then each headed section; then every
 /// ledger record.
-pub fn entries(site: &Site) -> Vec<Entry> {
-    let mut out = Vec::new();
+///
+/// Each entry is handed to `add` as it is made, so the index build never holds a second copy
+/// of the archive's text.
+pub fn entries(site: &Site, mut add: impl FnMut(Entry)) {
     for d in site.years.iter().flat_map(|y| &y.documents) {
         let s = &d.source;
         let base = Entry {
@@ -95,14 +97,14 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             text.push_str(&piece);
             at += len;
         }
-        out.push(Entry {
+        add(Entry {
             text,
             outline,
             ..base.clone()
         });
         for sec in &d.rendered.sections {
             if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
-                out.push(Entry {
+                add(Entry {
                     kind: "section",
                     url: format!("{}#{id}", d.url),
                     title: heading.trim().to_string(),
@@ -122,7 +124,7 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             Some(crate::ledger::Deadline::Date(d)) => Some(d),
             _ => None,
         });
-        out.push(Entry {
+        add(Entry {
             kind: "record",
             url: e.url.clone(),
             parent: e.url.clone(),
@@ -140,7 +142,6 @@ pub fn entries(site: &Site) -> Vec<Entry> {
             outline: Vec::new(),
         });
     }
-    out
 }
 
 /// Registers annals' tokenizers on an index.
@@ -164,14 +165,14 @@ pub fn stage(
     target: &Path,
 ) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
-    write(&entries(site), staged.path(), settings, jieba)?;
+    write(|add| entries(site, add), staged.path(), settings, jieba)?;
     Ok(staged)
 }
 
-/// Writes the index of `entries` into `dir` (an empty folder), with the settings it
-/// was built with.
+/// Writes the index of the entries `entries` hands out into `dir` (an empty folder), with
+/// the settings it was built with.
 pub fn write(
-    entries: &[Entry],
+    entries: impl FnOnce(&mut dyn FnMut(Entry)),
     dir: &Path,
     settings: &Settings,
     jieba: Arc<Jieba>,
@@ -187,8 +188,16 @@ pub fn write(
     let mut writer = index
         .writer_with_num_threads::<TantivyDocument>(threads, 64_000_000 * threads)
         .map_err(err)?;
-    for e in entries {
-        writer.add_document(document(&f, e)).map_err(err)?;
+    let mut failed = None;
+    entries(&mut |e: Entry| {
+        if failed.is_none() {
+            if let Err(e) = writer.add_document(document(&f, &e)) {
+                failed = Some(e);
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(err(e));
     }
     writer.commit().map_err(err)?;
     writer.wait_merging_threads().map_err(err)?;
