@@ -6,11 +6,13 @@
 //! - [`index`]: the site's entries -> a tantivy index in a staging folder (INDEX)
 //! - [`query`]: the lenient query language
 //! - `forward_only`: a scorer wrapper working around a tantivy 0.27 seek assertion
+//! - `plan`: the tantivy query of a parsed query
 //! - [`searcher`]: tantivy queries, hits with their best section, snippets, facets
 //! - [`snippet`]: marked stretches of text
 
 mod forward_only;
 pub mod index;
+mod plan;
 pub mod query;
 pub mod schema;
 pub mod searcher;

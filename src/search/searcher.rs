@@ -1,28 +1,23 @@
-//! Answers queries from a built index: the tantivy query for a [`Parsed`] query, the hits
-//! with their best section and snippet, and the facet counts.
+//! Answers queries from a built index (the query itself is built in `plan`): the hits with
+//! their best section and snippet, and the facet counts.
 
-use super::forward_only::ForwardOnly;
 use super::index::SectionSpan;
 use super::index::{register, META};
-use super::query::{self, Filter, Parsed, Text};
+use super::query::{self, Filter, Parsed};
 use super::schema::{Fields, VERSION};
 use super::settings::{Synonyms, DICTIONARY, SYNONYMS};
 use super::snippet::{occurrences, snippet};
-use super::tokenizer::{bigrams, is_ideograph, load_jieba, words};
+use super::tokenizer::load_jieba;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use jieba_rs::Jieba;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::ops::Bound;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
-};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument, Term};
+use tantivy::schema::{Field, Value};
+use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -93,9 +88,9 @@ pub struct Results {
 /// An opened index, ready to answer queries from any thread.
 pub struct SearchIndex {
     reader: IndexReader,
-    f: Fields,
-    synonyms: Synonyms,
-    jieba: Arc<Jieba>,
+    pub(super) f: Fields,
+    pub(super) synonyms: Synonyms,
+    pub(super) jieba: Arc<Jieba>,
 }
 
 /// Characters of a snippet.
@@ -319,91 +314,6 @@ impl SearchIndex {
             snippet: snip,
         })
     }
-
-    /// A searched text and, for a bare word, its synonyms.
-    fn alternatives(&self, t: &Text) -> Vec<String> {
-        let mut alts = vec![t.text.clone()];
-        if !t.phrase {
-            alts.extend(self.synonyms.of(&t.text));
-        }
-        alts
-    }
-
-    /// The tantivy query of a parsed query, limited to entries of `kind` (and of `parent`).
-    fn query(&self, parsed: &Parsed, kinds: &[&str], parent: Option<&str>) -> BooleanQuery {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let term = |f: Field, v: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(f, v),
-                IndexRecordOption::Basic,
-            ))
-        };
-        if !kinds.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> = kinds
-                .iter()
-                .map(|k| (Occur::Should, term(self.f.kind, k)))
-                .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        if let Some(p) = parent {
-            clauses.push((Occur::Must, term(self.f.parent, p)));
-        }
-        for t in &parsed.must {
-            clauses.push((Occur::Must, self.text_query(t)));
-            for w in words(&self.jieba, &t.text) {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(self.f.body_words, &w.text),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                ));
-                let title: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(self.f.title_words, &w.text),
-                    IndexRecordOption::WithFreqs,
-                ));
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
-            }
-        }
-        // One MustNot clause per field and alternative: "not (A or B)" is "not A and not B".
-        for t in &parsed.must_not {
-            for alt in self.alternatives(t) {
-                for field in [self.f.title_bigrams, self.f.body_bigrams] {
-                    if let Some(q) = contains(field, &alt) {
-                        clauses.push((Occur::MustNot, q));
-                    }
-                }
-            }
-        }
-        for f in &parsed.filters {
-            let q: Box<dyn Query> = match f {
-                Filter::Years(a, b) => Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_i64(self.f.year, *a as i64)),
-                    Bound::Included(Term::from_field_i64(self.f.year, *b as i64)),
-                )),
-                Filter::Type(v) => term(self.f.doc_type, v),
-                Filter::Status(v) => term(self.f.status, v),
-                Filter::Category(v) => term(self.f.category, v),
-                Filter::Unit(v) => term(self.f.unit, v),
-                Filter::Kind(_) => continue,
-            };
-            clauses.push((Occur::Must, q));
-        }
-        BooleanQuery::new(clauses)
-    }
-
-    /// Entries whose title or text contains the text (or one of its synonyms).
-    fn text_query(&self, t: &Text) -> Box<dyn Query> {
-        let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for alt in self.alternatives(t) {
-            for (field, boost) in [(self.f.title_bigrams, 3.0), (self.f.body_bigrams, 1.0)] {
-                if let Some(q) = contains(field, &alt) {
-                    alts.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
-                }
-            }
-        }
-        Box::new(BooleanQuery::new(alts))
-    }
 }
 
 /// The section of a document holding the most occurrences of the searched words (the first
@@ -430,35 +340,4 @@ fn best_section<'a>(
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, s)| (*n, std::cmp::Reverse(s.start)))
         .map(|(_, s)| s)
-}
-
-/// Texts of `field` that contain `text` as a character sequence: a phrase of its bigrams at
-/// their character offsets; one ideograph matches any bigram it is part of.
-fn contains(field: Field, text: &str) -> Option<Box<dyn Query>> {
-    let tokens = bigrams(text, false);
-    match tokens.as_slice() {
-        [] => None,
-        [one] => {
-            let mut chars = one.text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if is_ideograph(c) => {
-                    RegexQuery::from_pattern(&format!("{c}.?|.{c}"), field)
-                        .ok()
-                        .map(|q| Box::new(q) as Box<dyn Query>)
-                }
-                _ => Some(Box::new(TermQuery::new(
-                    Term::from_field_text(field, &one.text),
-                    IndexRecordOption::WithFreqsAndPositions,
-                ))),
-            }
-        }
-        many => {
-            let phrase = PhraseQuery::new_with_offset(
-                many.iter()
-                    .map(|t| (t.position, Term::from_field_text(field, &t.text)))
-                    .collect(),
-            );
-            Some(Box::new(ForwardOnly(Box::new(phrase))))
-        }
-    }
 }
