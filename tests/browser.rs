@@ -42,7 +42,9 @@ fn search_ledger_and_pages_work_in_chromium() {
     let site = shipped_archive();
     let server = Server::start_with(site.path(), &["--today", "2026-11-25"]);
     let profile = tempfile::tempdir().expect("profile");
-    let b = Browser::start(profile.path());
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
     let base = format!("http://127.0.0.1:{}", server.port);
 
     // Home: the timeline, then a search typed into the header box and sent with Enter.

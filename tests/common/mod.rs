@@ -11,6 +11,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use walkdir::WalkDir;
 
+/// Whether `git` can run here. Without it the git tests skip on a developer's machine and
+/// fail under CI (`CI` set), where git is always present.
+pub fn have_git() -> bool {
+    let ok = std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "the git tests need git");
+        eprintln!("SKIPPED: git is not installed");
+    }
+    ok
+}
+
 /// A site in a temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,

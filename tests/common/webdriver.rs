@@ -27,11 +27,22 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts chromedriver and a fresh headless Chromium (own user-data-dir, no network
     /// services, no sandbox since CI runs as root).
-    pub fn start(profile: &std::path::Path) -> Browser {
+    ///
+    /// Without Chromium it returns `None` on a developer's machine (the test says it skipped),
+    /// but fails under CI (`CI` set), where `.ci/run` installs it.
+    pub fn start(profile: &std::path::Path) -> Option<Browser> {
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        assert!(std::path::Path::new(&driver_bin).exists() && std::path::Path::new(&chromium).exists(), "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        let present =
+            std::path::Path::new(&driver_bin).exists() && std::path::Path::new(&chromium).exists();
+        if !present {
+            assert!(std::env::var_os("CI").is_none(), "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+            eprintln!(
+                "SKIPPED: no chromium/chromedriver here (apt-get install chromium chromium-driver)"
+            );
+            return None;
+        }
         let port = free_port();
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
@@ -57,7 +68,7 @@ impl Browser {
         };
         let v = b.call("POST", "/session", Some(caps));
         b.session = v["sessionId"].as_str().expect("session id").to_string();
-        b
+        Some(b)
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
