@@ -6,9 +6,11 @@ mod common;
 use common::*;
 use std::io::Write;
 
+/// A copy of `../shared/fixtures/report-2025-pdf-extract.txt` (a real report as extracted
+/// from its PDF), kept in the repository so the test runs wherever the crate is cloned.
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/report-2025-pdf-extract.txt"
+    "/tests/fixtures/report-2025-pdf-extract.txt"
 );
 
 #[test]
