@@ -217,3 +217,58 @@ fn edits_rebuild_and_a_broken_edit_keeps_the_last_good_site() {
     );
     assert_eq!(status(&server)["version"], 2);
 }
+
+/// Rebuilds swap the site while requests keep coming: not one request sees a 404 or a 500.
+/// Bounded: 4 client threads for about 6 s, loopback only.
+#[test]
+fn rebuilds_under_load_lose_no_request() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root());
+    let port = server.port;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let paths = [
+        "/",
+        "/2025/index.html",
+        "/2025/%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.html",
+        "/assets/annals.css",
+        "/search?q=%E6%96%87%E7%A8%BF",
+        "/api/search?q=%E8%B0%88%E5%BF%83",
+    ];
+    let clients: Vec<_> = (0..4)
+        .map(|t| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let (mut ok, mut bad) = (0usize, Vec::new());
+                let mut i = t;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let path = paths[i % paths.len()];
+                    let r = common::http::request(port, "GET", path, &[], None);
+                    if r.status == 200 {
+                        ok += 1;
+                    } else {
+                        bad.push((path, r.status));
+                    }
+                    i += 1;
+                }
+                (ok, bad)
+            })
+        })
+        .collect();
+    for n in 0..5 {
+        let before = status(&server)["version"].as_u64().unwrap();
+        site.write("content/2025/对照检查材料.md", format!("---\ntitle: 2025年度对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15\n---\n## 一、存在的问题\n\n第{n}次修改。\n"));
+        eventually(
+            || status(&server)["version"].as_u64() > Some(before),
+            "rebuild under load",
+        );
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut total = 0;
+    for c in clients {
+        let (ok, bad) = c.join().expect("client thread");
+        assert!(bad.is_empty(), "requests failed during rebuilds: {bad:?}");
+        total += ok;
+    }
+    assert!(total > 100, "only {total} requests made");
+    eprintln!("{total} requests, 5 rebuilds, no failure");
+}
