@@ -40,15 +40,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
     let mut diags = Vec::new();
     let dir = root.join("themes").join(&config.theme);
     if dir.is_dir() {
-        read_folder(
-            root,
-            &dir.join("templates"),
-            &mut diags,
-            |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes),
-        );
-        read_folder(root, &dir.join("static"), &mut diags, |rel, _, bytes| {
-            add_static(&mut theme, rel, bytes)
-        });
+        read_layer(root, &dir, &mut theme, &mut diags);
     } else if config.theme == "default" {
         for (rel, bytes) in embedded(&DEFAULT_THEME) {
             if let Ok(rel) = rel.strip_prefix("templates") {
@@ -69,20 +61,23 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
         .help("create the folder, or write `theme: default`")
         .into());
     }
-    read_folder(
-        root,
-        &root.join("templates"),
-        &mut diags,
-        |rel, shown, bytes| add_template(&mut theme, rel, shown, bytes),
-    );
-    read_folder(root, &root.join("static"), &mut diags, |rel, _, bytes| {
-        add_static(&mut theme, rel, bytes)
-    });
+    // The site's own templates/ and static/ replace the theme's files of the same name.
+    read_layer(root, root, &mut theme, &mut diags);
     if diags.is_empty() {
         Ok(theme)
     } else {
         Err(Failure(diags))
     }
+}
+
+/// Reads `dir/templates` and `dir/static` into `theme`, replacing files of the same name.
+fn read_layer(root: &Path, dir: &Path, theme: &mut Theme, diags: &mut Vec<Diagnostic>) {
+    read_folder(root, &dir.join("templates"), diags, |rel, shown, bytes| {
+        add_template(theme, rel, shown, bytes)
+    });
+    read_folder(root, &dir.join("static"), diags, |rel, _, bytes| {
+        add_static(theme, rel, bytes)
+    });
 }
 
 fn add_template(

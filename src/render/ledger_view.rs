@@ -129,18 +129,21 @@ pub fn filters(site: &Site) -> Vec<Filter> {
             .rev()
             .map(Filter::Year),
     );
+    // Statuses and categories in the vocabulary's order, as tables and charts show them.
+    let v = &site.config.vocabularies;
+    let used = |word: &String, field: fn(&Entry) -> &String| e.iter().any(|e| field(e) == word);
     out.extend(
-        e.iter()
-            .map(|e| e.record.status.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
+        v.statuses
+            .iter()
+            .filter(|s| used(s, |e| &e.record.status))
+            .cloned()
             .map(Filter::Status),
     );
     out.extend(
-        e.iter()
-            .map(|e| e.record.category.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
+        v.categories
+            .iter()
+            .filter(|c| used(c, |e| &e.record.category))
+            .cloned()
             .map(Filter::Category),
     );
     out.extend(
