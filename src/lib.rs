@@ -143,8 +143,11 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
         .unwrap_or_else(|| opts.root.join("public"));
     let (site_staged, index_staged) = rayon::join(
         || {
-            render::render(&inputs.site, &inputs.theme)
-                .and_then(|files| Ok((output::stage(&files, &target)?, files.len())))
+            let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
+            Ok((
+                output::stage(plan.len(), |i| plan.file(i), &target)?,
+                plan.len(),
+            ))
         },
         || {
             search::index::stage(

@@ -5,7 +5,7 @@
 //! previous output as it was. The site and the search index are both staged before either
 //! is swapped, so a failure in one leaves both as they were.
 
-use crate::error::Failure;
+use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use crate::render::OutFile;
 use rayon::prelude::*;
@@ -53,11 +53,32 @@ impl Drop for Staged {
     }
 }
 
-/// Writes `files` into a staging folder for `target`.
-pub fn stage(files: &[OutFile], target: &Path) -> Result<Staged, Failure> {
+/// Makes `count` files with `make` (in parallel) and writes each into a staging folder for
+/// `target` as soon as it is made. Every distinct problem is reported; any problem discards
+/// the staging folder.
+pub fn stage(
+    count: usize,
+    make: impl Fn(usize) -> Result<OutFile, Diagnostic> + Sync,
+    target: &Path,
+) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
-    files
-        .par_iter()
-        .try_for_each(|f| fsx::write(&staged.path().join(&f.rel), &f.bytes))?;
-    Ok(staged)
+    let problems: Vec<Diagnostic> = (0..count)
+        .into_par_iter()
+        .filter_map(|i| {
+            make(i)
+                .and_then(|f| fsx::write(&staged.path().join(&f.rel), &f.bytes))
+                .err()
+        })
+        .collect();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for d in problems {
+        if !diags.contains(&d) {
+            diags.push(d);
+        }
+    }
+    if diags.is_empty() {
+        Ok(staged)
+    } else {
+        Err(Failure(diags))
+    }
 }

@@ -2,8 +2,9 @@
 //!
 //! Templates are tera 1.x, compiled once; every page gets `site` (title, organisation, the
 //! years for the navigation), `root` (the relative way back to the site root) and `page` (its
-//! view struct from [`views`]). Pages render in parallel; the file list is sorted, so the
-//! output does not depend on thread timing.
+//! view struct from [`views`]). A [`Plan`] lists every file up front (so path collisions are
+//! found before anything is written) and makes each on demand, so the publish stage renders
+//! pages in parallel as it writes them; each file's bytes depend only on the site.
 
 pub mod charts;
 pub mod ledger_view;
@@ -15,7 +16,6 @@ use crate::dates;
 use crate::error::{Diagnostic, Failure};
 use crate::model::Site;
 use crate::theme::Theme;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -115,61 +115,107 @@ impl Renderer {
     }
 }
 
-/// Renders every page and gathers static files and attachments.
-pub fn render(site: &Site, theme: &Theme) -> Result<Vec<OutFile>, Failure> {
-    let renderer = Renderer::new(theme)?;
-    let mut pages = vec![Page::Home, Page::NotFound];
-    for (i, y) in site.years.iter().enumerate() {
-        pages.push(Page::Year(i));
-        pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
-    }
-    if !site.ledger.entries.is_empty() {
-        pages.extend(ledger_view::filters(site).into_iter().map(Page::Ledger));
-        pages.extend((0..site.ledger.entries.len()).map(Page::Record));
-    }
-    let rendered: Vec<Result<OutFile, Diagnostic>> = pages
-        .par_iter()
-        .map(|p| render_page(&renderer, site, p))
-        .collect();
-    let mut files = Vec::with_capacity(rendered.len() + theme.statics.len() + site.assets.len());
-    let mut diags = Vec::new();
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) if !diags.contains(&d) => diags.push(d),
-            Err(_) => {}
+/// Every file of the output, listed up front and made one at a time, so a build never holds
+/// all pages in memory: pages are rendered as they are written.
+pub struct Plan<'a> {
+    renderer: Renderer,
+    site: &'a Site,
+    theme: &'a Theme,
+    pages: Vec<Page>,
+    statics: Vec<&'a PathBuf>,
+}
+
+impl<'a> Plan<'a> {
+    /// Compiles the templates and lists every file; two files with one path are an error.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Plan<'a>, Failure> {
+        let renderer = Renderer::new(theme)?;
+        let mut pages = vec![Page::Home, Page::NotFound];
+        for (i, y) in site.years.iter().enumerate() {
+            pages.push(Page::Year(i));
+            pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
+        }
+        if !site.ledger.entries.is_empty() {
+            pages.extend(ledger_view::filters(site).into_iter().map(Page::Ledger));
+            pages.extend((0..site.ledger.entries.len()).map(Page::Record));
+        }
+        let plan = Plan {
+            renderer,
+            site,
+            theme,
+            pages,
+            statics: theme.statics.keys().collect(),
+        };
+        let mut paths: Vec<PathBuf> = (0..plan.len()).map(|i| plan.path(i)).collect();
+        paths.sort();
+        let dups: Vec<Diagnostic> = paths
+            .windows(2)
+            .filter(|w| w[0] == w[1])
+            .map(|w| {
+                Diagnostic::error(
+                    PathBuf::from("content").join(&w[0]),
+                    format!(
+                        "{} would be written twice (a page or static file has the same path)",
+                        w[0].display()
+                    ),
+                )
+                .help("rename the attachment or the static file")
+            })
+            .collect();
+        if dups.is_empty() {
+            Ok(plan)
+        } else {
+            Err(Failure(dups))
         }
     }
-    if !diags.is_empty() {
-        return Err(Failure(diags));
+
+    /// How many files the output has.
+    pub fn len(&self) -> usize {
+        self.pages.len() + self.statics.len() + self.site.assets.len()
     }
-    files.extend(theme.statics.iter().map(|(rel, bytes)| OutFile {
-        rel: rel.clone(),
-        bytes: bytes.clone(),
-    }));
-    files.extend(site.assets.iter().map(|a| OutFile {
-        rel: a.rel.clone(),
-        bytes: a.bytes.clone(),
-    }));
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    let dups: Vec<Diagnostic> = files
-        .windows(2)
-        .filter(|w| w[0].rel == w[1].rel)
-        .map(|w| {
-            Diagnostic::error(
-                PathBuf::from("content").join(&w[0].rel),
-                format!(
-                    "{} would be written twice (a page or static file has the same path)",
-                    w[0].rel.display()
-                ),
-            )
-            .help("rename the attachment or the static file")
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The path of file `i`, relative to the output folder.
+    fn path(&self, i: usize) -> PathBuf {
+        let (pages, statics) = (self.pages.len(), self.statics.len());
+        if i < pages {
+            PathBuf::from(page_url(self.site, &self.pages[i]))
+        } else if i < pages + statics {
+            self.statics[i - pages].clone()
+        } else {
+            self.site.assets[i - pages - statics].rel.clone()
+        }
+    }
+
+    /// Makes file `i`: renders a page, or copies a static file or attachment.
+    pub fn file(&self, i: usize) -> Result<OutFile, Diagnostic> {
+        let (pages, statics) = (self.pages.len(), self.statics.len());
+        if i < pages {
+            return render_page(&self.renderer, self.site, &self.pages[i]);
+        }
+        let bytes = if i < pages + statics {
+            self.theme.statics[self.statics[i - pages]].clone()
+        } else {
+            self.site.assets[i - pages - statics].bytes.clone()
+        };
+        Ok(OutFile {
+            rel: self.path(i),
+            bytes,
         })
-        .collect();
-    if dups.is_empty() {
-        Ok(files)
-    } else {
-        Err(Failure(dups))
+    }
+}
+
+/// The site-relative URL of a page.
+fn page_url(site: &Site, page: &Page) -> String {
+    match *page {
+        Page::Home => "index.html".into(),
+        Page::NotFound => "404.html".into(),
+        Page::Year(i) => views::year_url(site.years[i].year),
+        Page::Document(i, j) => site.years[i].documents[j].url.clone(),
+        Page::Ledger(ref f) => f.url(),
+        Page::Record(i) => site.ledger.entries[i].url.clone(),
     }
 }
 
