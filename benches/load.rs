@@ -1,0 +1,104 @@
+//! Load on `annals serve` over loopback: N client threads (default 64) for S seconds (default
+//! 60) over a mix of pages, search pages and JSON searches; prints throughput, p50/p99 and
+//! every non-200 answer. Bounded in time, 127.0.0.1 only.
+//!
+//!     cargo bench --bench load -- SITE_ROOT [SECONDS] [CONNECTIONS]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn get(port: u16, path: &str) -> Option<u16> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    String::from_utf8_lossy(&raw[..raw.len().min(16)])
+        .split(' ')
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let Some(root) = args.first() else {
+        eprintln!("usage: cargo bench --bench load -- SITE_ROOT [SECONDS] [CONNECTIONS]");
+        return;
+    };
+    let seconds: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(60);
+    let conns: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(64);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["serve", "--port", "0", "--root", root])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start annals serve");
+    let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
+    let port: u16 = loop {
+        let line = lines.next().expect("serve exited").expect("stderr line");
+        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            break rest
+                .split('/')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("port");
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let paths = [
+        "/",
+        "/2025/index.html",
+        "/ledger/index.html",
+        "/assets/annals.css",
+        "/search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5",
+        "/api/search?q=%E8%B0%88%E5%BF%83%E8%B0%88%E8%AF%9D",
+    ];
+    let end = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..conns)
+        .map(|t| {
+            std::thread::spawn(move || {
+                let (mut times, mut errors) = (Vec::new(), Vec::new());
+                let mut i = t;
+                while Instant::now() < end {
+                    let path = paths[i % paths.len()];
+                    let t0 = Instant::now();
+                    match get(port, path) {
+                        Some(200) => times.push(t0.elapsed().as_secs_f64() * 1e3),
+                        other => errors.push(format!("{path}: {other:?}")),
+                    }
+                    i += 1;
+                }
+                (times, errors)
+            })
+        })
+        .collect();
+    let (mut times, mut errors) = (Vec::new(), Vec::new());
+    for w in workers {
+        let (t, e) = w.join().expect("worker");
+        times.extend(t);
+        errors.extend(e);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let _ = child.kill();
+    let _ = child.wait();
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| {
+        times
+            .get(((times.len().max(1) - 1) as f64 * p) as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    println!("{conns} connections, {elapsed:.1} s: {} answers ({:.0}/s), {} errors; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", times.len(), times.len() as f64 / elapsed, errors.len(), pct(0.5), pct(0.99), pct(1.0));
+    for e in errors.iter().take(10) {
+        println!("  error {e}");
+    }
+}
