@@ -164,7 +164,7 @@ fn load_entry(entry: &Entry, config: &Config) -> EntryResult {
         Kind::Document { year, stem } => {
             document::parse(shown, &text, *year, stem, config).map(Item::Doc)
         }
-        Kind::Ledger(_) | Kind::Asset => unreachable!("returned above"),
+        Kind::Ledger(_) | Kind::Asset => unreachable!("assets and ledgers are returned above"),
     };
     (parsed, findings)
 }

@@ -193,8 +193,19 @@ pub struct LedgerView<'a> {
     pub today: String,
 }
 
-/// The ledger page of `filter`.
-pub fn ledger<'a>(site: &'a Site, filter: &Filter) -> LedgerView<'a> {
+/// Every filter page with the number of records it keeps, counted once for all pages.
+pub fn filter_counts(site: &Site) -> Vec<(Filter, usize)> {
+    filters(site)
+        .into_iter()
+        .map(|f| {
+            let n = site.ledger.entries.iter().filter(|e| f.keeps(e)).count();
+            (f, n)
+        })
+        .collect()
+}
+
+/// The ledger page of `filter`; `counts` is [`filter_counts`] of the site.
+pub fn ledger<'a>(site: &'a Site, filter: &Filter, counts: &[(Filter, usize)]) -> LedgerView<'a> {
     let from = filter.url();
     let kept: Vec<usize> = site
         .ledger
@@ -206,17 +217,17 @@ pub fn ledger<'a>(site: &'a Site, filter: &Filter) -> LedgerView<'a> {
         .collect();
     let entries = || kept.iter().map(|&i| &site.ledger.entries[i]);
     let group = |label, key, pick: fn(&Filter) -> bool| {
-        let links = filters(site)
-            .into_iter()
-            .filter(pick)
-            .map(|f| FacetLink {
+        let links = counts
+            .iter()
+            .filter(|(f, _)| pick(f))
+            .map(|(f, count)| FacetLink {
                 label: f
                     .label()
                     .map(|l| l.split('：').next_back().unwrap_or(&l).to_string())
                     .unwrap_or_default(),
-                count: site.ledger.entries.iter().filter(|e| f.keeps(e)).count(),
+                count: *count,
                 url: link(&from, &f.url()),
-                current: &f == filter,
+                current: f == filter,
             })
             .collect();
         FacetGroup { label, key, links }

@@ -123,6 +123,8 @@ pub struct Plan<'a> {
     theme: &'a Theme,
     pages: Vec<Page>,
     statics: Vec<&'a PathBuf>,
+    /// The ledger's filter pages with their counts, for every ledger page's facet links.
+    ledger_filters: Vec<(ledger_view::Filter, usize)>,
 }
 
 impl<'a> Plan<'a> {
@@ -134,16 +136,20 @@ impl<'a> Plan<'a> {
             pages.push(Page::Year(i));
             pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
         }
-        if !site.ledger.entries.is_empty() {
-            pages.extend(ledger_view::filters(site).into_iter().map(Page::Ledger));
-            pages.extend((0..site.ledger.entries.len()).map(Page::Record));
-        }
+        let ledger_filters = if site.ledger.entries.is_empty() {
+            Vec::new()
+        } else {
+            ledger_view::filter_counts(site)
+        };
+        pages.extend(ledger_filters.iter().map(|(f, _)| Page::Ledger(f.clone())));
+        pages.extend((0..site.ledger.entries.len()).map(Page::Record));
         let plan = Plan {
             renderer,
             site,
             theme,
             pages,
             statics: theme.statics.keys().collect(),
+            ledger_filters,
         };
         let mut paths: Vec<PathBuf> = (0..plan.len()).map(|i| plan.path(i)).collect();
         paths.sort();
@@ -193,7 +199,7 @@ impl<'a> Plan<'a> {
     pub fn file(&self, i: usize) -> Result<OutFile, Diagnostic> {
         let (pages, statics) = (self.pages.len(), self.statics.len());
         if i < pages {
-            return render_page(&self.renderer, self.site, &self.pages[i]);
+            return self.page(&self.pages[i]);
         }
         let bytes = if i < pages + statics {
             self.theme.statics[self.statics[i - pages]].clone()
@@ -219,7 +225,18 @@ fn page_url(site: &Site, page: &Page) -> String {
     }
 }
 
-fn render_page(r: &Renderer, site: &Site, page: &Page) -> Result<OutFile, Diagnostic> {
+impl Plan<'_> {
+    fn page(&self, page: &Page) -> Result<OutFile, Diagnostic> {
+        render_page(&self.renderer, self.site, page, &self.ledger_filters)
+    }
+}
+
+fn render_page(
+    r: &Renderer,
+    site: &Site,
+    page: &Page,
+    ledger_filters: &[(ledger_view::Filter, usize)],
+) -> Result<OutFile, Diagnostic> {
     let sv = |url: &str| views::SiteView::new(site, url);
     let (url, html) = match *page {
         Page::Home => (
@@ -260,7 +277,7 @@ fn render_page(r: &Renderer, site: &Site, page: &Page) -> Result<OutFile, Diagno
                 "ledger.html",
                 &sv(&url),
                 &url,
-                &ledger_view::ledger(site, filter),
+                &ledger_view::ledger(site, filter, ledger_filters),
                 &[],
             );
             (url, html)
