@@ -53,6 +53,12 @@ impl Drop for Staged {
     }
 }
 
+/// Why a file could not be staged.
+enum Problem {
+    Make(Diagnostic),
+    Write(Diagnostic),
+}
+
 /// Makes `count` files with `make` (in parallel) and writes each into a staging folder for
 /// `target` as soon as it is made. Every distinct problem is reported; any problem discards
 /// the staging folder.
@@ -62,18 +68,44 @@ pub fn stage(
     target: &Path,
 ) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
-    let problems: Vec<Diagnostic> = (0..count)
+    let problems: Vec<Problem> = (0..count)
         .into_par_iter()
         .filter_map(|i| {
-            make(i)
-                .and_then(|f| fsx::write(&staged.path().join(&f.rel), &f.bytes))
+            let f = match make(i) {
+                Ok(f) => f,
+                Err(d) => return Some(Problem::Make(d)),
+            };
+            fsx::write(&staged.path().join(&f.rel), &f.bytes)
                 .err()
+                .map(|mut d| {
+                    d.path = target.join(&f.rel);
+                    Problem::Write(d)
+                })
         })
         .collect();
     let mut diags: Vec<Diagnostic> = Vec::new();
-    for d in problems {
-        if !diags.contains(&d) {
-            diags.push(d);
+    let mut unwritten = 0;
+    for p in problems {
+        match p {
+            Problem::Make(d) if !diags.contains(&d) => diags.push(d),
+            Problem::Make(_) => {}
+            // A full disk or a read-only folder fails every file the same way: one message.
+            Problem::Write(d) if unwritten == 0 => {
+                unwritten = 1;
+                diags.push(d);
+            }
+            Problem::Write(_) => unwritten += 1,
+        }
+    }
+    if unwritten > 1 {
+        if let Some(d) = diags
+            .iter_mut()
+            .find(|d| d.message.starts_with("cannot write"))
+        {
+            d.message.push_str(&format!(
+                " ({} more files could not be written either)",
+                unwritten - 1
+            ));
         }
     }
     if diags.is_empty() {

@@ -175,3 +175,52 @@ fn utf8_bom_is_accepted() {
     site.build();
     assert!(site.page("2025/bom.html").contains("带BOM的文件"));
 }
+
+/// An unreadable file: its path, the reason, the fix, and the site untouched. Root reads every
+/// file whatever its mode, so under root the build runs as `nobody` (uid 65534) instead.
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let site = Site::fixture("basic");
+    site.build();
+    let before = tree(&site.public());
+    let bad = site.root().join("content/2025/锁定.md");
+    site.write(
+        "content/2025/锁定.md",
+        doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\n"),
+    );
+    let is_root = rustix::process::geteuid().is_root();
+    if is_root {
+        // `nobody` must reach and write the site (but not read the one file).
+        let mut dir = Some(site.root());
+        while let Some(d) = dir {
+            let mode = std::fs::metadata(d).expect("stat").permissions().mode();
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(mode | 0o005))
+                .expect("chmod parent");
+            dir = d.parent();
+        }
+        for e in walkdir::WalkDir::new(site.root()) {
+            let e = e.expect("walk");
+            let mode = if e.file_type().is_dir() { 0o777 } else { 0o666 };
+            std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode))
+                .expect("chmod");
+        }
+    }
+    std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_annals"));
+    cmd.args(["build", "--root"]).arg(site.root());
+    if is_root {
+        cmd.uid(65534).gid(65534);
+    }
+    let out = cmd.output().expect("run annals");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/2025/锁定.md: cannot read the file: Permission denied"),
+        "{err}"
+    );
+    assert!(err.contains("check the file's permissions"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(tree(&site.public()), before, "public/ changed");
+}

@@ -92,3 +92,96 @@ fn extreme_valid_inputs_build() {
     assert!(site.page("2025/深.html").contains("深层"));
     assert!(site.page("2025/长.html").contains("段落19999。"));
 }
+
+/// A full disk: the site lives on a 1 MiB tmpfs (mounted in a private mount namespace, so
+/// nothing outlives the test), builds once, then a 400 KB document makes the next build run
+/// out of space. That build must say so plainly, exit 1, and leave the published site and
+/// index byte for byte as they were, with no staging folder behind.
+#[test]
+fn full_disk_leaves_the_previous_site() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let mnt = work.path().join("disk");
+    let out = work.path().join("out");
+    std::fs::create_dir_all(&mnt).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let big: String = (0..2_000)
+        .map(|i| format!("段落{i}。文稿起草不深入，调查研究不够扎实。\n\n"))
+        .collect();
+    let big_doc = work.path().join("长文.md");
+    std::fs::write(
+        &big_doc,
+        format!(
+            "---\ntitle: 长文\ntype: 整改方案\ndate: 2026-01-01\n---\n{}",
+            big.repeat(3)
+        ),
+    )
+    .unwrap();
+    let script = r#"
+set -u
+mount -t tmpfs -o size=1024k annals-full "$MNT" || exit 90
+cp -r "$FIXTURE" "$MNT/site"
+"$ANNALS" build --root "$MNT/site" >/dev/null 2>"$OUT/first" || exit 91
+cd "$MNT/site"
+sums() { find public search-index -type f -exec sha256sum {} + | sort; }
+sums > "$OUT/before"
+cp "$BIG" content/2025/长文.md || exit 92
+"$ANNALS" build --root "$MNT/site" 2>"$OUT/stderr"
+echo $? > "$OUT/code"
+sums > "$OUT/after"
+ls -A . search-index > "$OUT/entries"
+"$ANNALS" search --root "$MNT/site" --json 对照检查 > "$OUT/search" 2>&1
+exit 0
+"#;
+    // Root gets a mount namespace of its own; anyone else a user namespace mapped to root.
+    let unshare_args: &[&str] = if rustix::process::geteuid().is_root() {
+        &["--mount", "--propagation", "private"]
+    } else {
+        &["--mount", "--map-root-user"]
+    };
+    let run = std::process::Command::new("unshare")
+        .args(unshare_args)
+        .args(["sh", "-c", script])
+        .env("MNT", &mnt)
+        .env("OUT", &out)
+        .env("FIXTURE", fixtures().join("basic"))
+        .env("BIG", &big_doc)
+        .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
+        .output();
+    let run = match run {
+        Ok(r) if r.status.success() => r,
+        Ok(r) if r.status.code() == Some(90) || stderr(&r).starts_with("unshare:") => {
+            // The kernel refuses mount namespaces here (a locked-down container): nothing
+            // that .ci/run could install changes that.
+            eprintln!("SKIPPED: cannot mount a tmpfs here: {}", stderr(&r));
+            return;
+        }
+        Ok(r) => panic!("the scenario failed early ({:?}): {}", r.status, stderr(&r)),
+        Err(e) => {
+            eprintln!("SKIPPED: unshare is not available: {e}");
+            return;
+        }
+    };
+    let read = |n: &str| std::fs::read_to_string(out.join(n)).unwrap_or_default();
+    let err = read("stderr");
+    eprintln!("the build on a full disk said:\n{err}");
+    assert_eq!(read("code").trim(), "1", "{err}\n{}", stderr(&run));
+    assert!(err.contains("No space left on device"), "{err}");
+    assert!(err.contains("free some disk space"), "{err}");
+    assert!(
+        err.contains("the previous output was left unchanged"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!read("before").is_empty());
+    assert_eq!(read("before"), read("after"), "the published files changed");
+    let entries = read("entries");
+    assert!(
+        !entries.contains(".staging-") && !entries.contains(".old-"),
+        "{entries}"
+    );
+    let search = read("search");
+    assert!(
+        search.contains("\"total\""),
+        "the old index does not answer: {search}"
+    );
+}
