@@ -1,6 +1,8 @@
 //! Load on `annals serve` over loopback: N client threads (default 64) for S seconds (default
-//! 60) over a mix of pages, search pages and JSON searches; prints throughput, p50/p99 and
-//! every non-200 answer. Bounded in time, 127.0.0.1 only.
+//! 60) over a mix of pages, search pages and JSON searches, while a document is edited every
+//! 10 s so that `serve` rebuilds and swaps the site under the load; prints throughput,
+//! p50/p99, the rebuilds that happened and every non-200 answer. Bounded in time, 127.0.0.1
+//! only. The edited document is restored at the end.
 //!
 //!     cargo bench --bench load -- SITE_ROOT [SECONDS] [CONNECTIONS]
 
@@ -52,7 +54,15 @@ fn main() {
                 .expect("port");
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    let rebuilds = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = rebuilds.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if line.starts_with("rebuilt in ") {
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    });
     let paths = [
         "/",
         "/2025/index.html",
@@ -81,6 +91,17 @@ fn main() {
             })
         })
         .collect();
+    // Edits during the load: each makes `serve` rebuild and swap the whole site.
+    let edited = some_document(std::path::Path::new(root));
+    let original = std::fs::read(&edited).expect("read the document to edit");
+    let mut edits = 0;
+    while Instant::now() + Duration::from_secs(10) < end {
+        std::thread::sleep(Duration::from_secs(10));
+        let mut text = original.clone();
+        text.extend(format!("\n\n负载测试第{edits}次修改。\n").as_bytes());
+        std::fs::write(&edited, text).expect("edit");
+        edits += 1;
+    }
     let (mut times, mut errors) = (Vec::new(), Vec::new());
     for w in workers {
         let (t, e) = w.join().expect("worker");
@@ -88,6 +109,7 @@ fn main() {
         errors.extend(e);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    std::fs::write(&edited, &original).expect("restore the edited document");
     let _ = child.kill();
     let _ = child.wait();
     times.sort_by(|a, b| a.total_cmp(b));
@@ -98,7 +120,32 @@ fn main() {
             .unwrap_or(0.0)
     };
     println!("{conns} connections, {elapsed:.1} s: {} answers ({:.0}/s), {} errors; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", times.len(), times.len() as f64 / elapsed, errors.len(), pct(0.5), pct(0.99), pct(1.0));
+    println!(
+        "{edits} edits of {} during the load, {} rebuilds swapped in",
+        edited.display(),
+        rebuilds.load(std::sync::atomic::Ordering::SeqCst)
+    );
     for e in errors.iter().take(10) {
         println!("  error {e}");
     }
+}
+
+/// The first document (not an `_index.md`) of the newest year folder.
+fn some_document(root: &std::path::Path) -> std::path::PathBuf {
+    let mut years: Vec<_> = std::fs::read_dir(root.join("content"))
+        .expect("content/")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    years.sort();
+    let year = years.pop().expect("a year folder");
+    let mut docs: Vec<_> = std::fs::read_dir(&year)
+        .expect("year folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
+        .collect();
+    docs.sort();
+    docs.into_iter().next().expect("a document")
 }
