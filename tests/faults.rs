@@ -82,8 +82,9 @@ fn extreme_valid_inputs_build() {
     let deep = format!("---\ntitle: 深\ntype: 整改方案\ndate: 2026-01-01\n---\n{} 深层\n\n{}列表\n\n{}强调{}\n\n{}x{}\n", ">".repeat(10_000), "- ".repeat(5_000), "*".repeat(10_000), "*".repeat(10_000), "[".repeat(10_000), "]".repeat(10_000));
     site.write("content/2025/深.md", deep);
     let long: String = (0..20_000)
-        .map(|i| format!("段落{i}。{}\n\n", "文稿起草不深入，".repeat(10)))
+        .map(|i| format!("段落{i}。{}\n\n", "文稿起草不深入，".repeat(42)))
         .collect();
+    assert!(long.len() > 20_000_000, "a 20 MB document");
     site.write(
         "content/2025/长.md",
         format!("---\ntitle: 长\ntype: 整改方案\ndate: 2026-01-01\n---\n{long}"),
