@@ -54,6 +54,95 @@ fn containing(site: &Site, phrase: &str) -> BTreeSet<String> {
     out
 }
 
+/// Every headed section (page, heading) of a published document, with its text read straight
+/// from the Markdown as `containing` reads documents: from its heading line to the next one.
+fn sections(site: &Site) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    for (rel, bytes) in tree(&site.root().join("content")) {
+        let text = String::from_utf8(bytes).expect("utf8");
+        if !rel.ends_with(".md") || rel.ends_with("_index.md") || text.contains("draft: true") {
+            continue;
+        }
+        let page = rel.trim_end_matches(".md").to_string() + ".html";
+        let body = text.splitn(3, "---\n").nth(2).expect("front matter");
+        let mut current: Option<(String, String)> = None;
+        for line in body.lines() {
+            if line.starts_with('#') {
+                out.extend(current.take().map(|(h, t)| (page.clone(), h, t)));
+                let heading = line.trim_start_matches('#').trim().to_string();
+                current = Some((heading.clone(), heading + "\n"));
+            } else if let Some((_, t)) = current.as_mut() {
+                // Lines of a paragraph join without a break between CJK characters.
+                let joins =
+                    t.chars().last().is_some_and(is_cjk) && line.chars().next().is_some_and(is_cjk);
+                if !joins {
+                    t.push('\n');
+                }
+                t.push_str(line);
+            }
+        }
+        out.extend(current.map(|(h, t)| (page.clone(), h, t)));
+    }
+    out
+}
+
+#[test]
+fn kind_section_lists_exactly_the_sections_that_match() {
+    let (site, index) = built();
+    let all = sections(&site);
+    for (q, has, not) in [
+        ("文稿起草不深入", vec!["文稿起草不深入"], vec![]),
+        ("谈心谈话", vec!["谈心谈话"], vec![]),
+        ("整改 问题", vec!["整改", "问题"], vec![]),
+        ("谈心谈话 -理论", vec!["谈心谈话"], vec!["理论"]),
+    ] {
+        let expected: BTreeSet<(String, String)> = all
+            .iter()
+            .filter(|(_, _, t)| {
+                has.iter().all(|w| t.contains(w)) && !not.iter().any(|w| t.contains(w))
+            })
+            .map(|(p, h, _)| (p.clone(), h.clone()))
+            .collect();
+        let mut req = Request::new(&format!("kind:section {q}"));
+        req.per_page = 100;
+        let r = index.search(&req).expect("search");
+        let got: BTreeSet<(String, String)> = r
+            .hits
+            .iter()
+            .map(|h| {
+                assert_eq!(h.kind, "section");
+                let page = h.url.split('#').next().unwrap().to_string();
+                (
+                    page,
+                    h.section.clone().expect("a section hit names its section"),
+                )
+            })
+            .collect();
+        assert!(!expected.is_empty(), "{q}: the fixture has such sections");
+        assert_eq!(got, expected, "{q}");
+        assert_eq!(r.total, expected.len(), "{q}");
+        assert_eq!(
+            r.facets["year"].values().sum::<u64>() as usize,
+            expected.len()
+        );
+        for h in &r.hits {
+            let (page, anchor) = h.url.split_once('#').expect("anchor");
+            assert!(
+                ids(&site.page(page)).contains(&anchor.to_string()),
+                "{}",
+                h.url
+            );
+        }
+    }
+    // Pages of a section listing.
+    let mut req = Request::new("kind:section 整改");
+    req.per_page = 2;
+    req.page = 2;
+    let r = index.search(&req).unwrap();
+    assert_eq!(r.pages, r.total.div_ceil(2));
+    assert!(r.hits.len() <= 2 && !r.hits.is_empty());
+}
+
 fn urls(index: &SearchIndex, q: &str) -> BTreeSet<String> {
     let mut req = Request::new(q);
     req.per_page = 100;

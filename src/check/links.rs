@@ -48,7 +48,7 @@ fn join(page: &str, link: &str) -> Option<String> {
 
 /// Every broken internal link and every external link of the site's documents.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
-    let mut anchors: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
     let mut files: HashSet<String> = site
         .assets
         .iter()
@@ -59,7 +59,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         for d in &y.documents {
             anchors.insert(
                 d.url.clone(),
-                d.rendered.headings.iter().map(|h| h.id.as_str()).collect(),
+                d.render().headings.into_iter().map(|h| h.id).collect(),
             );
         }
     }
@@ -114,7 +114,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 } else if !anchor.is_empty()
                     && anchors.get(&page).is_some_and(|ids| !ids.contains(anchor))
                 {
-                    let ids: Vec<&str> = anchors[&page].iter().copied().collect();
+                    let ids: Vec<&str> = anchors[&page].iter().map(String::as_str).collect();
                     let help = match crate::error::did_you_mean(anchor, ids.iter().copied()) {
                         Some(s) => format!("did you mean `#{s}`?"),
                         None => {

@@ -1,7 +1,6 @@
 //! ASSEMBLE: loaded sources -> [`Site`], the plain data every page is rendered from.
 //!
-//! Markdown is rendered here (in parallel, results in walk order), drafts are left out, URLs
-//! are fixed and checked for collisions, and the facts pages need but no single file holds
+//! Drafts are left out, URLs are fixed and checked for collisions, and the facts pages need but no single file holds
 //! (documents per meeting, the same document in the previous and next year) are computed
 //! once, so templates only display.
 
@@ -12,7 +11,6 @@ use crate::content::{Asset, Loaded, LoadedYear, SourceDoc};
 use crate::error::{Diagnostic, Failure};
 use crate::markdown::{self, Rendered};
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The whole site.
@@ -55,7 +53,6 @@ pub struct Document {
     pub source: SourceDoc,
     /// Site-relative URL, e.g. `2025/召开情况报告.html` (not percent-encoded).
     pub url: String,
-    pub rendered: Rendered,
     /// The commits that changed the file, newest first (empty outside a git repository).
     pub revisions: Vec<crate::content::git::Revision>,
     /// Indices into `Site::ledger.entries` of the records whose `source` is this document.
@@ -75,6 +72,13 @@ pub struct DocLink {
 }
 
 impl Document {
+    /// The document's Markdown, rendered. Rendered when a page or the index needs it, not
+    /// kept: holding every document's HTML and plain text beside its source tripled the
+    /// memory of a build (10,000 reports: 386 MiB of site before any page was written).
+    pub fn render(&self) -> Rendered {
+        markdown::render(&self.source.body)
+    }
+
     /// The document's file inside its year folder (`召开情况报告.md`), as a record's `source` names it.
     pub fn file_name(&self) -> String {
         let prefix = std::path::Path::new("content").join(self.source.year.to_string());
@@ -179,14 +183,12 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
         }
     }
     let documents = published
-        .into_par_iter()
+        .into_iter()
         .map(|source| {
-            let rendered = markdown::render(&source.body);
             let url = format!("{}/{}.html", source.year, source.slug);
             Document {
                 source,
                 url,
-                rendered,
                 revisions: Vec::new(),
                 records: Vec::new(),
                 previous: None,

@@ -266,7 +266,7 @@ fn render_page(
                     "document.html",
                     &sv(&d.url),
                     &d.url,
-                    &views::document(site, y, d),
+                    &views::document(site, y, d, &d.render()),
                     &[],
                 ),
             )

@@ -4,7 +4,7 @@
 use super::ledger_view::{rows, RecordRow};
 use super::links::{href, root_prefix};
 use crate::dates;
-use crate::markdown::Heading;
+use crate::markdown::{Heading, Rendered};
 use crate::model::{DocLink, Document, Site, Year};
 use serde::Serialize;
 
@@ -269,7 +269,12 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
 }
 
 /// A document page.
-pub fn document<'a>(site: &'a Site, y: &'a Year, d: &'a Document) -> DocView<'a> {
+pub fn document<'a>(
+    site: &'a Site,
+    y: &'a Year,
+    d: &'a Document,
+    rendered: &'a Rendered,
+) -> DocView<'a> {
     let from = d.url.as_str();
     let other = |l: &'a Option<DocLink>| {
         l.as_ref().map(|l| OtherYear {
@@ -287,8 +292,8 @@ pub fn document<'a>(site: &'a Site, y: &'a Year, d: &'a Document) -> DocView<'a>
         unit: &s.unit,
         author: s.author.as_deref(),
         tags: &s.tags,
-        html: &d.rendered.html,
-        toc: &d.rendered.headings,
+        html: &rendered.html,
+        toc: &rendered.headings,
         previous: other(&d.previous),
         next: other(&d.next),
         records: rows(site, d.records.iter().copied(), from),

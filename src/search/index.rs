@@ -1,18 +1,23 @@
 //! INDEX: [`Site`] -> a tantivy index on disk, built in a staging folder and swapped in.
 //!
-//! Each document is indexed whole (so a query's words may fall in different sections) and
-//! once per section (so a hit can link to `page.html#anchor`). Texts are normalised first;
-//! tokenizing happens in tantivy's writer threads.
+//! Each document is indexed once, whole, with an outline of where its headed sections lie in
+//! the stored text: a hit links to its best section (`page.html#anchor`) and `kind:section`
+//! lists matching sections, both worked out from that outline at query time. Indexing every
+//! section again as an entry of its own (as DESIGN first had it) doubled the build's
+//! segmentation and the index's size for no answer the outline cannot give. Texts are
+//! normalised first; tokenizing happens in tantivy's writer threads.
 
+use super::gate::{Gate, Queued};
 use super::schema::{Fields, VERSION};
 use super::settings::{Settings, DICTIONARY, SYNONYMS};
 use super::tokenizer::{normalize, BigramTokenizer, WordTokenizer, BIGRAM, WORDS};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
-use crate::model::Site;
+use crate::model::{Document, Site};
 use crate::output::Staged;
 use chrono::Datelike;
 use jieba_rs::Jieba;
+use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::schema::Facet;
@@ -35,7 +40,6 @@ pub struct SectionSpan {
 pub struct Entry {
     pub kind: &'static str,
     pub url: String,
-    pub parent: String,
     pub title: String,
     pub doc_title: String,
     pub text: String,
@@ -52,97 +56,99 @@ pub struct Entry {
 /// The type shown for ledger records in results and facets.
 pub const RECORD_TYPE: &str = "整改台账";
 
-/// The entries of a site: per document, the whole text then each headed section; then every
-/// ledger record.
+/// The entries of a site: every document (its whole text and outline), then every ledger
+/// record.
 ///
-/// Each entry is handed to `add` as it is made, so the index build never holds a second copy
-/// of the archive's text.
+/// Entries are made a few dozen at a time (in parallel: each renders its document) and handed
+/// to `add` in order, so the index build never holds a second copy of the archive's text.
 pub fn entries(site: &Site, mut add: impl FnMut(Entry)) {
-    for d in site.years.iter().flat_map(|y| &y.documents) {
-        let s = &d.source;
-        let base = Entry {
-            kind: "document",
-            url: d.url.clone(),
-            parent: d.url.clone(),
-            title: s.title.clone(),
-            doc_title: s.title.clone(),
-            text: String::new(),
-            year: s.year,
-            date: s.date,
-            doc_type: s.doc_type.clone(),
-            unit: s.unit.clone(),
-            category: String::new(),
-            status: String::new(),
-            outline: Vec::new(),
-        };
-        // The whole text, section by section, remembering where each headed section lies.
-        let mut text = String::new();
-        let mut outline = Vec::new();
-        let mut at = 0;
-        for sec in &d.rendered.sections {
-            let piece = normalize(&format!(
-                "{}\n{}",
-                sec.heading.as_deref().unwrap_or(""),
-                sec.text
-            ));
-            let len = piece.chars().count();
-            if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
-                outline.push(SectionSpan {
-                    id: id.clone(),
-                    heading: heading.trim().to_string(),
-                    start: at,
-                    end: at + len,
-                });
-            }
-            text.push_str(&piece);
-            at += len;
-        }
-        add(Entry {
-            text,
-            outline,
-            ..base.clone()
-        });
-        for sec in &d.rendered.sections {
-            if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
-                add(Entry {
-                    kind: "section",
-                    url: format!("{}#{id}", d.url),
-                    title: heading.trim().to_string(),
-                    text: normalize(&sec.text),
-                    ..base.clone()
-                });
-            }
-        }
+    let docs: Vec<&Document> = site.years.iter().flat_map(|y| &y.documents).collect();
+    for chunk in docs.chunks(64) {
+        let made: Vec<Entry> = chunk.par_iter().map(|d| document_entry(d)).collect();
+        made.into_iter().for_each(&mut add);
     }
     for e in &site.ledger.entries {
-        let r = &e.record;
-        let mut text = vec![r.problem.clone()];
-        text.extend(r.measures.iter().cloned());
-        text.extend(r.progress.iter().map(|p| p.note.clone()));
-        text.extend(r.outcome.iter().cloned());
-        let date = r.completed_on.or(match r.deadline {
-            Some(crate::ledger::Deadline::Date(d)) => Some(d),
-            _ => None,
-        });
-        add(Entry {
-            kind: "record",
-            url: e.url.clone(),
-            parent: e.url.clone(),
-            title: format!("{} {}", r.id, r.problem),
-            doc_title: r.id.clone(),
-            text: normalize(&text.join("\n")),
-            year: r.year,
-            date: date
-                .or_else(|| chrono::NaiveDate::from_ymd_opt(r.year + 1, 1, 1))
-                .unwrap_or_default(),
-            doc_type: RECORD_TYPE.into(),
-            unit: r.owner.clone().unwrap_or_default(),
-            category: r.category.clone(),
-            status: r.status.clone(),
-            outline: Vec::new(),
-        });
+        add(record_entry(e));
     }
 }
+
+/// A document's entry: its whole text, section by section, with where each headed section
+/// lies.
+fn document_entry(d: &Document) -> Entry {
+    let s = &d.source;
+    // The whole text, section by section, remembering where each headed section lies.
+    let mut text = String::new();
+    let mut outline = Vec::new();
+    let mut at = 0;
+    for sec in d.render().sections {
+        let piece = normalize(&format!(
+            "{}\n{}",
+            sec.heading.as_deref().unwrap_or(""),
+            sec.text
+        ));
+        let len = piece.chars().count();
+        if let (Some(id), Some(heading)) = (&sec.id, &sec.heading) {
+            outline.push(SectionSpan {
+                id: id.clone(),
+                heading: heading.trim().to_string(),
+                start: at,
+                end: at + len,
+            });
+        }
+        text.push_str(&piece);
+        at += len;
+    }
+    Entry {
+        kind: "document",
+        url: d.url.clone(),
+        title: s.title.clone(),
+        doc_title: s.title.clone(),
+        text,
+        year: s.year,
+        date: s.date,
+        doc_type: s.doc_type.clone(),
+        unit: s.unit.clone(),
+        category: String::new(),
+        status: String::new(),
+        outline,
+    }
+}
+
+/// A ledger record's entry: its problem, measures, progress and outcome.
+fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
+    let r = &e.record;
+    let mut text = vec![r.problem.clone()];
+    text.extend(r.measures.iter().cloned());
+    text.extend(r.progress.iter().map(|p| p.note.clone()));
+    text.extend(r.outcome.iter().cloned());
+    let date = r.completed_on.or(match r.deadline {
+        Some(crate::ledger::Deadline::Date(d)) => Some(d),
+        _ => None,
+    });
+    Entry {
+        kind: "record",
+        url: e.url.clone(),
+        title: format!("{} {}", r.id, r.problem),
+        doc_title: r.id.clone(),
+        text: normalize(&text.join("\n")),
+        year: r.year,
+        date: date
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(r.year + 1, 1, 1))
+            .unwrap_or_default(),
+        doc_type: RECORD_TYPE.into(),
+        unit: r.owner.clone().unwrap_or_default(),
+        category: r.category.clone(),
+        status: r.status.clone(),
+        outline: Vec::new(),
+    }
+}
+
+/// Memory of each tantivy writer thread before it writes a segment. Smaller budgets write more
+/// segments (more files to search, more merging); 10,000 reports index into a handful.
+const WRITER_BUDGET: usize = 64_000_000;
+
+/// Documents made and waiting for the writer threads at most (see [`Gate`]).
+const IN_FLIGHT: usize = 128;
 
 /// Registers annals' tokenizers on an index.
 pub fn register(index: &Index, jieba: Arc<Jieba>) {
@@ -186,12 +192,17 @@ pub fn write(
         .map_or(2, |n| n.get())
         .clamp(1, 8);
     let mut writer = index
-        .writer_with_num_threads::<TantivyDocument>(threads, 64_000_000 * threads)
+        .writer_with_num_threads::<Queued>(threads, WRITER_BUDGET * threads)
         .map_err(err)?;
+    let gate = Gate::new(IN_FLIGHT);
     let mut failed = None;
     entries(&mut |e: Entry| {
         if failed.is_none() {
-            if let Err(e) = writer.add_document(document(&f, &e)) {
+            let slot = gate.enter();
+            if let Err(e) = writer.add_document(Queued {
+                doc: document(&f, &e),
+                _slot: slot,
+            }) {
                 failed = Some(e);
             }
         }
@@ -215,7 +226,6 @@ fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, e.kind);
     doc.add_text(f.url, &e.url);
-    doc.add_text(f.parent, &e.parent);
     doc.add_text(f.title, &e.title);
     doc.add_text(f.doc_title, &e.doc_title);
     doc.add_text(f.text, &e.text);

@@ -11,11 +11,13 @@
 //! - [`snippet`]: marked stretches of text
 
 mod forward_only;
+mod gate;
 pub mod index;
 mod plan;
 pub mod query;
 pub mod schema;
 pub mod searcher;
+mod sections;
 pub mod settings;
 pub mod snippet;
 pub mod tokenizer;

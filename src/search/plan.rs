@@ -23,13 +23,8 @@ impl SearchIndex {
         alts
     }
 
-    /// The tantivy query of a parsed query, limited to entries of `kind` (and of `parent`).
-    pub(super) fn query(
-        &self,
-        parsed: &Parsed,
-        kinds: &[&str],
-        parent: Option<&str>,
-    ) -> BooleanQuery {
+    /// The tantivy query of a parsed query, limited to entries of `kinds`.
+    pub(super) fn query(&self, parsed: &Parsed, kinds: &[&str]) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let term = |f: Field, v: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -43,9 +38,6 @@ impl SearchIndex {
                 .map(|k| (Occur::Should, term(self.f.kind, k)))
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        if let Some(p) = parent {
-            clauses.push((Occur::Must, term(self.f.parent, p)));
         }
         for t in &parsed.must {
             clauses.push((Occur::Must, self.text_query(t)));

@@ -6,20 +6,18 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// `document`, `section` or `record`.
+    /// `document` or `record` (sections are found in a document's outline).
     pub kind: Field,
-    /// Site-relative URL, with `#anchor` for a section.
+    /// Site-relative URL.
     pub url: Field,
-    /// For a section: the URL of its document (to find a document's best section).
-    pub parent: Field,
-    /// Shown title: the document's title, or the section's heading.
+    /// Shown title: the document's title, or a record's id and problem.
     pub title: Field,
-    /// For a section: its document's title.
+    /// The document's title, or a record's id.
     pub doc_title: Field,
     /// The normalised plain text, stored for snippets, not indexed.
     pub text: Field,
@@ -56,7 +54,6 @@ impl Fields {
         let fields = Fields {
             kind: b.add_text_field("kind", STRING | STORED | FAST),
             url: b.add_text_field("url", STRING | STORED),
-            parent: b.add_text_field("parent", STRING),
             title: b.add_text_field("title", STORED),
             doc_title: b.add_text_field("doc_title", STORED),
             text: b.add_text_field("text", STORED),

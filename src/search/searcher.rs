@@ -184,22 +184,19 @@ impl SearchIndex {
                 }
             })
             .map_or(vec!["document", "record"], |k| vec![k]);
-        let q = self.query(&parsed, &kind, None);
+        if kind == ["section"] {
+            return self.sections(&searcher, &parsed, sort, per_page, results);
+        }
+        let q = self.query(&parsed, &kind);
         let mut facets = FacetCollector::for_field("facets");
         for root in ["/year", "/type", "/category", "/status"] {
             facets.add_facet(root);
         }
         let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
-        let err = |e: tantivy::TantivyError| {
-            Failure::from(
-                Diagnostic::error("search-index/index", format!("search failed: {e}"))
-                    .help("run `annals build` to rebuild the index"),
-            )
-        };
         let (addrs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
             Sort::Relevance => searcher
                 .search(&q, &(top.order_by_score(), Count, facets))
-                .map_err(err)?,
+                .map_err(failed)?,
             Sort::Date => {
                 let (docs, total, counts) = searcher
                     .search(
@@ -210,7 +207,7 @@ impl SearchIndex {
                             facets,
                         ),
                     )
-                    .map_err(err)?;
+                    .map_err(failed)?;
                 (
                     docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
                     total,
@@ -241,7 +238,7 @@ impl SearchIndex {
         for (score, addr) in addrs {
             results
                 .hits
-                .push(self.hit(&searcher, &parsed, score, addr).map_err(err)?);
+                .push(self.hit(&searcher, &parsed, score, addr).map_err(failed)?);
         }
         Ok(results)
     }
@@ -254,32 +251,37 @@ impl SearchIndex {
         addr: DocAddress,
     ) -> tantivy::Result<Hit> {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let text = |doc: &TantivyDocument, f: Field| {
-            doc.get_first(f)
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        };
-        let int = |doc: &TantivyDocument, f: Field| {
-            doc.get_first(f)
-                .and_then(|v| v.as_i64())
-                .unwrap_or_default()
-        };
-        let url = text(&doc, self.f.url);
-        let kind = text(&doc, self.f.kind);
+        let needles = self.needles(parsed);
+        let stored = Stored::of(&doc, &self.f);
+        let section = best_section(&stored.text, &stored.outline, &needles).cloned();
+        Ok(self.hit_in(&doc, &stored, score, section.as_ref(), &needles))
+    }
+
+    /// Every alternative of every searched text, longest first (for highlighting).
+    pub(super) fn needles(&self, parsed: &Parsed) -> Vec<String> {
         let mut needles: Vec<String> = parsed
             .must
             .iter()
             .flat_map(|t| self.alternatives(t))
             .collect();
         needles.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-        let whole = text(&doc, self.f.text);
-        let outline: Vec<SectionSpan> = doc
-            .get_first(self.f.outline)
-            .and_then(|v| v.as_str().and_then(|j| serde_json::from_str(j).ok()))
-            .unwrap_or_default();
-        let (link, section, snip) = match best_section(&whole, &outline, &needles) {
+        needles
+    }
+
+    /// The hit for a stored entry, linking to `section` (and showing its text) when given.
+    pub(super) fn hit_in(
+        &self,
+        doc: &TantivyDocument,
+        stored: &Stored,
+        score: f32,
+        section: Option<&SectionSpan>,
+        needles: &[String],
+    ) -> Hit {
+        let url = text(doc, self.f.url);
+        let (link, heading, snip) = match section {
             Some(sec) => {
-                let body: String = whole
+                let body: String = stored
+                    .text
                     .chars()
                     .skip(sec.start)
                     .take(sec.end - sec.start)
@@ -287,22 +289,22 @@ impl SearchIndex {
                 (
                     format!("{url}#{}", sec.id),
                     Some(sec.heading.clone()),
-                    snippet(body.trim(), &needles, SNIPPET_CHARS),
+                    snippet(body.trim(), needles, SNIPPET_CHARS),
                 )
             }
             None => (
-                url.clone(),
+                url,
                 None,
-                snippet(whole.trim(), &needles, SNIPPET_CHARS),
+                snippet(stored.text.trim(), needles, SNIPPET_CHARS),
             ),
         };
-        let date = int(&doc, self.f.date);
-        Ok(Hit {
+        let date = int(doc, self.f.date);
+        Hit {
             url: link,
-            title: text(&doc, self.f.title),
-            kind,
-            year: int(&doc, self.f.year),
-            doc_type: text(&doc, self.f.doc_type),
+            title: text(doc, self.f.title),
+            kind: text(doc, self.f.kind),
+            year: int(doc, self.f.year),
+            doc_type: text(doc, self.f.doc_type),
             date: format!(
                 "{:04}-{:02}-{:02}",
                 date / 10000,
@@ -310,10 +312,49 @@ impl SearchIndex {
                 date % 100
             ),
             score,
-            section,
+            section: heading,
             snippet: snip,
-        })
+        }
     }
+}
+
+/// A stored text field's value ("" when absent).
+pub(super) fn text(doc: &TantivyDocument, f: Field) -> String {
+    doc.get_first(f)
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// A stored integer field's value (0 when absent).
+pub(super) fn int(doc: &TantivyDocument, f: Field) -> i64 {
+    doc.get_first(f)
+        .and_then(|v| v.as_i64())
+        .unwrap_or_default()
+}
+
+/// An entry's stored text and, for a document, its outline.
+pub(super) struct Stored {
+    pub text: String,
+    pub outline: Vec<SectionSpan>,
+}
+
+impl Stored {
+    pub(super) fn of(doc: &TantivyDocument, f: &Fields) -> Stored {
+        Stored {
+            text: text(doc, f.text),
+            outline: doc
+                .get_first(f.outline)
+                .and_then(|v| v.as_str().and_then(|j| serde_json::from_str(j).ok()))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// A search that failed inside tantivy (a damaged index).
+pub(super) fn failed(e: tantivy::TantivyError) -> Failure {
+    Diagnostic::error("search-index/index", format!("search failed: {e}"))
+        .help("run `annals build` to rebuild the index")
+        .into()
 }
 
 /// The section of a document holding the most occurrences of the searched words (the first

@@ -66,39 +66,81 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// A token stream over tokens computed up front.
-pub struct VecStream {
-    tokens: Vec<Token>,
-    next: usize,
+/// Where a token is: its position (character offset) and byte range, and whether its text
+/// must be lowercased. Tokens are listed this way first and their text is only written into
+/// the one reused [`Token`] as the indexer asks for it, so indexing allocates nothing per
+/// token.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    position: usize,
+    from: usize,
+    to: usize,
+    lower: bool,
 }
 
-impl VecStream {
-    fn new(tokens: Vec<Token>) -> Self {
-        VecStream { tokens, next: 0 }
+/// A token stream over spans of a text, writing each token's text into one reused buffer.
+pub struct SpanStream<'a> {
+    text: &'a str,
+    spans: Vec<Span>,
+    next: usize,
+    token: Token,
+}
+
+impl<'a> SpanStream<'a> {
+    fn new(text: &'a str, spans: Vec<Span>) -> Self {
+        SpanStream {
+            text,
+            spans,
+            next: 0,
+            token: Token::default(),
+        }
     }
 }
 
-impl TokenStream for VecStream {
+impl TokenStream for SpanStream<'_> {
     fn advance(&mut self) -> bool {
+        let Some(s) = self.spans.get(self.next) else {
+            return false;
+        };
         self.next += 1;
-        self.next <= self.tokens.len()
+        let t = &mut self.token;
+        t.position = s.position;
+        t.offset_from = s.from;
+        t.offset_to = s.to;
+        t.position_length = 1;
+        t.text.clear();
+        push_lower(&mut t.text, &self.text[s.from..s.to], s.lower);
+        true
     }
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 
-fn token(text: String, position: usize, from: usize, to: usize) -> Token {
-    Token {
-        offset_from: from,
-        offset_to: to,
-        position,
-        text,
-        position_length: 1,
+/// Appends `word`, lowercased when `lower` (ideographs have no case and are copied as they are).
+fn push_lower(out: &mut String, word: &str, lower: bool) {
+    if !lower {
+        out.push_str(word);
+    } else if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
     }
+}
+
+/// The tokens of a stream as owned values (for queries and tests, not the indexer).
+fn collect(mut stream: SpanStream<'_>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(stream.spans.len());
+    while stream.advance() {
+        out.push(stream.token.clone());
+    }
+    out
 }
 
 /// Character bigrams of every run of ideographs, whole lowercase words of letters and digits.
@@ -107,8 +149,18 @@ fn token(text: String, position: usize, from: usize, to: usize) -> Token {
 /// query like "2025年" or a lone "次" between digits finds its character at a run's edge). A
 /// run of one character is always emitted alone.
 pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
+    collect(bigram_stream(text, edges))
+}
+
+fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let span = |position: usize, to: usize, lower: bool| Span {
+        position,
+        from: chars[position].0,
+        to: end_of(to),
+        lower,
+    };
     let mut out = Vec::with_capacity(chars.len() + 8);
     let mut i = 0;
     while i < chars.len() {
@@ -118,37 +170,26 @@ pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
             while i < chars.len() && is_ideograph(chars[i].1) {
                 i += 1;
             }
-            let unigram = |k: usize| token(chars[k].1.to_string(), k, chars[k].0, end_of(k + 1));
             if i - start == 1 || edges {
-                out.push(unigram(start));
+                out.push(span(start, start + 1, false));
             }
             for k in start..i.saturating_sub(1) {
-                out.push(token(
-                    text[chars[k].0..end_of(k + 2)].to_string(),
-                    k,
-                    chars[k].0,
-                    end_of(k + 2),
-                ));
+                out.push(span(k, k + 2, false));
             }
             if edges && i - start > 1 {
-                out.push(unigram(i - 1));
+                out.push(span(i - 1, i, false));
             }
         } else if c.is_alphanumeric() {
             let start = i;
             while i < chars.len() && chars[i].1.is_alphanumeric() && !is_ideograph(chars[i].1) {
                 i += 1;
             }
-            out.push(token(
-                text[chars[start].0..end_of(i)].to_lowercase(),
-                start,
-                chars[start].0,
-                end_of(i),
-            ));
+            out.push(span(start, i, true));
         } else {
             i += 1;
         }
     }
-    out
+    SpanStream::new(text, out)
 }
 
 /// The bigram tokenizer as tantivy sees it (index side: with run edges).
@@ -156,9 +197,9 @@ pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
 pub struct BigramTokenizer;
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = VecStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
-        VecStream::new(bigrams(text, true))
+    type TokenStream<'a> = SpanStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
+        bigram_stream(text, true)
     }
 }
 
@@ -171,18 +212,33 @@ pub struct WordTokenizer {
 /// jieba's search-mode words of `text` that hold a letter or digit, lowercased, positioned at
 /// their first character.
 pub fn words(jieba: &Jieba, text: &str) -> Vec<Token> {
-    jieba
+    collect(word_stream(jieba, text))
+}
+
+fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
+    let spans = jieba
         .tokenize(text, TokenizeMode::Search, true)
         .into_iter()
-        .filter(|t| t.word.chars().any(char::is_alphanumeric))
-        .map(|t| token(t.word.to_lowercase(), t.start, t.byte_start, t.byte_end))
-        .collect()
+        // An ideograph first settles it without the slower Unicode tables.
+        .filter(|t| {
+            t.word
+                .chars()
+                .any(|c| is_ideograph(c) || c.is_alphanumeric())
+        })
+        .map(|t| Span {
+            position: t.start,
+            from: t.byte_start,
+            to: t.byte_end,
+            lower: !t.word.chars().all(is_ideograph),
+        })
+        .collect();
+    SpanStream::new(text, spans)
 }
 
 impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = VecStream;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
-        VecStream::new(words(&self.jieba, text))
+    type TokenStream<'a> = SpanStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
+        word_stream(&self.jieba, text)
     }
 }
 

@@ -1,0 +1,109 @@
+//! `kind:section`: the headed sections that match a query, one hit each.
+//!
+//! Sections are not indexed on their own (see `index`); a section matches when every searched
+//! text (or one of its synonyms) occurs in it and no excluded text does, which is what a
+//! bigram phrase query decides for a whole document. So the documents that match the query's
+//! texts and filters are looked up in the index, and their stored outlines are cut into
+//! sections and checked. Hits keep their document's order (score or date), then reading order.
+
+use super::index::SectionSpan;
+use super::query::Parsed;
+use super::searcher::{failed, int, text, Results, SearchIndex, Sort, Stored};
+use crate::error::Failure;
+use std::collections::BTreeMap;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+
+/// Characters compared without ASCII case, as the index does for Latin words.
+fn folded(text: &str) -> Vec<char> {
+    text.chars().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+fn contains(hay: &[char], needle: &[char]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl SearchIndex {
+    /// Answers a `kind:section` request: `results` arrives with the query, page and notes set.
+    pub(super) fn sections(
+        &self,
+        searcher: &Searcher,
+        parsed: &Parsed,
+        sort: Sort,
+        per_page: usize,
+        mut results: Results,
+    ) -> Result<Results, Failure> {
+        // Excluded texts rule out sections, not whole documents.
+        let mut texts = parsed.clone();
+        texts.must_not.clear();
+        let q = self.query(&texts, &["document"]);
+        let n = searcher.search(&q, &Count).map_err(failed)?.max(1);
+        let docs: Vec<(f32, DocAddress)> = match sort {
+            Sort::Relevance => searcher
+                .search(&q, &TopDocs::with_limit(n).order_by_score())
+                .map_err(failed)?,
+            Sort::Date => searcher
+                .search(
+                    &q,
+                    &TopDocs::with_limit(n).order_by_fast_field::<i64>("date", Order::Desc),
+                )
+                .map_err(failed)?
+                .into_iter()
+                .map(|(_, a)| (0.0, a))
+                .collect(),
+        };
+        let must: Vec<Vec<Vec<char>>> = parsed
+            .must
+            .iter()
+            .map(|t| self.alternatives(t).iter().map(|a| folded(a)).collect())
+            .collect();
+        let not: Vec<Vec<char>> = parsed
+            .must_not
+            .iter()
+            .flat_map(|t| self.alternatives(t))
+            .map(|a| folded(&a))
+            .collect();
+        let mut found: Vec<(f32, DocAddress, SectionSpan)> = Vec::new();
+        let mut facets: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+        for (score, addr) in docs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(failed)?;
+            let stored = Stored::of(&doc, &self.f);
+            let chars = folded(&stored.text);
+            for sec in stored.outline {
+                let body = &chars[sec.start.min(chars.len())..sec.end.min(chars.len())];
+                let all = must
+                    .iter()
+                    .all(|alts| alts.iter().any(|a| contains(body, a)));
+                if all && !not.iter().any(|a| contains(body, a)) {
+                    for (facet, value) in [
+                        ("year", int(&doc, self.f.year).to_string()),
+                        ("type", text(&doc, self.f.doc_type)),
+                    ] {
+                        *facets
+                            .entry(facet.into())
+                            .or_default()
+                            .entry(value)
+                            .or_default() += 1;
+                    }
+                    found.push((score, addr, sec));
+                }
+            }
+        }
+        results.total = found.len();
+        results.pages = found.len().div_ceil(per_page);
+        results.facets = facets;
+        let needles = self.needles(parsed);
+        let page = found
+            .iter()
+            .skip((results.page - 1) * per_page)
+            .take(per_page);
+        for (score, addr, sec) in page {
+            let doc: TantivyDocument = searcher.doc(*addr).map_err(failed)?;
+            let stored = Stored::of(&doc, &self.f);
+            let mut hit = self.hit_in(&doc, &stored, *score, Some(sec), &needles);
+            hit.kind = "section".into();
+            results.hits.push(hit);
+        }
+        Ok(results)
+    }
+}
