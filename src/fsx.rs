@@ -45,6 +45,21 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     fs::write(path, bytes).map_err(|e| io_diagnostic(path, "write the file", &e))
 }
 
+/// Replaces one file in place atomically: written beside it, then renamed over it, so a
+/// reader sees the old bytes or the new, never a part.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.new-{}", std::process::id()));
+    write(&temp, bytes)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        io_diagnostic(path, "replace the file", &e)
+    })
+}
+
 /// Removes a folder tree if it exists.
 pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
     match fs::remove_dir_all(path) {

@@ -218,8 +218,92 @@ fn edits_rebuild_and_a_broken_edit_keeps_the_last_good_site() {
     assert_eq!(status(&server)["version"], 2);
 }
 
+/// Percent-encodes a query for a URL.
+fn q(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+#[test]
+fn an_edit_of_a_documents_text_updates_in_place_as_a_full_build_would() {
+    let site = Site::fixture("basic");
+    let server = Server::start(site.root());
+    let path = "content/2025/对照检查材料.md";
+    let original = std::fs::read_to_string(site.root().join(path)).unwrap();
+    let edited = original.replace(
+        "文稿起草不深入问题再次出现。",
+        "文稿起草不深入问题再次出现。\n\n## 三、就地更新\n\n就地更新的正文。",
+    );
+    assert_ne!(original, edited);
+    site.write(path, &edited);
+    eventually(|| status(&server)["version"] == 2, "update after an edit");
+    assert!(
+        server.log().contains("updated 1 document(s) in "),
+        "{}",
+        server.log()
+    );
+    assert!(!server.log().contains("rebuilt in"), "{}", server.log());
+
+    // The same site and the same answers as a full build of the edited archive.
+    let reference = Site::fixture("basic");
+    reference.write(path, &edited);
+    reference.build();
+    assert_eq!(tree(&site.public()), tree(&reference.public()));
+    let index = annals::search::SearchIndex::open(&reference.root().join("search-index/index"))
+        .expect("reference index");
+    for text in [
+        "就地更新的正文",
+        "文稿起草不深入",
+        "存在的问题",
+        "kind:section 就地更新",
+    ] {
+        let served: serde_json::Value =
+            serde_json::from_slice(&server.get(&format!("/api/search?q={}", q(text)), &[]).body)
+                .expect("json");
+        let expected = index.search(&annals::search::Request::new(text)).unwrap();
+        let urls = |v: &serde_json::Value| -> Vec<String> {
+            v["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["url"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let want: Vec<String> = expected.hits.iter().map(|h| h.url.clone()).collect();
+        assert_eq!(
+            served["total"].as_u64(),
+            Some(expected.total as u64),
+            "{text}"
+        );
+        assert_eq!(urls(&served), want, "{text}");
+    }
+    assert!(
+        server
+            .get(&format!("/api/search?q={}", q("就地更新的正文")), &[])
+            .text()
+            .contains("#三-就地更新"),
+        "the hit links to the new section"
+    );
+
+    // Front matter is shown on other pages: a full build.
+    site.write(
+        path,
+        edited.replace(
+            "title: 2025年度对照检查材料",
+            "title: 2025年度对照检查材料（修订）",
+        ),
+    );
+    eventually(
+        || status(&server)["version"] == 3,
+        "rebuild after a front matter edit",
+    );
+    assert!(server.log().contains("rebuilt in"), "{}", server.log());
+    assert!(site
+        .page("2025/index.html")
+        .contains("2025年度对照检查材料（修订）"));
+}
+
 /// Rebuilds swap the site while requests keep coming: not one request sees a 404 or a 500.
-/// Bounded: 4 client threads for about 6 s, loopback only.
+/// Bounded: 4 client threads for a few seconds, loopback only.
 #[test]
 fn rebuilds_under_load_lose_no_request() {
     let site = Site::fixture("basic");
@@ -254,9 +338,11 @@ fn rebuilds_under_load_lose_no_request() {
             })
         })
         .collect();
-    for n in 0..5 {
+    // Even edits change the title (a full build, swapping the site), odd ones the text (the
+    // page is replaced in place).
+    for n in 0..6 {
         let before = status(&server)["version"].as_u64().unwrap();
-        site.write("content/2025/对照检查材料.md", format!("---\ntitle: 2025年度对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15\n---\n## 一、存在的问题\n\n第{n}次修改。\n"));
+        site.write("content/2025/对照检查材料.md", format!("---\ntitle: 2025年度对照检查材料{}\ntype: 对照检查材料\ndate: 2026-01-15\n---\n## 一、存在的问题\n\n第{n}次修改。\n", n / 2));
         eventually(
             || status(&server)["version"].as_u64() > Some(before),
             "rebuild under load",
@@ -270,5 +356,8 @@ fn rebuilds_under_load_lose_no_request() {
         total += ok;
     }
     assert!(total > 100, "only {total} requests made");
-    eprintln!("{total} requests, 5 rebuilds, no failure");
+    let log = server.log();
+    assert_eq!(log.matches("rebuilt in").count(), 3, "{log}");
+    assert_eq!(log.matches("updated 1 document(s)").count(), 3, "{log}");
+    eprintln!("{total} requests, 3 full rebuilds and 3 in-place updates, no failure");
 }

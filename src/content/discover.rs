@@ -103,29 +103,12 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
             }
             continue;
         }
-        let name = parts[parts.len() - 1].as_str();
-        let is_md = Path::new(name)
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        let kind = match (year, parts.len()) {
-            (None, 1) if name == "_index.md" => Kind::HomeIndex,
-            (None, _) if is_md => {
-                diags.push(
-                    Diagnostic::error(&shown, "a document must be in a year folder")
-                        .help("move it to content/YEAR/, e.g. content/2025/"),
-                );
-                continue;
-            }
-            (Some(y), 2) if name == "_index.md" => Kind::YearIndex(y),
-            (Some(y), 2) if LEDGER_FILES.contains(&name) => Kind::Ledger(y),
-            (Some(y), _) if is_md => {
-                let inner = parts[1..].join("/");
-                Kind::Document {
-                    year: y,
-                    stem: inner[..inner.len() - 3].to_string(),
-                }
-            }
-            _ => Kind::Asset,
+        let Some(kind) = classify(&parts) else {
+            diags.push(
+                Diagnostic::error(&shown, "a document must be in a year folder")
+                    .help("move it to content/YEAR/, e.g. content/2025/"),
+            );
+            continue;
         };
         entries.push(Entry {
             path: item.path().to_path_buf(),
@@ -135,6 +118,49 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         });
     }
     (entries, diags)
+}
+
+/// What the file at `parts` (its path below content/, one name a part) is, by its place;
+/// `None` for a document outside a year folder.
+fn classify(parts: &[String]) -> Option<Kind> {
+    let name = parts[parts.len() - 1].as_str();
+    let is_md = Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    Some(match (year_of(&parts[0]), parts.len()) {
+        (None, 1) if name == "_index.md" => Kind::HomeIndex,
+        (None, _) if is_md => return None,
+        (Some(y), 2) if name == "_index.md" => Kind::YearIndex(y),
+        (Some(y), 2) if LEDGER_FILES.contains(&name) => Kind::Ledger(y),
+        (Some(y), _) if is_md => {
+            let inner = parts[1..].join("/");
+            Kind::Document {
+                year: y,
+                stem: inner[..inner.len() - 3].to_string(),
+            }
+        }
+        _ => Kind::Asset,
+    })
+}
+
+/// The entry of one file of `content/` under `root`, as the walk would list it; `None` when
+/// the file is not there, is hidden, or is not below a year folder's place for it.
+pub fn entry(root: &Path, path: &Path) -> Option<Entry> {
+    let content = root.join("content");
+    let rel = path.strip_prefix(&content).ok()?.to_path_buf();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() || parts.iter().any(|p| is_hidden(p)) || !path.is_file() {
+        return None;
+    }
+    Some(Entry {
+        path: path.to_path_buf(),
+        shown: Path::new("content").join(&rel),
+        kind: classify(&parts)?,
+        rel,
+    })
 }
 
 fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {

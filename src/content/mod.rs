@@ -112,6 +112,29 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
     Ok(loaded)
 }
 
+/// Loads the one document file `path` (an edit seen by `serve`): the document and what the
+/// raw-text rules found in it. `None` when the file is not a document of a year folder.
+pub fn load_document(
+    root: &Path,
+    path: &Path,
+    config: &Config,
+) -> Option<Result<(SourceDoc, Vec<Diagnostic>), Failure>> {
+    let entry = discover::entry(root, path)?;
+    if !matches!(entry.kind, Kind::Document { .. }) {
+        return None;
+    }
+    Some(match load_entry(&entry, config) {
+        (Ok(Item::Doc(doc)), findings) if !findings.iter().any(Diagnostic::is_error) => {
+            Ok((doc, findings))
+        }
+        (Ok(_), findings) => Err(Failure(findings)),
+        (Err(mut diags), findings) => {
+            diags.extend(findings);
+            Err(Failure(diags))
+        }
+    })
+}
+
 fn year_mut(loaded: &mut Loaded, year: i32) -> &mut LoadedYear {
     loaded.years.entry(year).or_insert_with(|| LoadedYear {
         year,

@@ -213,6 +213,17 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// The page of document `doc` of year `year` (the index into `site.years`), alone: what an
+/// edit to that document's text changes.
+pub fn document_page(
+    r: &Renderer,
+    site: &Site,
+    year: usize,
+    doc: usize,
+) -> Result<OutFile, Diagnostic> {
+    render_page(r, site, &Page::Document(year, doc), &[])
+}
+
 /// The site-relative URL of a page.
 fn page_url(site: &Site, page: &Page) -> String {
     match *page {

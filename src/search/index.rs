@@ -74,7 +74,7 @@ pub fn entries(site: &Site, mut add: impl FnMut(Entry)) {
 
 /// A document's entry: its whole text, section by section, with where each headed section
 /// lies.
-fn document_entry(d: &Document) -> Entry {
+pub fn document_entry(d: &Document) -> Entry {
     let s = &d.source;
     // The whole text, section by section, remembering where each headed section lies.
     let mut text = String::new();
@@ -222,7 +222,7 @@ pub fn write(
     Ok(())
 }
 
-fn document(f: &Fields, e: &Entry) -> TantivyDocument {
+pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.kind, e.kind);
     doc.add_text(f.url, &e.url);

@@ -21,6 +21,7 @@ mod sections;
 pub mod settings;
 pub mod snippet;
 pub mod tokenizer;
+pub mod update;
 
 pub use searcher::{Hit, Request, Results, SearchIndex, Sort};
 pub use settings::Settings;

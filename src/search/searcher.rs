@@ -149,6 +149,11 @@ impl SearchIndex {
         })
     }
 
+    /// Sees the index's latest commit (after [`super::update::Updater`] changed it).
+    pub fn reload(&self) -> Result<(), Failure> {
+        self.reader.reload().map_err(failed)
+    }
+
     /// Answers a request. Bad syntax never fails: it is explained in `notes`.
     pub fn search(&self, req: &Request) -> Result<Results, Failure> {
         let parsed = query::parse(&req.q);

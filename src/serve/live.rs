@@ -4,6 +4,7 @@
 //!
 //! The reload script is added to pages as they are served, never written into `public/`.
 
+use super::incremental::Kept;
 use super::AppState;
 use crate::error::Diagnostic;
 use axum::body::Body;
@@ -16,6 +17,7 @@ use axum::Json;
 use chrono::NaiveDate;
 use futures_util::stream::{self, Stream};
 use notify::{RecursiveMode, Watcher};
+use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex, RwLock};
@@ -73,6 +75,14 @@ impl Shared {
         let _ = self.events.send(("reload".into(), s.version.to_string()));
     }
 
+    /// Open pages reload: the served site was changed in place.
+    fn touched(&self) {
+        let mut s = self.status.lock().unwrap_or_else(|e| e.into_inner());
+        s.version += 1;
+        s.error = None;
+        let _ = self.events.send(("reload".into(), s.version.to_string()));
+    }
+
     fn fail(&self, text: String) {
         self.status.lock().unwrap_or_else(|e| e.into_inner()).error = Some(text.clone());
         let _ = self.events.send(("build-error".into(), text));
@@ -102,6 +112,7 @@ pub fn watch(
     root: &Path,
     today: Option<NaiveDate>,
     shared: Arc<Shared>,
+    mut kept: Kept,
 ) -> notify::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
@@ -134,31 +145,64 @@ pub fn watch(
     let root = root.to_path_buf();
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
-            let mut relevant = matters(&root, &first);
+            let mut changed = BTreeSet::new();
+            changed.insert(first);
             // Let a burst of saves settle before rebuilding.
-            let settle = Instant::now() + Duration::from_millis(120);
+            let settle = Instant::now() + Duration::from_millis(SETTLE_MS);
             while let Ok(p) = rx.recv_timeout(settle.saturating_duration_since(Instant::now())) {
-                relevant |= matters(&root, &p);
+                changed.insert(p);
             }
-            if relevant {
-                rebuild(&root, today, &shared);
+            let changed: Vec<PathBuf> = changed.into_iter().filter(|p| matters(&root, p)).collect();
+            if !changed.is_empty() {
+                rebuild(&root, today, &shared, &mut kept, &changed);
             }
         }
     });
     Ok(watcher)
 }
 
-fn rebuild(root: &Path, today: Option<NaiveDate>, shared: &Shared) {
+/// How long a burst of file events may last before the rebuild starts.
+const SETTLE_MS: u64 = 50;
+
+/// Applies a change: in place when it only edits documents' text, else a full build.
+fn rebuild(
+    root: &Path,
+    today: Option<NaiveDate>,
+    shared: &Shared,
+    kept: &mut Kept,
+    changed: &[PathBuf],
+) {
     let started = Instant::now();
-    match super::build_state(root, today) {
-        Ok(state) => {
+    let outcome = match kept.edit(root, changed, &shared.state().index) {
+        Some(Ok(warnings)) => {
+            for w in &warnings {
+                eprintln!("{w}\n");
+            }
+            shared.touched();
+            eprintln!(
+                "updated {} document(s) in {} ms; open pages reload",
+                changed.len(),
+                started.elapsed().as_millis()
+            );
+            return;
+        }
+        Some(Err(failure)) => Err(failure),
+        None => {
+            kept.close();
+            super::build_state(root, today)
+        }
+    };
+    match outcome {
+        Ok((state, fresh)) => {
             shared.replace(state);
+            *kept = fresh;
             eprintln!(
                 "rebuilt in {} ms; open pages reload",
                 started.elapsed().as_millis()
             );
         }
         Err(failure) => {
+            kept.failed();
             let mut diags: Vec<Diagnostic> = failure.0;
             crate::error::sort(&mut diags);
             let text = diags

@@ -6,6 +6,7 @@
 //! `/api/search?q=` as JSON. Loopback only unless `--bind` says otherwise.
 
 mod handlers;
+mod incremental;
 pub mod live;
 
 use crate::cli::ServeArgs;
@@ -73,8 +74,12 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
         .into()
 }
 
-/// Builds the site under `root` and opens what serving it needs.
-pub fn build_state(root: &Path, today: Option<chrono::NaiveDate>) -> Result<AppState, Failure> {
+/// Builds the site under `root` and opens what serving it needs; the inputs are kept for
+/// edits applied in place (see [`incremental`]).
+pub fn build_state(
+    root: &Path,
+    today: Option<chrono::NaiveDate>,
+) -> Result<(AppState, incremental::Kept), Failure> {
     let inputs = crate::load(root, today)?;
     let report = crate::build_from(
         &inputs,
@@ -88,21 +93,23 @@ pub fn build_state(root: &Path, today: Option<chrono::NaiveDate>) -> Result<AppS
         eprintln!("{w}\n");
     }
     eprintln!("{report}");
-    Ok(AppState {
+    let state = AppState {
         index: SearchIndex::open_with(
             &crate::search::index_dir(root),
             Some((&inputs.search.dictionary, inputs.jieba.clone())),
         )?,
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
-    })
+    };
+    Ok((state, incremental::Kept::new(inputs)?))
 }
 
 /// Builds the site under `root`, then serves it, rebuilding on every change, until Ctrl-C.
 pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
-    let shared = Arc::new(live::Shared::new(build_state(root, today)?));
+    let (state, kept) = build_state(root, today)?;
+    let shared = Arc::new(live::Shared::new(state));
     let public: PathBuf = root.join("public");
-    let _watcher = live::watch(root, today, shared.clone()).map_err(|e| {
+    let _watcher = live::watch(root, today, shared.clone(), kept).map_err(|e| {
         Diagnostic::error(
             "annals serve",
             format!("cannot watch the archive for changes: {e}"),

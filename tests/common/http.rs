@@ -10,6 +10,8 @@ use std::time::Duration;
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// What the server printed after it started listening.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -45,8 +47,19 @@ impl Server {
             }
         };
         // Keep draining stderr so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
-        Server { child, port }
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = log.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().expect("log").push(line);
+            }
+        });
+        Server { child, port, log }
+    }
+
+    /// What the server has printed since it started listening.
+    pub fn log(&self) -> String {
+        self.log.lock().expect("log").join("\n")
     }
 
     /// `GET path` with extra header lines; returns (status, headers lowercased, body).

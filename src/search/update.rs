@@ -1,0 +1,61 @@
+//! Replacing documents' entries in a published index in place, for `serve`: an edit to one
+//! document's text re-indexes that document, where a build re-indexes the whole archive.
+
+use super::index::{document, document_entry, register};
+use super::schema::Fields;
+use crate::error::{Diagnostic, Failure};
+use crate::model::Document;
+use jieba_rs::Jieba;
+use std::path::Path;
+use std::sync::Arc;
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+/// The smallest writer budget tantivy accepts: an edit adds a handful of documents.
+const BUDGET: usize = 15_000_000;
+
+/// A writer on the published index.
+pub struct Updater {
+    writer: IndexWriter<TantivyDocument>,
+    f: Fields,
+}
+
+fn failed(e: tantivy::TantivyError) -> Failure {
+    Diagnostic::error(
+        "search-index/index",
+        format!("cannot update the search index: {e}"),
+    )
+    .help("stop `annals serve` and run `annals build` to rebuild the index")
+    .into()
+}
+
+impl Updater {
+    /// Opens a writer on the index in `dir` (built by this version: `serve` built it).
+    pub fn open(dir: &Path, jieba: Arc<Jieba>) -> Result<Updater, Failure> {
+        let index = Index::open_in_dir(dir).map_err(failed)?;
+        register(&index, jieba);
+        let writer = index.writer_with_num_threads(1, BUDGET).map_err(failed)?;
+        Ok(Updater {
+            writer,
+            f: Fields::schema().1,
+        })
+    }
+
+    /// Replaces the entries of `docs` (found by URL) and commits.
+    pub fn replace(&mut self, docs: &[&Document]) -> Result<(), Failure> {
+        for d in docs {
+            self.writer
+                .delete_term(Term::from_field_text(self.f.url, &d.url));
+            self.writer
+                .add_document(document(&self.f, &document_entry(d)))
+                .map_err(failed)?;
+        }
+        self.writer.commit().map_err(failed)?;
+        Ok(())
+    }
+
+    /// Lets merges started by the commits finish, and releases the index (before a build
+    /// swaps another index in).
+    pub fn close(self) {
+        let _ = self.writer.wait_merging_threads();
+    }
+}

@@ -1,0 +1,141 @@
+//! Edits to documents' text, applied in place: `serve` keeps the last good build's inputs,
+//! and when every changed file is a published document whose front matter did not change,
+//! only those documents' pages are rendered again and their index entries replaced. No other
+//! page shows a document's text (lists, links and the ledger show its front matter), so the
+//! result is the site a full build would write; `tests/serve.rs` compares the two. Anything
+//! else (a new or deleted file, front matter, a ledger, the theme, the configuration) takes a
+//! full build.
+
+use crate::content::document::SourceDoc;
+use crate::error::{Diagnostic, Failure};
+use crate::render::{self, Renderer};
+use crate::search::update::Updater;
+use crate::search::SearchIndex;
+use crate::Inputs;
+use std::path::{Path, PathBuf};
+
+/// What the rebuild thread keeps of the last good build.
+pub struct Kept {
+    inputs: Inputs,
+    renderer: Renderer,
+    /// A writer on the published index, opened by the first edit.
+    updater: Option<Updater>,
+    /// The last change failed: the next one takes a full build, which reports every problem
+    /// still there (not only those of the files it touches).
+    failed: bool,
+}
+
+/// Whether two loads of a document differ only in their Markdown text.
+fn same_front_matter(a: &SourceDoc, b: &SourceDoc) -> bool {
+    let strip = |d: &SourceDoc| SourceDoc {
+        body: String::new(),
+        body_line: 0,
+        ..d.clone()
+    };
+    strip(a) == strip(b)
+}
+
+impl Kept {
+    pub fn new(inputs: Inputs) -> Result<Kept, Failure> {
+        Ok(Kept {
+            renderer: Renderer::new(&inputs.theme)?,
+            inputs,
+            updater: None,
+            failed: false,
+        })
+    }
+
+    /// Records that a change failed (see `failed`).
+    pub fn failed(&mut self) {
+        self.failed = true;
+    }
+
+    /// Releases the published index before a full build swaps another in.
+    pub fn close(&mut self) {
+        if let Some(u) = self.updater.take() {
+            u.close();
+        }
+    }
+
+    /// Applies a change of the files `paths` in place when it is an edit of published
+    /// documents' text: `None` when it is not (a full build is needed), else the edit's
+    /// warnings or why it failed (nothing was changed then).
+    pub fn edit(
+        &mut self,
+        root: &Path,
+        paths: &[PathBuf],
+        index: &SearchIndex,
+    ) -> Option<Result<Vec<Diagnostic>, Failure>> {
+        if self.failed {
+            return None;
+        }
+        let site = &self.inputs.site;
+        let mut edits = Vec::new();
+        for path in paths {
+            let (source, findings) = match crate::content::load_document(root, path, &site.config)?
+            {
+                Ok(loaded) => loaded,
+                Err(failure) => return Some(Err(failure)),
+            };
+            let (y, d) = site.years.iter().enumerate().find_map(|(y, year)| {
+                year.documents
+                    .iter()
+                    .position(|d| d.source.shown == source.shown)
+                    .map(|d| (y, d))
+            })?;
+            if !same_front_matter(&site.years[y].documents[d].source, &source) {
+                return None;
+            }
+            edits.push((y, d, source, findings));
+        }
+        Some(self.apply(root, edits, index))
+    }
+
+    fn apply(
+        &mut self,
+        root: &Path,
+        edits: Vec<(usize, usize, SourceDoc, Vec<Diagnostic>)>,
+        index: &SearchIndex,
+    ) -> Result<Vec<Diagnostic>, Failure> {
+        let mut warnings = Vec::new();
+        let mut previous = Vec::new();
+        for (y, d, source, findings) in edits {
+            let doc = &mut self.inputs.site.years[y].documents[d];
+            previous.push((y, d, std::mem::replace(&mut doc.source, source)));
+            warnings.extend(findings);
+        }
+        let pages: Result<Vec<_>, Diagnostic> = previous
+            .iter()
+            .map(|(y, d, _)| render::document_page(&self.renderer, &self.inputs.site, *y, *d))
+            .collect();
+        let pages = match pages {
+            Ok(p) => p,
+            Err(e) => {
+                // Back to the last good inputs: nothing was written.
+                for (y, d, old) in previous {
+                    self.inputs.site.years[y].documents[d].source = old;
+                }
+                return Err(e.into());
+            }
+        };
+        let public = root.join("public");
+        for page in &pages {
+            crate::fsx::replace_file(&public.join(&page.rel), &page.bytes)?;
+        }
+        let updater = match &mut self.updater {
+            Some(u) => u,
+            None => self.updater.insert(Updater::open(
+                &crate::search::index_dir(root),
+                self.inputs.jieba.clone(),
+            )?),
+        };
+        let site = &self.inputs.site;
+        let docs: Vec<_> = previous
+            .iter()
+            .map(|(y, d, _)| &site.years[*y].documents[*d])
+            .collect();
+        updater.replace(&docs)?;
+        index.reload()?;
+        Ok(warnings)
+    }
+}
