@@ -166,3 +166,6 @@ fn fail(failure: Failure) -> ExitCode {
     eprintln!("failed: {errors} error(s); the previous output was left unchanged");
     ExitCode::from(1)
 }
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -39,11 +39,18 @@ pub struct Fields {
     pub facets: Field,
 }
 
+/// Bigram fields keep positions (a phrase is bigrams at consecutive offsets); jieba's word
+/// fields only score single words, so they keep frequencies and no positions.
 fn text_options(tokenizer: &str) -> TextOptions {
+    let record = if tokenizer == BIGRAM {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            .set_index_option(record),
     )
 }
 

@@ -14,6 +14,16 @@ pub const BIGRAM: &str = "annals_bigram";
 /// The name the jieba tokenizer is registered under.
 pub const WORDS: &str = "annals_words";
 
+/// Letters and digits of words in Latin and other scripts; the common punctuation of Chinese
+/// text is settled without Unicode's tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
+        && c.is_alphanumeric()
+}
+
 /// Ideographs: what bigrams are made of (punctuation separates runs).
 pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
@@ -179,9 +189,9 @@ fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
             if edges && i - start > 1 {
                 out.push(span(i - 1, i, false));
             }
-        } else if c.is_alphanumeric() {
+        } else if is_word_char(c) {
             let start = i;
-            while i < chars.len() && chars[i].1.is_alphanumeric() && !is_ideograph(chars[i].1) {
+            while i < chars.len() && is_word_char(chars[i].1) && !is_ideograph(chars[i].1) {
                 i += 1;
             }
             out.push(span(start, i, true));
@@ -223,7 +233,7 @@ fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
         .filter(|t| {
             t.word
                 .chars()
-                .any(|c| is_ideograph(c) || c.is_alphanumeric())
+                .any(|c| is_ideograph(c) || is_word_char(c))
         })
         .map(|t| Span {
             position: t.start,
