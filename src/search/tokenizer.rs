@@ -230,11 +230,7 @@ fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
         .tokenize(text, TokenizeMode::Search, true)
         .into_iter()
         // An ideograph first settles it without the slower Unicode tables.
-        .filter(|t| {
-            t.word
-                .chars()
-                .any(|c| is_ideograph(c) || is_word_char(c))
-        })
+        .filter(|t| t.word.chars().any(|c| is_ideograph(c) || is_word_char(c)))
         .map(|t| Span {
             position: t.start,
             from: t.byte_start,
