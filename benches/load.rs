@@ -1,7 +1,8 @@
 //! Load on `annals serve` over loopback: N client threads (default 64) for S seconds (default
 //! 60) over a mix of pages, search pages and JSON searches, while a document is edited every
-//! 10 s so that `serve` rebuilds and swaps the site under the load; prints throughput,
-//! p50/p99, the rebuilds that happened and every non-200 answer. Bounded in time, 127.0.0.1
+//! 10 s: its title (so `serve` rebuilds and swaps the whole site under the load), then its
+//! text (so `serve` replaces its page and index entry in place), in turn. Prints throughput,
+//! p50/p99, the rebuilds and updates that happened and every non-200 answer. Bounded in time, 127.0.0.1
 //! only. The edited document is restored at the end.
 //!
 //!     cargo bench --bench load -- SITE_ROOT [SECONDS] [CONNECTIONS]
@@ -55,11 +56,14 @@ fn main() {
         }
     };
     let rebuilds = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counted = rebuilds.clone();
+    let updates = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (counted, counted_updates) = (rebuilds.clone(), updates.clone());
     std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
             if line.starts_with("rebuilt in ") {
                 counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            } else if line.starts_with("updated ") {
+                counted_updates.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             }
         }
     });
@@ -91,15 +95,26 @@ fn main() {
             })
         })
         .collect();
-    // Edits during the load: each makes `serve` rebuild and swap the whole site.
+    // Edits during the load: a new title (a full rebuild, the site swapped), then new text
+    // (the page and index entry replaced in place), in turn.
     let edited = some_document(std::path::Path::new(root));
-    let original = std::fs::read(&edited).expect("read the document to edit");
+    let original = std::fs::read_to_string(&edited).expect("read the document to edit");
     let mut edits = 0;
+    let mut text = original.clone();
     while Instant::now() + Duration::from_secs(10) < end {
         std::thread::sleep(Duration::from_secs(10));
-        let mut text = original.clone();
-        text.extend(format!("\n\n负载测试第{edits}次修改。\n").as_bytes());
-        std::fs::write(&edited, text).expect("edit");
+        text = if edits % 2 == 0 {
+            text.lines()
+                .map(|l| match l.starts_with("title:") {
+                    true => format!("title: 负载测试第{edits}次修改的标题"),
+                    false => l.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            format!("{text}\n\n负载测试第{edits}次修改。\n")
+        };
+        std::fs::write(&edited, &text).expect("edit");
         edits += 1;
     }
     let (mut times, mut errors) = (Vec::new(), Vec::new());
@@ -121,9 +136,10 @@ fn main() {
     };
     println!("{conns} connections, {elapsed:.1} s: {} answers ({:.0}/s), {} errors; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", times.len(), times.len() as f64 / elapsed, errors.len(), pct(0.5), pct(0.99), pct(1.0));
     println!(
-        "{edits} edits of {} during the load, {} rebuilds swapped in",
+        "{edits} edits of {} during the load: {} full rebuilds swapped in, {} in-place updates",
         edited.display(),
-        rebuilds.load(std::sync::atomic::Ordering::SeqCst)
+        rebuilds.load(std::sync::atomic::Ordering::SeqCst),
+        updates.load(std::sync::atomic::Ordering::SeqCst)
     );
     for e in errors.iter().take(10) {
         println!("  error {e}");
