@@ -1,8 +1,9 @@
 //! ASSEMBLE: loaded sources -> [`Site`], the plain data every page is rendered from.
 //!
-//! Drafts are left out, URLs are fixed and checked for collisions, and the facts pages need but no single file holds
-//! (documents per meeting, the same document in the previous and next year) are computed
-//! once, so templates only display.
+//! Drafts are left out, URLs are fixed and checked for collisions, and the facts pages need
+//! but no single file holds (documents per meeting, the same document in the previous and
+//! next year) are computed once, so templates only display. Markdown is rendered later, by
+//! whoever needs it ([`Document::render`]).
 
 pub mod ledger;
 

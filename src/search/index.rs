@@ -3,7 +3,7 @@
 //! Each document is indexed once, whole, with an outline of where its headed sections lie in
 //! the stored text: a hit links to its best section (`page.html#anchor`) and `kind:section`
 //! lists matching sections, both worked out from that outline at query time. Indexing every
-//! section again as an entry of its own (as DESIGN first had it) doubled the build's
+//! section again as an entry of its own (as issue #3 first had it) doubled the build's
 //! segmentation and the index's size for no answer the outline cannot give. Texts are
 //! normalised first; tokenizing happens in tantivy's writer threads.
 
@@ -76,7 +76,6 @@ pub fn entries(site: &Site, mut add: impl FnMut(Entry)) {
 /// lies.
 pub fn document_entry(d: &Document) -> Entry {
     let s = &d.source;
-    // The whole text, section by section, remembering where each headed section lies.
     let mut text = String::new();
     let mut outline = Vec::new();
     let mut at = 0;

@@ -59,7 +59,9 @@ impl Kept {
 
     /// Applies a change of the files `paths` in place when it is an edit of published
     /// documents' text: `None` when it is not (a full build is needed), else the edit's
-    /// warnings or why it failed (nothing was changed then).
+    /// warnings or why it failed. A document that does not load or render changes nothing;
+    /// a page or index write that fails (a full disk) may leave part of the edit applied, and
+    /// the next change takes a full build either way (see [`Kept::failed`]).
     pub fn edit(
         &mut self,
         root: &Path,

@@ -67,15 +67,13 @@ impl Shared {
             .clone()
     }
 
+    /// Serves a new build; open pages reload.
     fn replace(&self, state: AppState) {
         *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(state);
-        let mut s = self.status.lock().unwrap_or_else(|e| e.into_inner());
-        s.version += 1;
-        s.error = None;
-        let _ = self.events.send(("reload".into(), s.version.to_string()));
+        self.touched();
     }
 
-    /// Open pages reload: the served site was changed in place.
+    /// Open pages reload: the served site changed (swapped whole, or edited in place).
     fn touched(&self) {
         let mut s = self.status.lock().unwrap_or_else(|e| e.into_inner());
         s.version += 1;
