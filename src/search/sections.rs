@@ -10,6 +10,7 @@ use super::index::SectionSpan;
 use super::query::Parsed;
 use super::searcher::{failed, int, text, Results, SearchIndex, Sort, Stored};
 use crate::error::Failure;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
@@ -63,31 +64,50 @@ impl SearchIndex {
             .flat_map(|t| self.alternatives(t))
             .map(|a| folded(&a))
             .collect();
+        // A broad query reads thousands of documents: they are read in the store's order (its
+        // blocks are compressed, so reading in score order would unpack each block many times),
+        // in parallel, then put back in the order of `docs`.
+        let mut by_address: Vec<usize> = (0..docs.len()).collect();
+        by_address.sort_by_key(|&i| docs[i].1);
+        let read: Vec<Vec<(f32, DocAddress, SectionSpan, [String; 2])>> = by_address
+            .par_iter()
+            .map(|&i| {
+                let (score, addr) = docs[i];
+                let doc: TantivyDocument = searcher.doc(addr).map_err(failed)?;
+                let stored = Stored::of(&doc, &self.f);
+                let chars = folded(&stored.text);
+                let facets = [
+                    int(&doc, self.f.year).to_string(),
+                    text(&doc, self.f.doc_type),
+                ];
+                Ok(stored
+                    .outline
+                    .into_iter()
+                    .filter(|sec| {
+                        let body = &chars[sec.start.min(chars.len())..sec.end.min(chars.len())];
+                        must.iter()
+                            .all(|alts| alts.iter().any(|a| contains(body, a)))
+                            && !not.iter().any(|a| contains(body, a))
+                    })
+                    .map(|sec| (score, addr, sec, facets.clone()))
+                    .collect())
+            })
+            .collect::<Result<_, Failure>>()?;
+        let mut matched = vec![Vec::new(); docs.len()];
+        for (i, sections) in by_address.into_iter().zip(read) {
+            matched[i] = sections;
+        }
         let mut found: Vec<(f32, DocAddress, SectionSpan)> = Vec::new();
         let mut facets: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
-        for (score, addr) in docs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(failed)?;
-            let stored = Stored::of(&doc, &self.f);
-            let chars = folded(&stored.text);
-            for sec in stored.outline {
-                let body = &chars[sec.start.min(chars.len())..sec.end.min(chars.len())];
-                let all = must
-                    .iter()
-                    .all(|alts| alts.iter().any(|a| contains(body, a)));
-                if all && !not.iter().any(|a| contains(body, a)) {
-                    for (facet, value) in [
-                        ("year", int(&doc, self.f.year).to_string()),
-                        ("type", text(&doc, self.f.doc_type)),
-                    ] {
-                        *facets
-                            .entry(facet.into())
-                            .or_default()
-                            .entry(value)
-                            .or_default() += 1;
-                    }
-                    found.push((score, addr, sec));
-                }
+        for (score, addr, sec, [year, doc_type]) in matched.into_iter().flatten() {
+            for (facet, value) in [("year", year), ("type", doc_type)] {
+                *facets
+                    .entry(facet.into())
+                    .or_default()
+                    .entry(value)
+                    .or_default() += 1;
             }
+            found.push((score, addr, sec));
         }
         results.total = found.len();
         results.pages = found.len().div_ceil(per_page);
