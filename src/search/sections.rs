@@ -20,6 +20,9 @@ fn folded(text: &str) -> Vec<char> {
     text.chars().map(|c| c.to_ascii_lowercase()).collect()
 }
 
+/// A matching section: its document's score and address, the section, its year and type.
+type Match = (f32, DocAddress, SectionSpan, [String; 2]);
+
 fn contains(hay: &[char], needle: &[char]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -69,7 +72,7 @@ impl SearchIndex {
         // in parallel, then put back in the order of `docs`.
         let mut by_address: Vec<usize> = (0..docs.len()).collect();
         by_address.sort_by_key(|&i| docs[i].1);
-        let read: Vec<Vec<(f32, DocAddress, SectionSpan, [String; 2])>> = by_address
+        let read: Vec<Vec<Match>> = by_address
             .par_iter()
             .map(|&i| {
                 let (score, addr) = docs[i];
