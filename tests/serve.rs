@@ -234,6 +234,9 @@ fn an_edit_of_a_documents_text_updates_in_place_as_a_full_build_would() {
         "文稿起草不深入问题再次出现。\n\n## 三、就地更新\n\n就地更新的正文。",
     );
     assert_ne!(original, edited);
+    // Saved the way vim saves: a probe file created and removed beside the document first.
+    site.write("content/2025/4913", "");
+    std::fs::remove_file(site.root().join("content/2025/4913")).unwrap();
     site.write(path, &edited);
     eventually(|| status(&server)["version"] == 2, "update after an edit");
     assert!(

@@ -45,6 +45,21 @@ impl Kept {
         })
     }
 
+    /// Whether a changed path is an editor's passing file under content/ (vim's `4913` probe, a
+    /// temporary copy): gone already, not a kind of file annals reads, and not an attachment
+    /// the site has. Such a path changes nothing and needs no build.
+    pub fn transient(&self, root: &Path, path: &Path) -> bool {
+        let Ok(rel) = path.strip_prefix(root.join("content")) else {
+            return false;
+        };
+        let read = path.extension().is_some_and(|e| {
+            ["md", "yaml", "yml", "csv", "xlsx"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+        !path.exists() && !read && !self.inputs.site.assets.iter().any(|a| a.rel == rel)
+    }
+
     /// Records that a change failed (see `failed`).
     pub fn failed(&mut self) {
         self.failed = true;

@@ -150,7 +150,10 @@ pub fn watch(
             while let Ok(p) = rx.recv_timeout(settle.saturating_duration_since(Instant::now())) {
                 changed.insert(p);
             }
-            let changed: Vec<PathBuf> = changed.into_iter().filter(|p| matters(&root, p)).collect();
+            let changed: Vec<PathBuf> = changed
+                .into_iter()
+                .filter(|p| matters(&root, p) && !kept.transient(&root, p))
+                .collect();
             if !changed.is_empty() {
                 rebuild(&root, today, &shared, &mut kept, &changed);
             }
