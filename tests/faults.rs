@@ -166,13 +166,19 @@ exit 0
     let err = read("stderr");
     eprintln!("the build on a full disk said:\n{err}");
     assert_eq!(read("code").trim(), "1", "{err}\n{}", stderr(&run));
-    assert!(err.contains("No space left on device"), "{err}");
-    assert!(err.contains("free some disk space"), "{err}");
+    // The pages or the index fill the disk first, by timing: either says so.
+    assert!(
+        err.contains("No space left on device")
+            || err.contains("a writer thread stopped on an error (most often a full disk"),
+        "{err}"
+    );
+    assert!(err.contains("disk space"), "{err}");
     assert!(
         err.contains("the previous output was left unchanged"),
         "{err}"
     );
-    assert!(!err.contains("panicked"), "{err}");
+    // No panic of annals (its message would read "thread '…' panicked at").
+    assert!(!err.contains("panicked at"), "{err}");
     assert!(!read("before").is_empty());
     assert_eq!(read("before"), read("after"), "the published files changed");
     let entries = read("entries");
