@@ -360,7 +360,13 @@ fn rebuilds_under_load_lose_no_request() {
     }
     assert!(total > 100, "only {total} requests made");
     let log = server.log();
-    assert!(log.contains("rebuilt in"), "no full rebuild happened: {log}");
-    assert!(log.contains("updated 1 document(s)"), "no in-place update happened: {log}");
-    eprintln!("{total} requests, 3 full rebuilds and 3 in-place updates, no failure");
+    assert!(
+        log.contains("rebuilt in"),
+        "no full rebuild happened: {log}"
+    );
+    assert!(
+        log.contains("updated 1 document(s)"),
+        "no in-place update happened: {log}"
+    );
+    eprintln!("{total} requests during full rebuilds and in-place updates, no failure");
 }
