@@ -7,9 +7,10 @@
 //!
 //!     cargo bench --bench load -- SITE_ROOT [SECONDS] [CONNECTIONS]
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn get(port: u16, path: &str) -> Option<u16> {
@@ -39,22 +40,7 @@ fn main() {
     };
     let seconds: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(60);
     let conns: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(64);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["serve", "--port", "0", "--root", root])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start annals serve");
-    let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
-    let port: u16 = loop {
-        let line = lines.next().expect("serve exited").expect("stderr line");
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-            break rest
-                .split('/')
-                .next()
-                .and_then(|p| p.parse().ok())
-                .expect("port");
-        }
-    };
+    let (mut child, port, lines) = common::serve(std::path::Path::new(root));
     let rebuilds = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let updates = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let (counted, counted_updates) = (rebuilds.clone(), updates.clone());
@@ -97,7 +83,7 @@ fn main() {
         .collect();
     // Edits during the load: a new title (a full rebuild, the site swapped), then new text
     // (the page and index entry replaced in place), in turn.
-    let edited = some_document(std::path::Path::new(root));
+    let edited = common::newest_document(std::path::Path::new(root));
     let original = std::fs::read_to_string(&edited).expect("read the document to edit");
     let mut edits = 0;
     let mut text = original.clone();
@@ -144,24 +130,4 @@ fn main() {
     for e in errors.iter().take(10) {
         println!("  error {e}");
     }
-}
-
-/// The first document (not an `_index.md`) of the newest year folder.
-fn some_document(root: &std::path::Path) -> std::path::PathBuf {
-    let mut years: Vec<_> = std::fs::read_dir(root.join("content"))
-        .expect("content/")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    years.sort();
-    let year = years.pop().expect("a year folder");
-    let mut docs: Vec<_> = std::fs::read_dir(&year)
-        .expect("year folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
-        .collect();
-    docs.sort();
-    docs.into_iter().next().expect("a document")
 }

@@ -5,9 +5,10 @@
 //!
 //!     cargo bench --bench reload -- SITE_ROOT [EDITS]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn get(port: u16, path: &str) -> String {
@@ -33,23 +34,7 @@ fn main() {
     let edits: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(20);
     let root = std::path::PathBuf::from(root);
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&root)
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start annals serve");
-    let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
-    let port: u16 = loop {
-        let line = lines.next().expect("serve exited").expect("stderr line");
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-            break rest
-                .split('/')
-                .next()
-                .and_then(|p| p.parse().ok())
-                .expect("port");
-        }
-    };
+    let (mut child, port, lines) = common::serve(&root);
     println!(
         "serve ready (first build included) in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -62,22 +47,8 @@ fn main() {
     });
 
     // The document: the first of the newest year, as a URL and a file.
-    let mut years: Vec<_> = std::fs::read_dir(root.join("content"))
-        .expect("content/")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    years.sort();
-    let year = years.pop().expect("a year folder");
-    let mut docs: Vec<_> = std::fs::read_dir(&year)
-        .expect("year folder")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
-        .collect();
-    docs.sort();
-    let file = docs.into_iter().next().expect("a document");
+    let file = common::newest_document(&root);
+    let year = file.parent().expect("a year folder");
     let url = format!(
         "/{}/{}.html",
         year.file_name().unwrap().to_string_lossy(),

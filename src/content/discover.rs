@@ -76,10 +76,7 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let shown = Path::new("content").join(&rel);
-        let parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
+        let parts = names(&rel);
         if parts.is_empty() {
             continue;
         }
@@ -120,6 +117,13 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
     (entries, diags)
 }
 
+/// The names of a path below content/, one a part.
+fn names(rel: &Path) -> Vec<String> {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
+}
+
 /// What the file at `parts` (its path below content/, one name a part) is, by its place;
 /// `None` for a document outside a year folder.
 fn classify(parts: &[String]) -> Option<Kind> {
@@ -148,10 +152,7 @@ fn classify(parts: &[String]) -> Option<Kind> {
 pub fn entry(root: &Path, path: &Path) -> Option<Entry> {
     let content = root.join("content");
     let rel = path.strip_prefix(&content).ok()?.to_path_buf();
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts = names(&rel);
     if parts.is_empty() || parts.iter().any(|p| is_hidden(p)) || !path.is_file() {
         return None;
     }

@@ -60,8 +60,9 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a Markdown body.
-pub fn render(src: &str) -> Rendered {
+/// The events of a Markdown body after every annals rule (CJK line joins, heading anchors,
+/// bold lead-ins, links to pages, nothing outside the site), and its headings.
+fn events(src: &str) -> (Vec<Event<'_>>, Vec<Heading>) {
     let events: Vec<Event> = Parser::new_ext(src, options())
         .filter_map(raw_html_as_text)
         .collect();
@@ -71,8 +72,13 @@ pub fn render(src: &str) -> Rendered {
         .into_iter()
         .map(link_to_page)
         .collect::<Vec<_>>();
-    let events = keep_inside(events);
-    let sections = sections(&events);
+    (keep_inside(events), headings)
+}
+
+/// Renders a Markdown body.
+pub fn render(src: &str) -> Rendered {
+    let (events, headings) = events(src);
+    let sections = split_sections(&events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {
@@ -82,8 +88,14 @@ pub fn render(src: &str) -> Rendered {
     }
 }
 
+/// The plain text of a Markdown body split at its headings, as [`render`] gives it, without
+/// writing the HTML (the search index needs only this).
+pub fn sections(src: &str) -> Vec<Section> {
+    split_sections(&events(src).0)
+}
+
 /// Splits the plain text at headings.
-fn sections(events: &[Event]) -> Vec<Section> {
+fn split_sections(events: &[Event]) -> Vec<Section> {
     let mut sections = vec![Section {
         id: None,
         heading: None,
@@ -205,6 +217,9 @@ mod tests {
                 (Some("二-会议".to_string()), "批评\n".to_string())
             ]
         );
+        let src =
+            "前言\n\n## 一、筹备\n\n1.谈心\n谈话。[方案](整改方案.md)\n\n## 二、会议\n\n批评\n";
+        assert_eq!(sections(src), render(src).sections);
     }
 
     #[test]

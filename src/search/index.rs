@@ -13,6 +13,7 @@ use super::settings::{Settings, DICTIONARY, SYNONYMS};
 use super::tokenizer::{normalize, BigramTokenizer, WordTokenizer, BIGRAM, WORDS};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
+use crate::markdown;
 use crate::model::{Document, Site};
 use crate::output::Staged;
 use chrono::Datelike;
@@ -41,7 +42,6 @@ pub struct Entry {
     pub kind: &'static str,
     pub url: String,
     pub title: String,
-    pub doc_title: String,
     pub text: String,
     pub year: i32,
     pub date: chrono::NaiveDate,
@@ -79,7 +79,7 @@ pub fn document_entry(d: &Document) -> Entry {
     let mut text = String::new();
     let mut outline = Vec::new();
     let mut at = 0;
-    for sec in d.render().sections {
+    for sec in markdown::sections(&d.source.body) {
         let piece = normalize(&format!(
             "{}\n{}",
             sec.heading.as_deref().unwrap_or(""),
@@ -101,7 +101,6 @@ pub fn document_entry(d: &Document) -> Entry {
         kind: "document",
         url: d.url.clone(),
         title: s.title.clone(),
-        doc_title: s.title.clone(),
         text,
         year: s.year,
         date: s.date,
@@ -128,7 +127,6 @@ fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
         kind: "record",
         url: e.url.clone(),
         title: format!("{} {}", r.id, r.problem),
-        doc_title: r.id.clone(),
         text: normalize(&text.join("\n")),
         year: r.year,
         date: date
@@ -155,7 +153,7 @@ pub fn register(index: &Index, jieba: Arc<Jieba>) {
     index.tokenizers().register(WORDS, WordTokenizer { jieba });
 }
 
-fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
+pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
     let message = match e {
         // tantivy reports a writer thread's I/O failure only as "killed ... or panicked".
         tantivy::TantivyError::ErrorInThread(_) => "cannot write the search index: a writer \
@@ -233,7 +231,6 @@ pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     doc.add_text(f.kind, e.kind);
     doc.add_text(f.url, &e.url);
     doc.add_text(f.title, &e.title);
-    doc.add_text(f.doc_title, &e.doc_title);
     doc.add_text(f.text, &e.text);
     if !e.outline.is_empty() {
         doc.add_text(

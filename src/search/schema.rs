@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
@@ -17,8 +17,6 @@ pub struct Fields {
     pub url: Field,
     /// Shown title: the document's title, or a record's id and problem.
     pub title: Field,
-    /// The document's title, or a record's id.
-    pub doc_title: Field,
     /// The normalised plain text, stored for snippets, not indexed.
     pub text: Field,
     /// For a document: its headed sections as JSON `[{id, heading, start, end}]`, character
@@ -62,7 +60,6 @@ impl Fields {
             kind: b.add_text_field("kind", STRING | STORED | FAST),
             url: b.add_text_field("url", STRING | STORED),
             title: b.add_text_field("title", STORED),
-            doc_title: b.add_text_field("doc_title", STORED),
             text: b.add_text_field("text", STORED),
             outline: b.add_text_field("outline", STORED),
             title_bigrams: b.add_text_field("title_bigrams", text_options(BIGRAM)),

@@ -240,10 +240,11 @@ impl SearchIndex {
                 results.facets.insert(root.to_string(), counts);
             }
         }
+        let needles = self.needles(&parsed);
         for (score, addr) in addrs {
             results
                 .hits
-                .push(self.hit(&searcher, &parsed, score, addr).map_err(failed)?);
+                .push(self.hit(&searcher, &needles, score, addr).map_err(failed)?);
         }
         Ok(results)
     }
@@ -251,15 +252,14 @@ impl SearchIndex {
     fn hit(
         &self,
         searcher: &Searcher,
-        parsed: &Parsed,
+        needles: &[String],
         score: f32,
         addr: DocAddress,
     ) -> tantivy::Result<Hit> {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let needles = self.needles(parsed);
         let stored = Stored::of(&doc, &self.f);
-        let section = best_section(&stored.text, &stored.outline, &needles).cloned();
-        Ok(self.hit_in(&doc, &stored, score, section.as_ref(), &needles))
+        let section = best_section(&stored.text, &stored.outline, needles).cloned();
+        Ok(self.hit_in(&doc, &stored, score, section.as_ref(), needles))
     }
 
     /// Every alternative of every searched text, longest first (for highlighting).

@@ -1,9 +1,9 @@
 //! Replacing documents' entries in a published index in place, for `serve`: an edit to one
 //! document's text re-indexes that document, where a build re-indexes the whole archive.
 
-use super::index::{document, document_entry, register};
+use super::index::{document, document_entry, register, tantivy_error};
 use super::schema::Fields;
-use crate::error::{Diagnostic, Failure};
+use crate::error::Failure;
 use crate::model::Document;
 use jieba_rs::Jieba;
 use std::path::Path;
@@ -19,13 +19,9 @@ pub struct Updater {
     f: Fields,
 }
 
+/// Where diagnostics say the index is.
 fn failed(e: tantivy::TantivyError) -> Failure {
-    Diagnostic::error(
-        "search-index/index",
-        format!("cannot update the search index: {e}"),
-    )
-    .help("stop `annals serve` and run `annals build` to rebuild the index")
-    .into()
+    tantivy_error(&Path::new(super::settings::DIR).join("index"), e)
 }
 
 impl Updater {
