@@ -118,3 +118,26 @@ fn check_writes_nothing() {
     assert!(!site.public().exists());
     assert!(!site.root().join("search-index/index").exists());
 }
+
+#[test]
+fn issue_19_emphasis_that_did_not_take_is_a_warning_with_its_position() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/整改方案.md",
+        "---\ntitle: 整改方案\ntype: 整改方案\ndate: 2026-02-01\n---\n**（一）加强理论武装。**班子成员带头学习，\n深刻领悟**“两个确立”**的决定性意义。\n\n** 一是**抓学习，`a**b` 和 \\*\\*不算\\*\\*。\n",
+    );
+    let out = site.annals(&["check"]);
+    let err = stderr(&out);
+    let found: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("the emphasis did not take"))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "warning: content/2025/整改方案.md:9:1: `**` is shown as characters: the emphasis did not take",
+            "warning: content/2025/整改方案.md:9:6: `**` is shown as characters: the emphasis did not take",
+        ],
+        "{err}"
+    );
+}

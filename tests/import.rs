@@ -137,6 +137,59 @@ fn word_files_import_headings_bold_lists_and_tables() {
 }
 
 #[test]
+fn issue_19_word_bold_next_to_chinese_punctuation_renders_bold() {
+    let site = Site::fixture("basic");
+    let bold = |t: &str| format!("<w:r><w:rPr><w:b/></w:rPr><w:t>{t}</w:t></w:r>");
+    let plain = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+    let body = [
+        p("测试办公室2025年度民主生活会整改方案"),
+        format!(
+            "<w:p>{}{}</w:p>",
+            bold("坚持问题导向，逐项抓好整改。"),
+            plain("班子成员带头学习。")
+        ),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            plain("深刻领悟"),
+            bold("“两个确立”"),
+            plain("的决定性意义。")
+        ),
+        p("二〇二六年一月二十日"),
+    ]
+    .concat();
+    site.write("整改方案.docx", docx(&body));
+    let out = site.annals(&[
+        "import",
+        &site.root().join("整改方案.docx").to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = std::fs::read_to_string(site.root().join("content/2025/整改方案.md")).unwrap();
+    assert!(
+        md.contains("**坚持问题导向，逐项抓好整改。**班子成员带头学习。"),
+        "{md}"
+    );
+    assert!(md.contains("深刻领悟**“两个确立”**的决定性意义。"), "{md}");
+    site.build();
+    let page = site.page("2025/整改方案.html");
+    let main = main_region(&page);
+    assert!(
+        main.contains("<strong>坚持问题导向，逐项抓好整改。</strong>班子成员带头学习。"),
+        "{main}"
+    );
+    assert!(
+        main.contains("深刻领悟<strong>“两个确立”</strong>的决定性意义。"),
+        "{main}"
+    );
+    assert!(!main.contains("**"), "{main}");
+    let check = site.annals(&["check"]);
+    assert!(
+        !stderr(&check).contains("literal-emphasis") && !stderr(&check).contains("did not take"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
 fn ledger_tables_import_to_yaml_that_loads_the_same() {
     let site = Site::fixture("basic");
     let csv = "编号,问题表现,问题类别,整改措施,责任部门,整改时限,整改状态,进展\n2025-01,文稿起草不深入,履职尽责,\"建立机制\n定期讲评\",秘书科,6月底前,正在整改,\"2026-03-01 已建立机制\"\n2025-02,调研不深,作风建设,,综合调研科,长期坚持,长期坚持,\n";

@@ -4,6 +4,7 @@
 //!
 //! Input: the site folder. Output: every diagnostic, sorted, and an exit code a CI can use.
 
+pub mod emphasis;
 pub mod links;
 pub mod rules;
 
@@ -18,6 +19,7 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
         Ok(inputs) => {
             let mut diags = inputs.warnings.clone();
             diags.extend(links::check(&inputs.site));
+            diags.extend(emphasis::check(&inputs.site));
             for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
                 let r = &e.record;
                 let mut d = r
