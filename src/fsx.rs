@@ -33,8 +33,35 @@ pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic 
 }
 
 /// Reads a whole file; `shown` is the path printed in the diagnostic.
+///
+/// An editor that saves in place (truncate, then write) can be caught half-way: the file's
+/// size and modification time are compared before and after the read, and a read that raced a
+/// save is done again, so a build never publishes a torn document (or calls its cut-off last
+/// character an encoding error).
 pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
-    fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))
+    const TRIES: u32 = 5;
+    let stat = |p: &Path| {
+        fs::metadata(p)
+            .map(|m| (m.len(), m.modified().ok()))
+            .map_err(|e| io_diagnostic(shown, "read the file", &e))
+    };
+    for attempt in 1..=TRIES {
+        let before = stat(path)?;
+        let bytes = fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))?;
+        let after = stat(path)?;
+        if before == after && bytes.len() as u64 == after.0 {
+            return Ok(bytes);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
+    }
+    Err(Diagnostic::error(
+        shown,
+        format!(
+            "the file changed while it was being read ({TRIES} tries): it is still being saved"
+        ),
+    )
+    .help("wait until the editor or copy has finished writing it, then build again")
+    .code("changing-file"))
 }
 
 /// Writes a file, creating its parent folders.

@@ -132,20 +132,37 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
 
 /// Builds the site: content + theme -> the output folder and the search index, atomically.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    let _lock = output::lock(&opts.root, || {
+        eprintln!("another annals build of this site is running: waiting for it to finish…")
+    })?;
     build_from(&load(&opts.root, opts.today)?, opts)
 }
 
 /// Renders and indexes loaded inputs, then swaps the index and the site into place.
 pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, Failure> {
-    let target = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join("public"));
+    let default = opts.root.join("public");
+    let target = output::target::resolve(
+        &opts.root,
+        opts.output.as_deref().unwrap_or(&default),
+        opts.output.is_none(),
+    )?;
+    let index_dir = search::index_dir(&opts.root);
+    if output::target::is_mount_point(&index_dir) {
+        return Err(Diagnostic::error(
+            &index_dir,
+            "cannot replace the search index: it is a mount point",
+        )
+        .help("keep search-index/index on the site's own file system")
+        .into());
+    }
+    let index_dir = output::target::real_path(&index_dir)
+        .map_err(|e| fsx::io_diagnostic(&index_dir, "resolve the search index folder", &e))?;
     let (site_staged, index_staged) = rayon::join(
         || {
             let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
             Ok((
-                output::stage(plan.len(), |i| plan.file(i), &target)?,
+                output::stage(plan.len(), |i| plan.file(i).and_then(output::gate), &target)
+                    .and_then(output::stamped)?,
                 plan.len(),
             ))
         },
@@ -154,7 +171,7 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
                 &inputs.site,
                 &inputs.search,
                 inputs.jieba.clone(),
-                &search::index_dir(&opts.root),
+                &index_dir,
             )
         },
     );
@@ -170,7 +187,14 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
         }
     };
     index_staged.commit()?;
-    site_staged.commit()?;
+    site_staged.commit().map_err(|mut f| {
+        for d in &mut f.0 {
+            d.message.push_str(
+                " (the search index was already replaced by the new one; the pages were not)",
+            );
+        }
+        f
+    })?;
     let site = &inputs.site;
     Ok(BuildReport {
         output: target,

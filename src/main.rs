@@ -20,9 +20,11 @@ fn main() -> ExitCode {
         Command::New(args) => new(&cli, args),
         Command::Import(args) => import(&cli, args),
     };
+    // Only build and serve publish: only they can say the previous output was kept.
+    let publishes = matches!(cli.command, Command::Build(_) | Command::Serve(_));
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => fail(failure),
+        Err(failure) => fail(failure, publishes),
     }
 }
 
@@ -160,10 +162,18 @@ fn print_diagnostics(mut diags: Vec<Diagnostic>) {
     }
 }
 
-fn fail(failure: Failure) -> ExitCode {
+fn fail(failure: Failure, publishes: bool) -> ExitCode {
     let errors = failure.0.iter().filter(|d| d.is_error()).count();
+    let index_replaced = failure
+        .0
+        .iter()
+        .any(|d| d.message.contains("the search index was already replaced"));
     print_diagnostics(failure.0);
-    eprintln!("failed: {errors} error(s); the previous output was left unchanged");
+    if publishes && !index_replaced {
+        eprintln!("failed: {errors} error(s); the previous output was left unchanged");
+    } else {
+        eprintln!("failed: {errors} error(s)");
+    }
     ExitCode::from(1)
 }
 

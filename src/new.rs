@@ -117,6 +117,9 @@ theme: 【待补充】
 pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Created, Failure> {
     let folder = root.join("content").join(year.to_string());
     let shown = Path::new("content").join(year.to_string());
+    crate::content::discover::check_year(year).map_err(|why| {
+        Diagnostic::error(&shown, why).help("pass the 年度 as four digits, e.g. `annals new 2025`")
+    })?;
     if folder.exists() {
         return Err(
             Diagnostic::error(&shown, format!("the year {year} already exists"))

@@ -20,6 +20,7 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
             let mut diags = inputs.warnings.clone();
             diags.extend(links::check(&inputs.site));
             diags.extend(emphasis::check(&inputs.site));
+            diags.extend(published(&inputs));
             for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
                 let r = &e.record;
                 let mut d = r
@@ -46,6 +47,22 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
         d.severity = Severity::Error;
     }
     error::sort(&mut diags);
+    diags
+}
+
+/// What the build's last gate would refuse: a classification marking in any file the site
+/// would publish, as rendered (see [`crate::output::gate`]). Pages are rendered in memory.
+fn published(inputs: &crate::Inputs) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let plan = match crate::render::Plan::new(&inputs.site, &inputs.theme) {
+        Ok(plan) => plan,
+        Err(failure) => return failure.0,
+    };
+    let mut diags: Vec<Diagnostic> = (0..plan.len())
+        .into_par_iter()
+        .filter_map(|i| plan.file(i).and_then(crate::output::gate).err())
+        .collect();
+    diags.dedup();
     diags
 }
 

@@ -9,9 +9,9 @@ use std::path::Path;
 const UNITS: &str = "年月日号条个项人次名篇份件期届天";
 
 /// A finding on one line: (column, length in characters, rule, message, fix).
-type Finding = (usize, usize, &'static str, String, &'static str);
+pub(crate) type Finding = (usize, usize, &'static str, String, &'static str);
 
-fn classified(chars: &[char], out: &mut Vec<Finding>) {
+pub(crate) fn classified(chars: &[char], out: &mut Vec<Finding>) {
     for (i, &c) in chars.iter().enumerate() {
         if !matches!(c, '秘' | '机' | '绝') {
             continue;

@@ -40,22 +40,51 @@ pub const LEDGER_FILES: &[&str] = &[
     "rectifications.xlsx",
 ];
 
-/// Parses a year folder name: four digits in a plausible range.
+/// The 年度 an archive may hold: one rule for the year folders `build` reads and the ones
+/// `new` and `import` make.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2200;
+
+/// Parses a year folder name: four digits in [`YEARS`].
 pub fn year_of(name: &str) -> Option<i32> {
     (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit()))
         .then(|| name.parse().ok())
         .flatten()
-        .filter(|y| (1949..=2200).contains(y))
+        .filter(|y| YEARS.contains(y))
 }
 
+/// Why `year` cannot be a year folder, if it cannot.
+pub fn check_year(year: i32) -> Result<(), String> {
+    if YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{year} is not a 年度 annals can hold: a year folder is a four-digit year from {} to {}",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
+/// Hidden files and editors' leftovers (`.x.md.swp`, `a.md~`, `#a.md#`, `a.md.bak`,
+/// `a.md.orig`): never published. A leftover holds an older text of a document, which may be
+/// exactly what was taken out of it before publishing.
 fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~')
+    const LEFTOVERS: &[&str] = &[".bak", ".orig", ".rej", ".swp", ".swo", ".tmp", ".old"];
+    let lower = name.to_ascii_lowercase();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || LEFTOVERS.iter().any(|ext| lower.ends_with(ext))
 }
 
 /// Walks `content/` under `root` in name order (so every later stage sees a stable order),
-/// following symbolic links and reporting loops.
+/// following symbolic links that stay inside the site and reporting loops. A link out of the
+/// site is refused by its name, never read (a pushed link to /etc/passwd must not be
+/// published, nor its first line shown in an error); FIFOs, devices and sockets are skipped
+/// (a FIFO would hang the build, /dev/zero fill the memory).
 pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
     let content = root.join("content");
+    let site = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut entries = Vec::new();
     let mut diags = Vec::new();
     let mut walk = WalkDir::new(&content)
@@ -84,6 +113,24 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
             if item.file_type().is_dir() {
                 walk.skip_current_dir();
             }
+            continue;
+        }
+        if item.path_is_symlink() && !inside(&site, item.path()) {
+            diags.push(link_out_of_site(&shown));
+            if item.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if !item.file_type().is_dir() && !item.file_type().is_file() {
+            diags.push(
+                Diagnostic::warning(
+                    &shown,
+                    "not a regular file (a FIFO, device or socket): skipped",
+                )
+                .help("remove it from content/; only files and folders are published")
+                .code("special-file"),
+            );
             continue;
         }
         let year = year_of(&parts[0]);
@@ -115,6 +162,17 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         });
     }
     (entries, diags)
+}
+
+/// Whether `path`, with every link resolved, lies inside the site folder `site` (real path).
+fn inside(site: &Path, path: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|real| real.starts_with(site))
+}
+
+fn link_out_of_site(shown: &Path) -> Diagnostic {
+    Diagnostic::error(shown, "symbolic link to a place outside the site: refused, nothing was read through it")
+        .help("copy the file into content/ instead of linking to it; links may only point inside the site folder")
+        .code("link-outside")
 }
 
 /// The names of a path below content/, one a part.
@@ -156,6 +214,10 @@ pub fn entry(root: &Path, path: &Path) -> Option<Entry> {
     if parts.is_empty() || parts.iter().any(|p| is_hidden(p)) || !path.is_file() {
         return None;
     }
+    let site = std::fs::canonicalize(root).ok()?;
+    if !inside(&site, path) {
+        return None;
+    }
     Some(Entry {
         path: path.to_path_buf(),
         shown: Path::new("content").join(&rel),
@@ -188,6 +250,23 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editor_leftovers_are_hidden() {
+        for name in [
+            "a.md.bak",
+            "a.md.orig",
+            "#a.md#",
+            "a.md~",
+            ".a.md.swp",
+            "A.MD.BAK",
+        ] {
+            assert!(is_hidden(name), "{name}");
+        }
+        for name in ["a.md", "议程.pdf", "附件.txt", "rectifications.yaml"] {
+            assert!(!is_hidden(name), "{name}");
+        }
+    }
 
     #[test]
     fn year_names() {

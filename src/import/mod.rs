@@ -95,6 +95,23 @@ fn type_of(title: &str) -> &'static str {
     .map_or("其他", |(_, t)| t)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn issue_14_titles_make_safe_names() {
+        assert_eq!(file_name("../2024/整改方案"), "2024-整改方案");
+        assert_eq!(file_name("../../X"), "X");
+        assert_eq!(file_name(".隐藏"), "隐藏");
+        assert_eq!(file_name("a:b*c?\"d<e>f|g\\h"), "a-b-c--d-e-f-g-h");
+        assert_eq!(file_name("_index"), "文档-_index");
+        assert_eq!(file_name("rectifications"), "文档-rectifications");
+        assert_eq!(file_name("..."), "文档");
+        assert_eq!(file_name(&"长".repeat(300)).chars().count(), 60);
+    }
+}
+
 #[derive(Serialize)]
 struct FrontMatter<'a> {
     title: &'a str,
@@ -141,14 +158,61 @@ fn document(
     })
     .expect("front matter serialises");
     let name = if doc_type == "其他" {
-        title.to_string()
+        file_name(title)
     } else {
         doc_type.to_string()
     };
-    let rel = Path::new("content")
-        .join(year.to_string())
-        .join(format!("{name}.md"));
-    Ok((rel, format!("---\n{fm}{note}---\n{body}")))
+    Ok((
+        document_path(shown, year, &name)?,
+        format!("---\n{fm}{note}---\n{body}"),
+    ))
+}
+
+/// `content/YEAR/NAME.md`, refusing a year build would refuse and any name that would not lie
+/// directly in the year folder.
+fn document_path(shown: &Path, year: i32, name: &str) -> Result<PathBuf, Failure> {
+    crate::content::discover::check_year(year).map_err(|why| {
+        Diagnostic::error(shown, why).help("pass --year with the 年度, e.g. --year 2025")
+    })?;
+    let folder = Path::new("content").join(year.to_string());
+    let rel = folder.join(format!("{name}.md"));
+    if rel.parent() != Some(folder.as_path()) {
+        return Err(
+            Diagnostic::error(shown, format!("cannot make a file name from `{name}`")).into(),
+        );
+    }
+    Ok(rel)
+}
+
+/// A file name made from a document's title: no path separators or characters Windows
+/// refuses, no leading dot (a hidden file the build would skip), at most 60 characters (the
+/// archive is copied to shares with short path limits), never a name annals reserves.
+pub fn file_name(title: &str) -> String {
+    let mut name: String = title
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    while name.contains("..") {
+        name = name.replace("..", ".");
+    }
+    let name: String = name
+        .trim_matches(|c: char| c == '.' || c == '-' || c == '#' || c.is_whitespace())
+        .chars()
+        .take(60)
+        .collect();
+    let name = name.trim_end_matches(['.', ' ']).to_string();
+    let lower = name.to_lowercase();
+    if name.is_empty() {
+        "文档".into()
+    } else if lower == "_index" || lower.starts_with("rectifications") {
+        format!("文档-{name}")
+    } else {
+        name
+    }
 }
 
 fn import_ledger(
@@ -189,6 +253,9 @@ fn import_ledger(
         return Err(Failure(diags));
     }
     let yaml = ledger::to_yaml::to_yaml(&records);
+    crate::content::discover::check_year(year).map_err(|why| {
+        Diagnostic::error(shown, why).help("pass --year with the 年度, e.g. --year 2025")
+    })?;
     let rel = Path::new("content")
         .join(year.to_string())
         .join("rectifications.yaml");

@@ -3,7 +3,7 @@
 
 use super::{is_wide, Heading};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A readable anchor from a heading: letters and digits kept (Chinese included), every run of
 /// other characters one `-`, at most 32 characters.
@@ -43,30 +43,38 @@ fn level_number(level: HeadingLevel) -> u8 {
 }
 
 /// Gives every heading an id (its own `{#id}` if written, else from its text), unique in the page.
+///
+/// Uniqueness keeps a counter per base id, so a page of 10,000 headings of one name takes
+/// linear time (counting up from `-2` for each would be quadratic).
 pub(super) fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
     let mut used = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { level, id, .. }) = &events[i] {
-            let (level, explicit) = (level_number(*level), id.as_ref().map(|s| s.to_string()));
-            let mut text = String::new();
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = level_number(*level);
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                j += 1;
+            }
+            let (explicit, classes) = take_attributes(&mut events[i + 1..j]);
+            let mut text = String::new();
+            for e in &events[i + 1..j] {
+                if let Event::Text(t) | Event::Code(t) = e {
                     text.push_str(t);
                 }
-                j += 1;
             }
             let base = explicit.unwrap_or_else(|| slugify(&text));
             let mut unique = base.clone();
-            let mut n = 1;
+            let n = next.entry(base.clone()).or_insert(1);
             while !used.insert(unique.clone()) {
-                n += 1;
+                *n += 1;
                 unique = format!("{base}-{n}");
             }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+            if let Event::Start(Tag::Heading { id, classes: c, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique.clone()));
+                *c = classes;
             }
             headings.push(Heading {
                 level,
@@ -78,6 +86,40 @@ pub(super) fn assign_heading_ids(events: &mut [Event]) -> Vec<Heading> {
         i += 1;
     }
     headings
+}
+
+/// A heading's trailing `{#id .class}`, taken off its text. Only an id and classes made of
+/// letters, digits, `-` and `_` count: anything else (`{onclick=alert(1)}`, `{共5项}`) is the
+/// heading's text, since an attribute the parser passed through would put script into a page
+/// that no Content-Security-Policy protects when opened from disk.
+fn take_attributes(inner: &mut [Event]) -> (Option<String>, Vec<CowStr<'static>>) {
+    let Some(Event::Text(t)) = inner.last_mut() else {
+        return (None, Vec::new());
+    };
+    let trimmed = t.trim_end();
+    let Some(open) = trimmed.rfind('{').filter(|_| trimmed.ends_with('}')) else {
+        return (None, Vec::new());
+    };
+    let safe = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    };
+    let mut id = None;
+    let mut classes = Vec::new();
+    for token in trimmed[open + 1..trimmed.len() - 1].split_whitespace() {
+        match (token.strip_prefix('#'), token.strip_prefix('.')) {
+            (Some(i), _) if safe(i) && id.is_none() => id = Some(i.to_string()),
+            (_, Some(c)) if safe(c) => classes.push(CowStr::from(c.to_string())),
+            _ => return (None, Vec::new()),
+        }
+    }
+    if id.is_none() && classes.is_empty() {
+        return (None, Vec::new());
+    }
+    let before = trimmed[..open].trim_end().to_string();
+    *t = CowStr::from(before);
+    (id, classes)
 }
 
 /// The length in bytes of a run-in heading at the start of `text` ("1.聚焦主题深学细悟。"):

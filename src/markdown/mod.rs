@@ -1,7 +1,9 @@
 //! PARSE: Markdown -> HTML, the heading outline and the plain text of each section.
 //!
 //! One place for the pulldown-cmark options (CommonMark plus tables, footnotes,
-//! strikethrough, `{#id}` heading attributes) and for the rules Chinese documents need:
+//! strikethrough, CJK-friendly emphasis) and for the rules Chinese documents need:
+//! - a heading's `{#id .class}` is read by annals itself, with safe characters only (the
+//!   parser's own attribute syntax would pass `{onclick=…}` into the page);
 //! - a soft line break between two CJK characters is dropped, not turned into a space,
 //!   because hard-wrapped Chinese would otherwise show stray gaps mid-word;
 //! - heading ids are readable Chinese ("一-精耕细作抓筹备"), stable, and unique in the page;
@@ -63,7 +65,6 @@ fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_CJK_FRIENDLY_EMPHASIS
 }
 
@@ -264,6 +265,44 @@ mod tests {
         assert!(
             is_external("mailto:a@b") && !is_external("附件/议程.txt") && !is_external("#一-问题")
         );
+    }
+
+    #[test]
+    fn issue_14_heading_attributes_only_safe_ids_and_classes() {
+        let r = render("## 附表 {onclick=alert(1)}\n\n## 标题 {共5项}\n\n## 附件 {#fj .wide}\n\n## 说明 {#a\"b}\n");
+        assert!(
+            !r.html.contains("onclick=\"") && !r.html.contains(" onclick"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(">附表 {onclick=alert(1)}</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(">标题 {共5项}</h2>"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"fj\" class=\"wide\">附件</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(">说明 {#a&quot;b}</h2>") || r.html.contains(">说明 {#a\"b}</h2>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.headings[1].text, "标题 {共5项}");
+    }
+
+    #[test]
+    fn issue_14_many_same_named_headings_take_linear_time() {
+        let src = "## 问题\n\n".repeat(20_000);
+        let started = std::time::Instant::now();
+        let r = render(&src);
+        assert_eq!(r.headings.len(), 20_000);
+        assert_eq!(r.headings[19_999].id, "问题-20000");
+        // Not a timing test of speed: a quadratic walk here took over a minute.
+        assert!(started.elapsed().as_secs() < 30);
     }
 
     #[test]

@@ -5,6 +5,13 @@
 //! previous output as it was. The site and the search index are both staged before either
 //! is swapped, so a failure in one leaves both as they were.
 
+mod classified;
+mod lock;
+pub mod target;
+
+pub use classified::{gate, marking};
+pub use lock::{lock, SiteLock};
+
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use crate::render::OutFile;
@@ -51,6 +58,15 @@ impl Drop for Staged {
             let _ = fsx::remove_dir_all(&self.staging);
         }
     }
+}
+
+/// Marks a staged site as annals' output (see [`target::STAMP`]), so a later build may replace it.
+pub fn stamped(staged: Staged) -> Result<Staged, Failure> {
+    fsx::write(
+        &staged.path().join(target::STAMP),
+        target::STAMP_TEXT.as_bytes(),
+    )?;
+    Ok(staged)
 }
 
 /// Why a file could not be staged.

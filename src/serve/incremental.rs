@@ -114,6 +114,7 @@ impl Kept {
         edits: Vec<(usize, usize, SourceDoc, Vec<Diagnostic>)>,
         index: &SearchIndex,
     ) -> Result<Vec<Diagnostic>, Failure> {
+        let _lock = crate::output::lock(root, || {})?;
         let mut warnings = Vec::new();
         let mut previous = Vec::new();
         for (y, d, source, findings) in edits {
@@ -123,7 +124,10 @@ impl Kept {
         }
         let pages: Result<Vec<_>, Diagnostic> = previous
             .iter()
-            .map(|(y, d, _)| render::document_page(&self.renderer, &self.inputs.site, *y, *d))
+            .map(|(y, d, _)| {
+                render::document_page(&self.renderer, &self.inputs.site, *y, *d)
+                    .and_then(crate::output::gate)
+            })
             .collect();
         let pages = match pages {
             Ok(p) => p,

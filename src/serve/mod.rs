@@ -80,6 +80,9 @@ pub fn build_state(
     root: &Path,
     today: Option<chrono::NaiveDate>,
 ) -> Result<(AppState, incremental::Kept), Failure> {
+    let _lock = crate::output::lock(root, || {
+        eprintln!("another annals build of this site is running: waiting for it to finish…")
+    })?;
     let inputs = crate::load(root, today)?;
     let report = crate::build_from(
         &inputs,

@@ -1,0 +1,33 @@
+//! One build of a site at a time. Two builds racing each other publish in the order they
+//! finish, so a slower build of older sources could win and bring back a deleted document.
+//! A build takes an exclusive lock on the site folder before it reads anything; a second
+//! build waits for the first, then reads the sources as they are by then.
+
+use crate::error::Diagnostic;
+use rustix::fs::{flock, FlockOperation};
+use std::fs::File;
+use std::path::Path;
+
+/// Held while a build runs; the lock goes when it is dropped (or the process ends).
+#[derive(Debug)]
+pub struct SiteLock(#[allow(dead_code)] File);
+
+/// Locks the site folder `root`. When another build holds it, `waiting` is called once and
+/// the lock is waited for.
+pub fn lock(root: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Diagnostic> {
+    let dir = File::open(root).map_err(|e| {
+        crate::fsx::io_diagnostic(root, "open the site folder", &e)
+            .help("run annals in the site folder or pass --root")
+    })?;
+    match flock(&dir, FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => return Ok(SiteLock(dir)),
+        Err(rustix::io::Errno::WOULDBLOCK) => waiting(),
+        // A file system without locks (some network shares): build without one.
+        Err(_) => return Ok(SiteLock(dir)),
+    }
+    flock(&dir, FlockOperation::LockExclusive).map_err(|e| {
+        Diagnostic::error(root, format!("cannot lock the site folder: {e}"))
+            .help("another annals build may be stuck; stop it and build again")
+    })?;
+    Ok(SiteLock(dir))
+}
