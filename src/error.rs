@@ -139,17 +139,50 @@ impl fmt::Display for Diagnostic {
         if let (Some(line), Some(src), Some(col)) = (self.line, &self.source_line, self.col) {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            let before: String = src.chars().take(col - 1).collect();
-            let under: String = src.chars().skip(col - 1).take(self.span).collect();
+            let (shown, col) = excerpt(src, col);
+            let before: String = shown.chars().take(col - 1).collect();
+            let under: String = shown
+                .chars()
+                .skip(col - 1)
+                .take(self.span.min(EXCERPT))
+                .collect();
             let indent = " ".repeat(UnicodeWidthStr::width(before.as_str()));
             let caret = "^".repeat(UnicodeWidthStr::width(under.as_str()).max(1));
-            write!(f, "\n{pad} |\n{gutter} | {src}\n{pad} | {indent}{caret}")?;
+            write!(f, "\n{pad} |\n{gutter} | {shown}\n{pad} | {indent}{caret}")?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// At most this many characters of a source line are shown, around the column.
+const EXCERPT: usize = 80;
+
+/// The part of `line` worth showing for `col` (1-based characters): the whole line when it is
+/// short, else about [`EXCERPT`] characters around the column with `…` at the cuts (a
+/// 100,000-character line must not fill the terminal). Returns the text and the column in it.
+fn excerpt(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT {
+        return (line.to_string(), col);
+    }
+    let start = col
+        .saturating_sub(1 + EXCERPT / 3)
+        .min(chars.len().saturating_sub(EXCERPT));
+    let end = (start + EXCERPT).min(chars.len());
+    let mut shown = String::new();
+    let mut col = col - start;
+    if start > 0 {
+        shown.push('…');
+        col += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col)
 }
 
 /// The failure of a run: every diagnostic it collected (at least one error).
@@ -229,6 +262,32 @@ mod tests {
             shown,
             "error: content/2025/a.md:2:7: unknown type `召开报告`\n  |\n2 | type: 召开报告\n  |       ^^^^^^^^\n  = help: use one of the types in annals.yaml"
         );
+    }
+
+    #[test]
+    fn issue_14_long_lines_are_cut_around_the_column() {
+        let line = format!("{}错{}", "文".repeat(50_000), "字".repeat(50_000));
+        let d = Diagnostic::error("a.md", "bad")
+            .at(&line, 1, 50_001)
+            .span(1);
+        let text = d.to_string();
+        assert!(text.chars().count() < 300, "{}", text.chars().count());
+        let lines: Vec<&str> = text.lines().collect();
+        let src = lines[2].trim_start_matches("1 | ");
+        let caret = lines[3].trim_start_matches("  | ");
+        let col = UnicodeWidthStr::width(&caret[..caret.find('^').unwrap()]);
+        let under: String = src
+            .chars()
+            .scan(0, |w, c| {
+                let at = *w;
+                *w += UnicodeWidthStr::width(c.to_string().as_str());
+                Some((at, c))
+            })
+            .find(|(at, _)| *at == col)
+            .map(|(_, c)| c.to_string())
+            .unwrap();
+        assert_eq!(under, "错");
+        assert!(src.starts_with('…') && src.ends_with('…'));
     }
 
     #[test]

@@ -34,10 +34,11 @@ pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic 
 
 /// Reads a whole file; `shown` is the path printed in the diagnostic.
 ///
-/// An editor that saves in place (truncate, then write) can be caught half-way: the file's
-/// size and modification time are compared before and after the read, and a read that raced a
-/// save is done again, so a build never publishes a torn document (or calls its cut-off last
-/// character an encoding error).
+/// An editor that saves in place (truncate, then write) can be caught half-way: a file
+/// modified in the last 100 ms is read once it has been quiet that long, its size and
+/// modification time are compared before and after the read, and a read that raced a save is
+/// done again, so a build never publishes a torn document (or calls its cut-off last character
+/// an encoding error).
 pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     const TRIES: u32 = 5;
     let stat = |p: &Path| {
@@ -45,8 +46,21 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
             .map(|m| (m.len(), m.modified().ok()))
             .map_err(|e| io_diagnostic(shown, "read the file", &e))
     };
+    // A save pauses between its writes: a file written in the last moment may be half-saved
+    // even when nothing changes while it is read, so it is read once it has been quiet this long.
+    const QUIET: std::time::Duration = std::time::Duration::from_millis(100);
     for attempt in 1..=TRIES {
         let before = stat(path)?;
+        let age = before
+            .1
+            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+            .unwrap_or(QUIET);
+        if age < QUIET {
+            std::thread::sleep(QUIET - age);
+            if stat(path)? != before {
+                continue;
+            }
+        }
         let bytes = fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))?;
         let after = stat(path)?;
         if before == after && bytes.len() as u64 == after.0 {

@@ -156,6 +156,16 @@ impl SearchIndex {
 
     /// Answers a request. Bad syntax never fails: it is explained in `notes`.
     pub fn search(&self, req: &Request) -> Result<Results, Failure> {
+        self.search_until(req, &std::sync::atomic::AtomicBool::new(false))
+    }
+
+    /// Answers a request unless `cancelled` is set first (the client went away): the long part
+    /// of a search, reading documents for `kind:section`, stops as soon as it sees the flag.
+    pub fn search_until(
+        &self,
+        req: &Request,
+        cancelled: &std::sync::atomic::AtomicBool,
+    ) -> Result<Results, Failure> {
         let parsed = query::parse(&req.q);
         let per_page = req.per_page.clamp(1, 100);
         let page = req.page.clamp(1, 1000);
@@ -190,7 +200,7 @@ impl SearchIndex {
             })
             .map_or(vec!["document", "record"], |k| vec![k]);
         if kind == ["section"] {
-            return self.sections(&searcher, &parsed, sort, per_page, results);
+            return self.sections(&searcher, &parsed, sort, per_page, results, cancelled);
         }
         let q = self.query(&parsed, &kind);
         let mut facets = FacetCollector::for_field("facets");

@@ -12,6 +12,7 @@ use super::searcher::{failed, int, text, Results, SearchIndex, Sort, Stored};
 use crate::error::Failure;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
@@ -19,6 +20,9 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 fn folded(text: &str) -> Vec<char> {
     text.chars().map(|c| c.to_ascii_lowercase()).collect()
 }
+
+/// The most documents one `kind:section` search reads.
+pub const MAX_DOCUMENTS: usize = 2000;
 
 /// A matching section: its document's score and address, the section, its year and type.
 type Match = (f32, DocAddress, SectionSpan, [String; 2]);
@@ -36,12 +40,21 @@ impl SearchIndex {
         sort: Sort,
         per_page: usize,
         mut results: Results,
+        cancelled: &AtomicBool,
     ) -> Result<Results, Failure> {
         // Excluded texts rule out sections, not whole documents.
         let mut texts = parsed.clone();
         texts.must_not.clear();
         let q = self.query(&texts, &["document"]);
-        let n = searcher.search(&q, &Count).map_err(failed)?.max(1);
+        let matching = searcher.search(&q, &Count).map_err(failed)?;
+        // Each document read costs its whole text in memory: a broad query reads the best
+        // MAX_DOCUMENTS of them (by score or date) and says so, never the whole archive.
+        let n = matching.clamp(1, MAX_DOCUMENTS);
+        if matching > MAX_DOCUMENTS {
+            results.notes.push(format!(
+                "kind:section 只在最相关的 {MAX_DOCUMENTS} 份文件（共 {matching} 份匹配）中查找章节；加上 year:、type: 或更多词语可缩小范围"
+            ));
+        }
         let docs: Vec<(f32, DocAddress)> = match sort {
             Sort::Relevance => searcher
                 .search(&q, &TopDocs::with_limit(n).order_by_score())
@@ -75,6 +88,12 @@ impl SearchIndex {
         let read: Vec<Vec<Match>> = by_address
             .par_iter()
             .map(|&i| {
+                if cancelled.load(Ordering::Relaxed) {
+                    return Err(Failure::from(crate::error::Diagnostic::error(
+                        "search",
+                        "the search was cancelled: the client went away",
+                    )));
+                }
                 let (score, addr) = docs[i];
                 let doc: TantivyDocument = searcher.doc(addr).map_err(failed)?;
                 let stored = Stored::of(&doc, &self.f);

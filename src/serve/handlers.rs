@@ -1,6 +1,7 @@
 //! The search handlers: query string in, HTML page or JSON out. A bad query is answered
 //! with results for what could be read and notes on the rest, never an error page.
 
+use super::limits::{CancelOnDrop, RETRY_AFTER};
 use super::live::Shared;
 use crate::render::search_view::search_view;
 use crate::search::{Request, Results, Sort};
@@ -8,6 +9,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 /// Longest query string read, in bytes; the rest is ignored.
@@ -41,20 +43,46 @@ fn request(raw: Option<String>) -> Request {
     req
 }
 
-/// Runs a search off the async threads (segmentation and scoring are CPU work).
-async fn run(shared: &Arc<Shared>, req: Request) -> Result<Results, String> {
+/// Why a search got no answer.
+enum Unanswered {
+    /// Too many searches at once: 503 with Retry-After.
+    Busy,
+    Failed(String),
+}
+
+/// Runs a search off the async threads (segmentation and scoring are CPU work), when the
+/// limiter gives it a turn; dropping the returned future (the client went away) cancels it.
+async fn run(shared: &Arc<Shared>, req: Request) -> Result<Results, Unanswered> {
+    let permit = shared.limiter.admit().await.map_err(|_| Unanswered::Busy)?;
     let state = shared.state();
-    let joined = tokio::task::spawn_blocking(move || state.index.search(&req)).await;
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let _cancel = CancelOnDrop(cancelled.clone());
+    let joined = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        state.index.search_until(&req, &cancelled)
+    })
+    .await;
     match joined {
         Ok(Ok(r)) => Ok(r),
-        Ok(Err(f)) => Err(f
-            .0
-            .iter()
-            .map(|d| d.message.clone())
-            .collect::<Vec<_>>()
-            .join("; ")),
-        Err(e) => Err(format!("search failed: {e}")),
+        Ok(Err(f)) => Err(Unanswered::Failed(
+            f.0.iter()
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+        Err(e) => Err(Unanswered::Failed(format!("search failed: {e}"))),
     }
+}
+
+/// The 503 of a search the server could not take now.
+fn busy(body: Response) -> Response {
+    let mut r = body;
+    *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    r.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from_static(RETRY_AFTER),
+    );
+    r
 }
 
 /// `GET /search?q=…`: the theme's search page.
@@ -64,7 +92,10 @@ pub async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQu
     let state = shared.state();
     let results = match run(&shared, req).await {
         Ok(r) => r,
-        Err(message) => {
+        Err(Unanswered::Busy) => {
+            return busy(Html("<!DOCTYPE html><meta charset=utf-8><title>搜索繁忙</title><p>同时搜索的人太多，请稍后几秒再试。").into_response());
+        }
+        Err(Unanswered::Failed(message)) => {
             return (StatusCode::SERVICE_UNAVAILABLE, Html(format!("<!DOCTYPE html><meta charset=utf-8><title>搜索暂不可用</title><p>搜索暂不可用：{}</p>", escape(&message)))).into_response();
         }
     };
@@ -89,7 +120,10 @@ pub async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQu
 pub async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     match run(&shared, request(raw)).await {
         Ok(r) => Json(r).into_response(),
-        Err(message) => (
+        Err(Unanswered::Busy) => {
+            busy(Json(serde_json::json!({ "error": "busy", "retry_after": 2 })).into_response())
+        }
+        Err(Unanswered::Failed(message)) => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(serde_json::json!({ "error": message })),
         )
@@ -105,6 +139,29 @@ pub async fn not_found(page: &std::path::Path) -> Response {
     });
     let html = html.replacen("<head>", "<head>\n<base href=\"/\">", 1);
     (StatusCode::NOT_FOUND, Html(html)).into_response()
+}
+
+/// Static files only from inside `public/`: a symbolic link in it that leads elsewhere is
+/// answered as missing, never followed.
+pub async fn inside_public(
+    public: std::path::PathBuf,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = percent_encoding::percent_decode_str(req.uri().path()).decode_utf8_lossy();
+    let rel = path.trim_start_matches('/');
+    if !rel.is_empty() {
+        let resolved = (
+            tokio::fs::canonicalize(&public).await,
+            tokio::fs::canonicalize(public.join(rel)).await,
+        );
+        if let (Ok(root), Ok(file)) = resolved {
+            if !file.starts_with(&root) {
+                return not_found(&public.join("404.html")).await;
+            }
+        }
+    }
+    next.run(req).await
 }
 
 fn escape(s: &str) -> String {

@@ -27,6 +27,8 @@ use tokio::sync::broadcast::error::RecvError;
 /// The served site, replaced whole by each good rebuild.
 pub struct Shared {
     current: RwLock<Arc<AppState>>,
+    /// Searches run a few at a time, whatever site is being served.
+    pub limiter: super::limits::SearchLimiter,
     status: Mutex<Status>,
     events: tokio::sync::broadcast::Sender<(String, String)>,
 }
@@ -44,6 +46,7 @@ impl Shared {
     pub fn new(state: AppState) -> Shared {
         Shared {
             current: RwLock::new(Arc::new(state)),
+            limiter: super::limits::SearchLimiter::default(),
             status: Mutex::new(Status {
                 version: 1,
                 error: None,
@@ -235,8 +238,10 @@ pub async fn events(
 }
 
 /// `GET /__annals/status`: the version and the last error, as JSON.
-pub async fn status(State(shared): State<Arc<Shared>>) -> Json<Status> {
-    Json(shared.status())
+pub async fn status(State(shared): State<Arc<Shared>>) -> Json<serde_json::Value> {
+    let mut v = serde_json::to_value(shared.status()).expect("status serialises");
+    v["searches"] = serde_json::to_value(shared.limiter.load()).expect("load serialises");
+    Json(v)
 }
 
 /// `GET /__annals/live.js`.

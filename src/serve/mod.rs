@@ -7,6 +7,8 @@
 
 mod handlers;
 mod incremental;
+mod limits;
+mod listen;
 pub mod live;
 
 use crate::cli::ServeArgs;
@@ -44,6 +46,7 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
     let files = ServeDir::new(public)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
+    let inside = public.to_path_buf();
     Router::new()
         .route("/search", get(handlers::search_page))
         .route("/api/search", get(handlers::search_api))
@@ -52,6 +55,9 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
         .route("/__annals/live.js", get(live::script))
         .fallback_service(files)
         .with_state(state)
+        .layer(axum::middleware::from_fn(move |req, next| {
+            handlers::inside_public(inside.clone(), req, next)
+        }))
         .layer(axum::middleware::from_fn(live::inject))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(
@@ -69,8 +75,15 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
+    use std::io::ErrorKind;
+    let help = match e.kind() {
+        ErrorKind::AddrInUse => "another program is using this port: pass --port N (0 picks a free one)",
+        ErrorKind::AddrNotAvailable => "this address is not one of this machine's: pass --bind with one of its addresses (127.0.0.1 for this machine only, 0.0.0.0 for all)",
+        ErrorKind::PermissionDenied => "ports below 1024 need privileges: pass --port 8080, or put nginx in front",
+        _ => "check --bind and --port",
+    };
     Diagnostic::error("annals serve", format!("{what}: {e}"))
-        .help("is another program using the port? Pass --port N (0 picks a free one)")
+        .help(help)
         .into()
 }
 
@@ -109,6 +122,12 @@ pub fn build_state(
 
 /// Builds the site under `root`, then serves it, rebuilding on every change, until Ctrl-C.
 pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
+    // The watcher reports absolute paths: a relative root (the default `.`) would match none
+    // of them, and every edit would take a full rebuild instead of an in-place update.
+    let root = &std::fs::canonicalize(root).map_err(|e| {
+        crate::fsx::io_diagnostic(root, "open the site folder", &e)
+            .help("run annals in the site folder or pass --root")
+    })?;
     let (state, kept) = build_state(root, today)?;
     let shared = Arc::new(live::Shared::new(state));
     let public: PathBuf = root.join("public");
@@ -127,11 +146,10 @@ pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> R
         let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await.map_err(|e| io_failure(&format!("cannot listen on {}:{}", args.bind, args.port), e))?;
         let addr = listener.local_addr().map_err(|e| io_failure("cannot read the address", e))?;
         eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); watching for changes; Ctrl-C stops");
-        axum::serve(listener, app(shared, &public))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| io_failure("the server stopped", e))
+        listen::serve(listener, app(shared, &public), async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| io_failure("the server stopped", e))
     })
 }
