@@ -160,7 +160,9 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
     let (site_staged, index_staged) = rayon::join(
         || {
             let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
+            let collisions = plan.case_collisions();
             Ok((
+                collisions,
                 output::stage(plan.len(), |i| plan.file(i).and_then(output::gate), &target)
                     .and_then(output::stamped)?,
                 plan.len(),
@@ -175,7 +177,7 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
             )
         },
     );
-    let ((site_staged, files), index_staged) = match (site_staged, index_staged) {
+    let ((collisions, site_staged, files), index_staged) = match (site_staged, index_staged) {
         (Ok(s), Ok(i)) => (s, i),
         (s, i) => {
             let diags = [s.err(), i.err()]
@@ -201,6 +203,6 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
         years: site.years.len(),
         documents: site.years.iter().map(|y| y.documents.len()).sum(),
         files,
-        warnings: inputs.warnings.clone(),
+        warnings: inputs.warnings.iter().cloned().chain(collisions).collect(),
     })
 }

@@ -141,3 +141,23 @@ fn issue_19_emphasis_that_did_not_take_is_a_warning_with_its_position() {
         "{err}"
     );
 }
+
+#[test]
+fn issue_14_reference_percent_encoded_and_bracketed_links() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/链接.md",
+        "---\ntitle: 链接\ntype: 整改方案\ndate: 2026-02-01\n---\n见[甲][坏]和[乙][好]，[丙](%E5%AF%B9%E7%85%A7%E6%A3%80%E6%9F%A5%E6%9D%90%E6%96%99.md)，[丁](<对照检查材料.md>)。`[戊](代码里.md)`\n\n[坏]: 没有的文件.md\n[好]: 对照检查材料.md\n",
+    );
+    let out = site.annals(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "content/2025/链接.md:6:2: the link `没有的文件.md` points to 2025/没有的文件.html"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(!err.contains("代码里"), "{err}");
+}

@@ -693,3 +693,268 @@ fn issue_14_a_cancelled_section_search_stops() {
         .expect_err("a cancelled search answers");
     assert!(err.0[0].message.contains("cancelled"), "{:?}", err.0);
 }
+
+/// The ledger table's header and one record, for workbook tests.
+fn write_table(sheet: &mut rust_xlsxwriter::Worksheet, first_row: u32) {
+    let rows = [
+        [
+            "编号",
+            "问题表现",
+            "问题类别",
+            "整改措施",
+            "责任部门",
+            "整改时限",
+            "整改状态",
+        ],
+        [
+            "2025-01",
+            "文稿起草不深入",
+            "履职尽责",
+            "建立制度",
+            "秘书科",
+            "2026-06-30",
+            "整改中",
+        ],
+        [
+            "2025-02",
+            "会议保障不细",
+            "",
+            "细化方案",
+            "办公室",
+            "2026-06-30",
+            "整改中",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet
+                    .write_string(first_row + r as u32, c as u16, *cell)
+                    .expect("cell");
+            }
+        }
+    }
+}
+
+#[test]
+fn issue_14_workbooks_far_cells_and_zip_bombs_are_refused() {
+    // One value at XFD1048576.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    write_table(sheet, 0);
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/rectifications.xlsx",
+        book.save_to_buffer().unwrap(),
+    );
+    let err = site.build_fails();
+    assert!(
+        err.contains("the cell XFD1048576 lies far outside a ledger table"),
+        "{err}"
+    );
+    // 2 MB that unpack to 80 MB.
+    let bomb = |inner: &str| {
+        use std::io::Write;
+        let mut buf = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file(inner, opts).unwrap();
+        let block = vec![b' '; 1 << 20];
+        for _ in 0..80 {
+            zip.write_all(&block).unwrap();
+        }
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/rectifications.xlsx",
+        bomb("xl/worksheets/sheet1.xml"),
+    );
+    let err = site.build_fails();
+    assert!(err.contains("it unpacks to 80 MB"), "{err}");
+    site.write("炸弹.docx", bomb("word/document.xml"));
+    let out = site.annals(&["import", &site.root().join("炸弹.docx").to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("it unpacks to 80 MB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("previous output"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn issue_14_a_title_row_and_merged_cells_read_as_excel_shows_them() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    sheet
+        .merge_range(0, 0, 0, 6, "测试办公室2025年度整改台账", &plain)
+        .unwrap();
+    write_table(sheet, 1);
+    // 问题类别 merged over both records, as offices do for a group of rows.
+    sheet.merge_range(2, 2, 3, 2, "履职尽责", &plain).unwrap();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/2025/rectifications.xlsx",
+        book.save_to_buffer().unwrap(),
+    );
+    site.build();
+    let page = site.page("ledger/index.html");
+    assert!(
+        page.contains("会议保障不细"),
+        "the second record is missing"
+    );
+    let record = site.page("ledger/2025-02.html");
+    assert!(
+        main_region(&record).contains("履职尽责"),
+        "the merged 问题类别 did not reach the second record"
+    );
+}
+
+#[test]
+fn issue_14_a_ledger_of_10000_records_builds_in_linear_time() {
+    let site = Site::fixture("basic");
+    let words = [
+        "文稿起草",
+        "不深入",
+        "理论学习",
+        "作风建设",
+        "调查研究",
+        "服务意识",
+        "责任落实",
+        "监督检查",
+    ];
+    for year in [2024, 2025] {
+        let mut yaml = String::new();
+        for i in 1..=5000usize {
+            let problem: String = (0..4)
+                .map(|k| words[(i * 7 + k * 3 + year) % words.len()])
+                .collect();
+            yaml.push_str(&format!(
+                "- id: {year}-{i:04}\n  problem: {problem}{i}\n  category: 履职尽责\n  source: 征求意见\n  owner: 科室{}\n  deadline: {}-06-30\n  status: 整改中\n",
+                i % 37,
+                year + 1
+            ));
+        }
+        site.write(&format!("content/{year}/rectifications.yaml"), yaml);
+    }
+    let started = Instant::now();
+    let out = site.annals(&["build", "--today", "2026-01-01"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Not a speed target: a guard against the quadratic walks (56 s in a release build
+    // before; linear, this takes seconds even in a debug build).
+    assert!(
+        started.elapsed() < Duration::from_secs(90),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        site.public().join("ledger/2025-5000.html").is_file()
+            || tree(&site.public()).len() > 10_000
+    );
+}
+
+#[test]
+fn issue_14_names_that_collide_or_are_too_long_are_found_before_writing() {
+    let site = Site::fixture("basic");
+    let doc = |t: &str| format!("---\ntitle: {t}\ntype: 其他\ndate: 2026-01-15\n---\n正文。\n");
+    site.write("content/2025/Report.md", doc("甲"));
+    site.write("content/2025/report.md", doc("乙"));
+    let out = site.annals(&["check"]);
+    assert!(
+        stderr(&out).contains("2025/Report.html and 2025/report.html differ only in letter case"),
+        "{}",
+        stderr(&out)
+    );
+    let long = "很".repeat(90);
+    site.write(
+        "content/2025/长.md",
+        format!("---\ntitle: 长\ntype: 其他\ndate: 2026-01-15\nslug: {long}\n---\n正文。\n"),
+    );
+    for cmd in ["check", "build"] {
+        let out = site.annals(&[cmd]);
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert!(
+            stderr(&out).contains("bytes long; file systems take at most 255"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn issue_14_clear_messages_for_commands_that_write_nothing_and_foreign_addresses() {
+    let site = Site::fixture("basic");
+    let out = site.annals(&["search", "文稿"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !stderr(&out).contains("previous output"),
+        "{}",
+        stderr(&out)
+    );
+    let out = site.annals(&["serve", "--bind", "192.0.2.1", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("not one of this machine's"), "{err}");
+    assert!(!err.contains("another program"), "{err}");
+}
+
+#[test]
+fn issue_14_import_names_files_inside_the_year_folder() {
+    let n = Nested::new();
+    for title in ["../../X", "../2024/整改材料", ".隐藏的材料"] {
+        let src = n.dir.path().join("in.txt");
+        fs::write(&src, format!("{title}\n\n正文第一段。\n")).unwrap();
+        let out = n.annals(&[
+            "import",
+            "--year",
+            "2025",
+            "--type",
+            "其他",
+            "--force",
+            &src.to_string_lossy(),
+        ]);
+        let err = stderr(&out);
+        assert!(out.status.success(), "{title}: {err}");
+        let written = err
+            .split(" into ")
+            .nth(1)
+            .and_then(|s| s.lines().next())
+            .expect("says where it wrote");
+        let name = written.strip_prefix("content/2025/").expect(written);
+        assert!(
+            !name.contains('/') && !name.starts_with('.'),
+            "{title}: {written}"
+        );
+        assert!(n.root().join(written).is_file(), "{written}");
+    }
+    assert!(!n.dir.path().join("X.md").exists());
+    assert!(!n.root().join("content/2024/整改材料.md").exists());
+    // Build reads every imported file: none was hidden.
+    let out = n.annals(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn issue_14_new_and_build_share_one_rule_for_years() {
+    let site = Site::fixture("basic");
+    for year in ["0", "9998", "10000", "1900"] {
+        let out = site.annals(&["new", year]);
+        assert_eq!(out.status.code(), Some(1), "{year}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not a 年度 annals can hold"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(site.annals(&["new", "2026"]).status.success());
+    site.build();
+}

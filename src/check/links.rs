@@ -3,32 +3,9 @@
 //! since the site shows them as text only.
 
 use crate::error::Diagnostic;
-use crate::markdown::is_external;
+use crate::markdown::{is_external, link_targets};
 use crate::model::Site;
 use std::collections::{HashMap, HashSet};
-
-/// The targets of `](…)` in a line: (character column of the target, target).
-fn targets(line: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    let mut offset = 0;
-    while let Some(i) = rest.find("](") {
-        let start = i + 2;
-        let inner = &rest[start..];
-        let end = inner.find(')').unwrap_or(inner.len());
-        let target = inner[..end]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_matches(['<', '>'])
-            .to_string();
-        let col = line[..offset + start].chars().count() + 1;
-        out.push((col, target));
-        offset += start + end;
-        rest = &rest[start + end..];
-    }
-    out
-}
 
 /// Joins a relative link onto the folder of `page` (site-relative), resolving `..`.
 fn join(page: &str, link: &str) -> Option<String> {
@@ -68,66 +45,63 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for d in site.years.iter().flat_map(|y| &y.documents) {
         let s = &d.source;
-        let body_first = s.body_line;
-        for (n, line) in s.body.lines().enumerate() {
-            for (col, target) in targets(line) {
-                let at = |msg: String| {
-                    Diagnostic::error(&s.shown, msg)
-                        .at(&s.body, n + 1, col)
-                        .with_line(body_first + n)
-                        .span(target.chars().count())
+        // Targets from the Markdown parser: reference links are checked, code is not, and a
+        // percent-encoded or `<…>` target is read as the file name it names.
+        for link in link_targets(&s.body) {
+            let (line, col) = crate::error::line_col(&s.body, link.offset);
+            let target = link.target.as_str();
+            let place = |d: Diagnostic| {
+                d.at(&s.body, line, col)
+                    .with_line(s.body_line + line - 1)
+                    .span(link.written.chars().count())
+            };
+            if target.is_empty() || target.starts_with('#') && target.len() == 1 {
+                continue;
+            }
+            if is_external(target) {
+                diags.push(
+                    place(Diagnostic::warning(&s.shown, format!("`{target}` is outside the site: it is shown as text only")))
+                        .help("an intranet page cannot reach other sites; copy what is needed into the archive")
+                        .code("external-link"),
+                );
+                continue;
+            }
+            let at = |msg: String| place(Diagnostic::error(&s.shown, msg));
+            let (path, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let path = path
+                .strip_suffix(".md")
+                .map_or(path.to_string(), |stem| format!("{stem}.html"));
+            let page = if path.is_empty() {
+                Some(d.url.clone())
+            } else {
+                join(&d.url, &path)
+            };
+            let Some(page) = page else {
+                diags.push(
+                    at(format!("the link `{target}` climbs above the site"))
+                        .help("link within content/")
+                        .code("broken-link"),
+                );
+                continue;
+            };
+            let known = anchors.contains_key(&page) || files.contains(&page);
+            if !known {
+                diags.push(at(format!("the link `{target}` points to {page}, which the site does not have")).help("check the file name; link other documents by their .md file, e.g. 整改方案.md").code("broken-link"));
+            } else if !anchor.is_empty()
+                && anchors.get(&page).is_some_and(|ids| !ids.contains(anchor))
+            {
+                let ids: Vec<&str> = anchors[&page].iter().map(String::as_str).collect();
+                let help = match crate::error::did_you_mean(anchor, ids.iter().copied()) {
+                    Some(s) => format!("did you mean `#{s}`?"),
+                    None => {
+                        "link to a heading's anchor as shown in the page's table of contents".into()
+                    }
                 };
-                if target.is_empty() {
-                    continue;
-                }
-                if is_external(&target) {
-                    diags.push(
-                        Diagnostic::warning(&s.shown, format!("`{target}` is outside the site: it is shown as text only"))
-                            .at(&s.body, n + 1, col)
-                            .with_line(body_first + n)
-                            .span(target.chars().count())
-                            .help("an intranet page cannot reach other sites; copy what is needed into the archive")
-                            .code("external-link"),
-                    );
-                    continue;
-                }
-                let (path, anchor) = target.split_once('#').unwrap_or((&target, ""));
-                let path = path
-                    .strip_suffix(".md")
-                    .map_or(path.to_string(), |stem| format!("{stem}.html"));
-                let page = if path.is_empty() {
-                    Some(d.url.clone())
-                } else {
-                    join(&d.url, &path)
-                };
-                let Some(page) = page else {
-                    diags.push(
-                        at(format!("the link `{target}` climbs above the site"))
-                            .help("link within content/")
-                            .code("broken-link"),
-                    );
-                    continue;
-                };
-                let known = anchors.contains_key(&page) || files.contains(&page);
-                if !known {
-                    diags.push(at(format!("the link `{target}` points to {page}, which the site does not have")).help("check the file name; link other documents by their .md file, e.g. 整改方案.md").code("broken-link"));
-                } else if !anchor.is_empty()
-                    && anchors.get(&page).is_some_and(|ids| !ids.contains(anchor))
-                {
-                    let ids: Vec<&str> = anchors[&page].iter().map(String::as_str).collect();
-                    let help = match crate::error::did_you_mean(anchor, ids.iter().copied()) {
-                        Some(s) => format!("did you mean `#{s}`?"),
-                        None => {
-                            "link to a heading's anchor as shown in the page's table of contents"
-                                .into()
-                        }
-                    };
-                    diags.push(
-                        at(format!("{page} has no heading `#{anchor}`"))
-                            .help(help)
-                            .code("broken-link"),
-                    );
-                }
+                diags.push(
+                    at(format!("{page} has no heading `#{anchor}`"))
+                        .help(help)
+                        .code("broken-link"),
+                );
             }
         }
     }
@@ -139,14 +113,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn link_targets_with_columns() {
-        assert_eq!(
-            targets("见[方案](整改方案.md#一) 和[附件](附件/a.pdf \"标题\")"),
-            [
-                (7, "整改方案.md#一".to_string()),
-                (24, "附件/a.pdf".to_string())
-            ]
-        );
+    fn joined_links() {
         assert_eq!(
             join("2025/a.html", "../2024/b.html"),
             Some("2024/b.html".into())

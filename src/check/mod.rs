@@ -58,10 +58,12 @@ fn published(inputs: &crate::Inputs) -> Vec<Diagnostic> {
         Ok(plan) => plan,
         Err(failure) => return failure.0,
     };
-    let mut diags: Vec<Diagnostic> = (0..plan.len())
+    let mut diags: Vec<Diagnostic> = plan.case_collisions();
+    let gated: Vec<Diagnostic> = (0..plan.len())
         .into_par_iter()
         .filter_map(|i| plan.file(i).and_then(crate::output::gate).err())
         .collect();
+    diags.extend(gated);
     diags.dedup();
     diags
 }

@@ -31,6 +31,9 @@ pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, D
             .help("write its front matter (title, type, date between --- lines) and its text, or delete the file"));
     }
     match std::str::from_utf8(bytes) {
+        // Old Mac files end lines with a lone CR: read them as lines, not as one long line
+        // with no front matter.
+        Ok(text) if text.contains('\r') && !text.contains('\n') => Ok(text.replace('\r', "\n")),
         Ok(text) => Ok(text.to_string()),
         Err(e) => {
             let encoding = guess(bytes);
@@ -109,6 +112,14 @@ mod tests {
 
     fn err(bytes: &[u8]) -> Diagnostic {
         decode(Path::new("a.md"), bytes, false).unwrap_err()
+    }
+
+    #[test]
+    fn issue_14_cr_only_line_endings_are_lines() {
+        assert_eq!(
+            decode(Path::new("a.md"), b"---\rtitle: a\r---\rtext\r", false).unwrap(),
+            "---\ntitle: a\n---\ntext\n"
+        );
     }
 
     #[test]

@@ -99,10 +99,13 @@ pub fn parse(
                 .help(format!("the folder is the 年度: move the file to content/{y}/, or write `year: {year}` (or drop the field)")),
         );
     }
-    if fm.title.trim().is_empty() {
+    // YAML reads `title: null` (or `~`) as the word null: a page titled "null" helps nobody.
+    let title = fm.title.trim();
+    if title.is_empty() || matches!(title, "null" | "Null" | "NULL" | "~") {
+        let what = if title.is_empty() { "empty" } else { "null" };
         diags.push(
             source
-                .error_on_key("title", "`title` is empty")
+                .error_on_key("title", format!("`title` is {what}"))
                 .help("write the document's title"),
         );
     }
@@ -219,6 +222,13 @@ mod tests {
 
     #[test]
     fn valid_document() {
+        for null in ["null", "~", "NULL"] {
+            let e = parse_str(&format!(
+                "---\ntitle: {null}\ntype: 整改方案\ndate: 2026-01-15\n---\n"
+            ))
+            .unwrap_err();
+            assert!(e[0].message.contains("`title` is null"), "{}", e[0].message);
+        }
         let d = parse_str("---\ntitle: 报告\ntype: 检视剖析材料\ndate: 2026-01-15\n---\n正文\n")
             .unwrap();
         assert_eq!(d.doc_type, "对照检查材料");

@@ -52,11 +52,21 @@ fn entity(name: &str) -> String {
 pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("it is not a .docx file (a zip archive): {e}"))?;
+    crate::ledger::from_table::check_unpacked(bytes)?;
     let mut xml = String::new();
+    // Read no more than the limit even if the archive understates its sizes.
+    let limit = crate::ledger::from_table::MAX_UNPACKED;
     zip.by_name("word/document.xml")
         .map_err(|_| "it has no word/document.xml: is it really a Word document?".to_string())?
+        .take(limit + 1)
         .read_to_string(&mut xml)
         .map_err(|e| e.to_string())?;
+    if xml.len() as u64 > limit {
+        return Err(format!(
+            "its text unpacks to more than {} MB, more than a document can take",
+            limit / 1024 / 1024
+        ));
+    }
     let mut reader = Reader::from_str(&xml);
     let mut blocks: Vec<String> = Vec::new();
     let mut para: Option<Para> = None;

@@ -15,8 +15,43 @@ struct Row {
     cells: Vec<String>,
 }
 
+/// Where a quote that is never closed opens: (line, column), 1-based. The CSV reader would
+/// take the rest of the file as that one cell, and the rows after it would seem to lack fields.
+fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
+    let (mut line, mut col) = (1, 0);
+    let mut open: Option<(usize, usize)> = None;
+    let mut field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        col += 1;
+        match (c, open) {
+            ('"', Some(_)) if chars.peek() == Some(&'"') => {
+                chars.next();
+                col += 1;
+            }
+            ('"', Some(_)) => open = None,
+            ('"', None) if field_start => open = Some((line, col)),
+            _ => {}
+        }
+        field_start = matches!(c, ',' | '\n') && open.is_none();
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        }
+    }
+    open
+}
+
 /// Reads a CSV text.
 pub fn parse_csv(shown: &Path, text: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
+    if let Some((line, col)) = unclosed_quote(text) {
+        return Err(vec![Diagnostic::error(
+            shown,
+            "a quote opens a cell here and is never closed: the rest of the file would be read as this one cell",
+        )
+        .at(text, line, col)
+        .help("close the quote at the end of the cell, or write a quote inside a cell as two quotes (\"\")")]);
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -50,37 +85,129 @@ pub fn parse_csv(shown: &Path, text: &str) -> Result<Vec<RawRecord>, Vec<Diagnos
     to_records(shown, rows, true)
 }
 
-/// Reads an XLSX workbook's first sheet.
+/// The largest ledger table read: rows and columns (a ledger has a few hundred rows and a
+/// dozen columns; a cell at XFD1048576 once asked for 17.5 GB).
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLS: u32 = 200;
+/// The most a workbook may unpack to (a zip bomb of 2 MB once unpacked to 2 GB).
+pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
+/// The size a zip archive declares it unpacks to, refused past [`MAX_UNPACKED`].
+pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        total = total.saturating_add(zip.by_index_raw(i).map_err(|e| e.to_string())?.size());
+    }
+    if total > MAX_UNPACKED {
+        return Err(format!(
+            "it unpacks to {} MB, more than the {} MB a ledger or document can take",
+            total / 1024 / 1024,
+            MAX_UNPACKED / 1024 / 1024
+        ));
+    }
+    Ok(())
+}
+
+/// An Excel column name (`A`, `XFD`) from its 0-based index.
+fn column_name(mut col: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).expect("ASCII letters")
+}
+
+/// Reads an XLSX workbook's first sheet, cell by cell: a cell far outside any ledger table
+/// is refused by its name instead of being allocated for, and a merged cell's value stands in
+/// every cell it covers (as Excel shows it).
 pub fn parse_xlsx(shown: &Path, bytes: &[u8]) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
     use calamine::{Data, Reader};
     let not_xlsx = |e: String| {
         vec![Diagnostic::error(shown, format!("the file is not a readable Excel workbook: {e}")).help("save the ledger from Excel as .xlsx, or keep it as rectifications.csv or rectifications.yaml")]
     };
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| not_xlsx(e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(not_xlsx(e.to_string())),
-        None => return Err(not_xlsx("it has no sheet".into())),
+    check_unpacked(bytes).map_err(&not_xlsx)?;
+    let mut book =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        return Err(not_xlsx("it has no sheet".into()));
     };
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            line: row0 as usize + i + 1,
-            text: String::new(),
-            cells: std::iter::repeat_n(String::new(), col0 as usize)
-                .chain(cells.iter().map(|c| {
-                    match c {
-                        Data::DateTime(_) | Data::DateTimeIso(_) => calamine::DataType::as_date(c)
-                            .map(|d| d.format("%Y-%m-%d").to_string())
-                            .unwrap_or_else(|| c.to_string()),
-                        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                        other => other.to_string(),
-                    }
-                }))
-                .collect(),
+    let merged = book.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
+    let mut cells: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
+    {
+        let mut reader = book
+            .worksheet_cells_reader(&sheet)
+            .map_err(|e| not_xlsx(e.to_string()))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| not_xlsx(e.to_string()))? {
+            let (row, col) = cell.get_position();
+            let value: Data = cell.get_value().clone().into();
+            if value == Data::Empty {
+                continue;
+            }
+            if row >= MAX_ROWS || col >= MAX_COLS {
+                return Err(vec![Diagnostic::error(
+                    shown,
+                    format!(
+                        "the cell {}{} lies far outside a ledger table (at most {MAX_ROWS} rows and {MAX_COLS} columns are read)",
+                        column_name(col),
+                        row + 1
+                    ),
+                )
+                .help("delete that cell in Excel (or everything right of and below the table), then save again")]);
+            }
+            let text = match &value {
+                Data::DateTime(_) | Data::DateTimeIso(_) => calamine::DataType::as_date(&value)
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_else(|| value.to_string()),
+                Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                other => other.to_string(),
+            };
+            cells.entry(row).or_default().insert(col, text);
+        }
+    }
+    let last_row = cells.keys().next_back().copied().unwrap_or(0);
+    let last_col = cells
+        .values()
+        .flat_map(|r| r.keys())
+        .max()
+        .copied()
+        .unwrap_or(0);
+    for m in &merged {
+        let Some(value) = cells
+            .get(&m.start.0)
+            .and_then(|r| r.get(&m.start.1))
+            .cloned()
+        else {
+            continue;
+        };
+        for row in m.start.0..=m.end.0.min(last_row) {
+            for col in m.start.1..=m.end.1.min(last_col) {
+                cells
+                    .entry(row)
+                    .or_default()
+                    .entry(col)
+                    .or_insert_with(|| value.clone());
+            }
+        }
+    }
+    let rows = cells
+        .into_iter()
+        .map(|(row, by_col)| {
+            let width = by_col.keys().next_back().map_or(0, |c| *c as usize + 1);
+            let mut line = vec![String::new(); width];
+            for (col, text) in by_col {
+                line[col as usize] = text;
+            }
+            Row {
+                line: row as usize + 1,
+                text: String::new(),
+                cells: line,
+            }
         })
         .collect();
     to_records(shown, rows, false)
@@ -126,7 +253,21 @@ fn to_records(
     text_file: bool,
 ) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
     let blank = |r: &Row| r.cells.iter().all(|c| c.trim().is_empty());
-    let mut rows = rows.into_iter().filter(|r| !blank(r));
+    let rows: Vec<Row> = rows.into_iter().filter(|r| !blank(r)).collect();
+    // Offices put a title row (“XX单位整改台账”) or two above the header: the header is the
+    // first row of the first ten that holds at least two column labels.
+    let labels = |r: &Row| {
+        r.cells
+            .iter()
+            .filter(|c| fields::from_header(c.trim()).is_some())
+            .count()
+    };
+    let start = rows
+        .iter()
+        .take(10)
+        .position(|r| labels(r) >= 2)
+        .unwrap_or(0);
+    let mut rows = rows.into_iter().skip(start);
     let Some(header) = rows.next() else {
         return Ok(Vec::new());
     };
@@ -215,6 +356,20 @@ fn to_records(
             if cell.is_empty() {
                 continue;
             }
+            if k == "id" && cell.contains(['\n', '\r']) {
+                diags.push(
+                    at(
+                        &row,
+                        i,
+                        format!(
+                            "the 编号 `{}` holds a line break",
+                            cell.replace(['\n', '\r'], "⏎")
+                        ),
+                    )
+                    .help("an id is one line, e.g. 2025-07: remove the line break in the cell"),
+                );
+                continue;
+            }
             match k {
                 "measures" => raw.measures = split_list(cell),
                 "evidence" => raw.evidence = split_list(cell),
@@ -251,6 +406,31 @@ mod tests {
             [("2024-03-01".to_string(), "已建立机制".to_string())]
         );
         assert_eq!(r[0].origin.line, 2);
+    }
+
+    #[test]
+    fn issue_14_title_rows_unclosed_quotes_and_ids_with_line_breaks() {
+        let csv =
+            "XX单位2024年度整改台账,,\n编号,问题表现,整改措施\n2024-01,文稿起草不深入,建立机制\n";
+        let r = parse_csv(Path::new("r.csv"), csv).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].values["id"], "2024-01");
+        let e = parse_csv(
+            Path::new("r.csv"),
+            "编号,问题表现\n2024-01,\"文稿起草\n2024-02,作风\n",
+        )
+        .unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (Some(2), Some(9)));
+        assert!(e[0].message.contains("never closed"), "{}", e[0].message);
+        assert!(parse_csv(Path::new("r.csv"), "编号,问题表现\n1,\"说\"\"好\"\"的\"\n").is_ok());
+        let e = parse_csv(Path::new("r.csv"), "编号,问题表现\n\"2024\n01\",文稿\n").unwrap_err();
+        assert!(
+            e[0].message.contains("holds a line break"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(16383), "XFD");
     }
 
     #[test]

@@ -126,9 +126,20 @@ fn item_lines(text: &str) -> Vec<usize> {
 }
 
 /// Where each field of the item spanning `from..to` (1-based lines) is written.
-fn positions(text: &str, from: usize, to: usize) -> BTreeMap<&'static str, (usize, usize, String)> {
+/// `lines` are the file's lines, once: reading them again from the top for every record made
+/// a ledger of 5,000 records take quadratic time.
+fn positions(
+    lines: &[&str],
+    from: usize,
+    to: usize,
+) -> BTreeMap<&'static str, (usize, usize, String)> {
     let mut out = BTreeMap::new();
-    for (i, line) in text.lines().enumerate().take(to - 1).skip(from - 1) {
+    let (from, to) = ((from - 1).min(lines.len()), (to - 1).min(lines.len()));
+    for (i, line) in lines[from..to.max(from)]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i + from, *l))
+    {
         let body = line.trim_start().trim_start_matches("- ").trim_start();
         let Some((key, value)) = body.split_once(':') else {
             continue;
@@ -163,7 +174,8 @@ pub fn parse(shown: &Path, file: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>
         vec![d.help(help)]
     })?;
     let starts = item_lines(file);
-    let line_count = file.lines().count() + 1;
+    let lines: Vec<&str> = file.lines().collect();
+    let line_count = lines.len() + 1;
     Ok(records
         .unwrap_or_default()
         .into_iter()
@@ -204,7 +216,7 @@ pub fn parse(shown: &Path, file: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>
                 origin: Origin {
                     shown: shown.to_path_buf(),
                     line: from,
-                    fields: positions(file, from, to),
+                    fields: positions(&lines, from, to),
                 },
             }
         })

@@ -137,6 +137,11 @@ pub fn histories(records: &[Record]) -> Vec<History> {
             postings.entry(b.as_str()).or_default().push(i);
         }
     }
+    // Candidates come from the wording's distinctive pairs only: a pair of characters found in
+    // more than COMMON problems (问题, 不够) says nothing about which of them is the same
+    // problem, and following it for every record made a ledger of 10,000 records quadratic.
+    // The similarity of each candidate is still counted over all its pairs.
+    const COMMON: usize = 200;
     (0..records.len())
         .map(|i| {
             let mut earlier = Vec::new();
@@ -161,16 +166,18 @@ pub fn histories(records: &[Record]) -> Vec<History> {
                 }
             }
             later.sort_by_key(|&n| (records[n].year, n));
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for b in &grams[i] {
-                for &j in &postings[b.as_str()] {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-            let mut similar: Vec<(usize, f32)> = shared
+            let candidates: HashSet<usize> = grams[i]
+                .iter()
+                .map(|b| &postings[b.as_str()])
+                .filter(|p| p.len() <= COMMON)
+                .flatten()
+                .copied()
+                .collect();
+            let mut similar: Vec<(usize, f32)> = candidates
                 .into_iter()
-                .filter(|(j, _)| records[*j].year != records[i].year && !seen.contains(j))
-                .map(|(j, n)| {
+                .filter(|j| records[*j].year != records[i].year && !seen.contains(j))
+                .map(|j| {
+                    let n = grams[i].intersection(&grams[j]).count();
                     (
                         j,
                         2.0 * n as f32 / (grams[i].len() + grams[j].len()).max(1) as f32,

@@ -21,7 +21,7 @@ mod literal;
 
 pub use cjk::is_wide;
 pub use headings::{lead_in_len, slugify};
-pub use links::is_external;
+pub use links::{is_external, link_targets, LinkTarget};
 pub use literal::literal_emphasis;
 
 use cjk::join_lines;
@@ -303,6 +303,25 @@ mod tests {
         assert_eq!(r.headings[19_999].id, "问题-20000");
         // Not a timing test of speed: a quadratic walk here took over a minute.
         assert!(started.elapsed().as_secs() < 30);
+    }
+
+    #[test]
+    fn issue_14_link_targets_from_the_parser() {
+        let src = "见[甲](整改方案.md#一)和[乙][r]，`[丙](代码.md)`\n[丁](%E6%96%B9%E6%A1%88.md) [戊](<整改 方案.md>)\n\n```\n[己](块.md)\n```\n\n[r]: 附件/a.pdf\n";
+        let found: Vec<(usize, String)> = link_targets(src)
+            .into_iter()
+            .map(|l| (l.offset, l.target))
+            .collect();
+        let at = |s: &str| src.find(s).unwrap();
+        assert_eq!(
+            found,
+            [
+                (at("整改方案.md#一"), "整改方案.md#一".to_string()),
+                (at("[乙]"), "附件/a.pdf".to_string()),
+                (at("%E6"), "方案.md".to_string()),
+                (at("整改 方案"), "整改 方案.md".to_string()),
+            ]
+        );
     }
 
     #[test]

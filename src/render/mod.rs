@@ -117,6 +117,9 @@ impl Renderer {
 
 /// Every file of the output, listed up front and made one at a time, so a build never holds
 /// all pages in memory: pages are rendered as they are written.
+/// The longest file or folder name most file systems take, in bytes.
+const MAX_NAME_BYTES: usize = 255;
+
 pub struct Plan<'a> {
     renderer: Renderer,
     site: &'a Site,
@@ -153,7 +156,7 @@ impl<'a> Plan<'a> {
         };
         let mut paths: Vec<PathBuf> = (0..plan.len()).map(|i| plan.path(i)).collect();
         paths.sort();
-        let dups: Vec<Diagnostic> = paths
+        let mut dups: Vec<Diagnostic> = paths
             .windows(2)
             .filter(|w| w[0] == w[1])
             .map(|w| {
@@ -164,14 +167,57 @@ impl<'a> Plan<'a> {
                         w[0].display()
                     ),
                 )
-                .help("rename the attachment or the static file")
+                .help("rename the attachment or the static file, or the owner or category whose page name it shares")
             })
             .collect();
+        // Checked here, before anything is written, not found out by a failed write.
+        for path in &paths {
+            if let Some(long) = path.iter().find(|c| c.len() > MAX_NAME_BYTES) {
+                dups.push(
+                    Diagnostic::error(
+                        PathBuf::from("content").join(path),
+                        format!(
+                            "the output name `{}` is {} bytes long; file systems take at most {MAX_NAME_BYTES}",
+                            long.to_string_lossy(),
+                            long.len()
+                        ),
+                    )
+                    .help("shorten the file name or its `slug` (a Chinese character takes 3 bytes)"),
+                );
+            }
+        }
         if dups.is_empty() {
             Ok(plan)
         } else {
             Err(Failure(dups))
         }
+    }
+
+    /// Output paths that differ only in letter case (`Report.html`, `report.html`): one
+    /// overwrites the other on a case-insensitive file system, such as the Windows share the
+    /// site may be copied to.
+    pub fn case_collisions(&self) -> Vec<Diagnostic> {
+        let mut by_folded: std::collections::BTreeMap<String, Vec<PathBuf>> = Default::default();
+        for i in 0..self.len() {
+            let p = self.path(i);
+            by_folded
+                .entry(p.to_string_lossy().to_lowercase())
+                .or_default()
+                .push(p);
+        }
+        by_folded
+            .into_values()
+            .filter(|ps| ps.len() > 1)
+            .map(|ps| {
+                let names: Vec<String> = ps.iter().map(|p| p.display().to_string()).collect();
+                Diagnostic::warning(
+                    PathBuf::from("content").join(&ps[1]),
+                    format!("{} differ only in letter case: on a Windows share one would replace the other", names.join(" and ")),
+                )
+                .help("rename one of them")
+                .code("case-collision")
+            })
+            .collect()
     }
 
     /// How many files the output has.
