@@ -213,7 +213,7 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
 }
 
 /// Levenshtein distance over characters, for "did you mean" suggestions.
-fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

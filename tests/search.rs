@@ -51,6 +51,17 @@ fn containing(site: &Site, phrase: &str) -> BTreeSet<String> {
             out.insert(rel.trim_end_matches(".md").to_string() + ".html");
         }
     }
+    // Each year page shows its meeting's name (this fixture's years have no _index.md).
+    for entry in fs::read_dir(site.root().join("content")).expect("content") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if name.parse::<i32>().is_ok() && format!("{name}年度民主生活会").contains(phrase) {
+            out.insert(format!("{name}/index.html"));
+        }
+    }
     out
 }
 

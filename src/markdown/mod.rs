@@ -128,7 +128,14 @@ fn split_sections(events: &[Event]) -> Vec<Section> {
                     _ => cur.text.push_str(t),
                 }
             }
-            Event::SoftBreak | Event::HardBreak => sections
+            // A soft break is where the source line wrapped: the page shows a space (search
+            // treats it as layout next to Chinese); a hard break is a line of its own.
+            Event::SoftBreak => sections
+                .last_mut()
+                .expect("sections starts non-empty")
+                .text
+                .push(' '),
+            Event::HardBreak => sections
                 .last_mut()
                 .expect("sections starts non-empty")
                 .text

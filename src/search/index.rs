@@ -55,6 +55,8 @@ pub struct Entry {
 
 /// The type shown for ledger records in results and facets.
 pub const RECORD_TYPE: &str = "整改台账";
+/// The type shown for year pages in results and facets.
+pub const YEAR_TYPE: &str = "年度";
 
 /// The entries of a site: every document (its whole text and outline), then every ledger
 /// record.
@@ -70,15 +72,61 @@ pub fn entries(site: &Site, mut add: impl FnMut(Entry)) {
     for e in &site.ledger.entries {
         add(record_entry(e));
     }
+    for y in &site.years {
+        add(year_entry(y));
+    }
+}
+
+/// A year page's entry: the meeting as the page shows it (name, date, place, theme, summary,
+/// the year's own text).
+fn year_entry(y: &crate::model::Year) -> Entry {
+    let mut text: Vec<String> = vec![y.title.clone()];
+    text.extend(y.meeting_date.map(crate::dates::chinese));
+    text.extend(y.location.iter().cloned());
+    text.extend(y.theme.iter().cloned());
+    text.extend(y.summary.iter().cloned());
+    text.extend(y.intro.sections.iter().flat_map(|s| {
+        s.heading
+            .iter()
+            .cloned()
+            .chain(std::iter::once(s.text.clone()))
+    }));
+    Entry {
+        kind: "year",
+        url: format!("{}/index.html", y.year),
+        title: y.title.clone(),
+        text: normalize(&text.join("\n")),
+        year: y.year,
+        date: y
+            .meeting_date
+            .or_else(|| chrono::NaiveDate::from_ymd_opt(y.year + 1, 1, 1))
+            .unwrap_or_default(),
+        doc_type: YEAR_TYPE.into(),
+        unit: String::new(),
+        category: String::new(),
+        status: String::new(),
+        outline: Vec::new(),
+    }
 }
 
 /// A document's entry: its whole text, section by section, with where each headed section
 /// lies.
 pub fn document_entry(d: &Document) -> Entry {
     let s = &d.source;
-    let mut text = String::new();
+    // What the page shows above the body: 发文字号, unit, author, person.
+    let head: Vec<&str> = [
+        s.doc_number.as_deref(),
+        Some(s.unit.as_str()),
+        s.author.as_deref(),
+        s.person.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.trim().is_empty())
+    .collect();
+    let mut text = normalize(&format!("{}\n", head.join("\n")));
     let mut outline = Vec::new();
-    let mut at = 0;
+    let mut at = text.chars().count();
     for sec in markdown::sections(&d.source.body) {
         let piece = normalize(&format!(
             "{}\n{}",
@@ -115,10 +163,32 @@ pub fn document_entry(d: &Document) -> Entry {
 /// A ledger record's entry: its problem, measures, progress and outcome.
 fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
     let r = &e.record;
+    // Every field the record's page shows as text.
     let mut text = vec![r.problem.clone()];
     text.extend(r.measures.iter().cloned());
     text.extend(r.progress.iter().map(|p| p.note.clone()));
-    text.extend(r.outcome.iter().cloned());
+    text.extend(
+        [
+            &r.outcome,
+            &r.aspect,
+            &r.leader,
+            &r.owner,
+            &r.partners,
+            &r.goal,
+            &r.kind,
+            &r.notes,
+            &r.deadline_text,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned(),
+    );
+    // A channel (征求意见) is shown as written; a document source shows that document's title,
+    // which is the document's own text, not the record's.
+    text.extend(r.source.iter().filter(|s| !s.ends_with(".md")).cloned());
+    text.extend(r.evidence.iter().cloned());
+    text.push(r.category.clone());
+    text.push(r.status.clone());
     let date = r.completed_on.or(match r.deadline {
         Some(crate::ledger::Deadline::Date(d)) => Some(d),
         _ => None,
@@ -176,6 +246,7 @@ pub fn stage(
 ) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
     write(|add| entries(site, add), staged.path(), settings, jieba)?;
+    super::vocabulary::Vocabulary::of(site).save(staged.path())?;
     Ok(staged)
 }
 

@@ -9,6 +9,7 @@
 //! - `plan`: the tantivy query of a parsed query
 //! - [`searcher`]: tantivy queries, hits with their best section, snippets, facets
 //! - [`snippet`]: marked stretches of text
+//! - [`vocabulary`]: the values filters take, their aliases, the closest to an unknown one
 
 mod forward_only;
 mod gate;
@@ -22,6 +23,8 @@ pub mod settings;
 pub mod snippet;
 pub mod tokenizer;
 pub mod update;
+pub mod variants;
+pub mod vocabulary;
 
 pub use searcher::{Hit, Request, Results, SearchIndex, Sort};
 pub use settings::Settings;

@@ -114,7 +114,14 @@ pub fn parse(q: &str) -> Parsed {
     };
     for (negated, raw, quoted) in lex(&q, &mut p.notes) {
         if !quoted {
-            if let Some((field, value)) = raw.split_once([':', '：']) {
+            // `9:00`, `10:30` and `http://…` are text: a field name is letters, and a URL's
+            // `//` is no filter value.
+            let as_field = raw.split_once([':', '：']).filter(|(field, value)| {
+                !field.is_empty()
+                    && field.chars().all(|c| c.is_alphabetic())
+                    && !value.starts_with("//")
+            });
+            if let Some((field, value)) = as_field {
                 match filter(field, value) {
                     Ok(Some(f)) if !negated => {
                         p.filters.push(f);

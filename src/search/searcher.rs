@@ -91,6 +91,8 @@ pub struct SearchIndex {
     pub(super) f: Fields,
     pub(super) synonyms: Synonyms,
     pub(super) jieba: Arc<Jieba>,
+    /// The values filters take, with their aliases.
+    pub(super) vocabulary: super::vocabulary::Vocabulary,
 }
 
 /// Characters of a snippet.
@@ -146,6 +148,7 @@ impl SearchIndex {
             f: Fields::schema().1,
             synonyms,
             jieba,
+            vocabulary: super::vocabulary::Vocabulary::load(dir),
         })
     }
 
@@ -166,7 +169,8 @@ impl SearchIndex {
         req: &Request,
         cancelled: &std::sync::atomic::AtomicBool,
     ) -> Result<Results, Failure> {
-        let parsed = query::parse(&req.q);
+        let mut parsed = query::parse(&req.q);
+        self.canonical_filters(&mut parsed);
         let per_page = req.per_page.clamp(1, 100);
         let page = req.page.clamp(1, 1000);
         let sort = req.sort.unwrap_or(if parsed.must.is_empty() {
@@ -198,7 +202,7 @@ impl SearchIndex {
                     None
                 }
             })
-            .map_or(vec!["document", "record"], |k| vec![k]);
+            .map_or(vec!["document", "record", "year"], |k| vec![k]);
         if kind == ["section"] {
             return self.sections(&searcher, &parsed, sort, per_page, results, cancelled);
         }
@@ -270,6 +274,27 @@ impl SearchIndex {
         let stored = Stored::of(&doc, &self.f);
         let section = best_section(&stored.text, &stored.outline, needles).cloned();
         Ok(self.hit_in(&doc, &stored, score, section.as_ref(), needles))
+    }
+
+    /// Filter values in the archive's own words: aliases resolved, unknown values noted with
+    /// the closest known ones.
+    fn canonical_filters(&self, parsed: &mut Parsed) {
+        for f in &mut parsed.filters {
+            let (field, value) = match f {
+                Filter::Type(v) => ("type", v),
+                Filter::Status(v) => ("status", v),
+                Filter::Category(v) => ("category", v),
+                Filter::Unit(v) => ("unit", v),
+                Filter::Kind(v) => ("kind", v),
+                Filter::Years(..) => continue,
+            };
+            match self.vocabulary.canonical(field, value) {
+                Ok(c) => *value = c,
+                Err(closest) => parsed
+                    .notes
+                    .push(super::vocabulary::unknown_note(field, value, &closest)),
+            }
+        }
     }
 
     /// Every alternative of every searched text, longest first (for highlighting).

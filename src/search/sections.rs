@@ -16,9 +16,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
-/// Characters compared without ASCII case, as the index does for Latin words.
+/// Characters as the index compares them (ASCII case, traditional forms folded).
 fn folded(text: &str) -> Vec<char> {
-    text.chars().map(|c| c.to_ascii_lowercase()).collect()
+    text.chars().map(super::variants::fold).collect()
 }
 
 /// The most documents one `kind:section` search reads.

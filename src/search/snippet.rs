@@ -9,12 +9,12 @@
 const LEAD: usize = 12;
 
 /// Every occurrence of every needle in `text`, as (start, end, needle index) in characters,
-/// ASCII case ignored.
+/// ASCII case and traditional forms folded.
 pub fn occurrences(text: &[char], needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let lower: Vec<char> = text.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let lower: Vec<char> = text.iter().map(|&c| super::variants::fold(c)).collect();
     let mut spans = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
-        let pat: Vec<char> = needle.chars().map(|c| c.to_ascii_lowercase()).collect();
+        let pat: Vec<char> = needle.chars().map(super::variants::fold).collect();
         if pat.is_empty() || pat.len() > lower.len() {
             continue;
         }

@@ -30,8 +30,10 @@ pub fn is_ideograph(c: char) -> bool {
 }
 
 /// The text as indexed and as queried: full-width letters and digits made ASCII, and spaces
-/// between Chinese characters and digits dropped ("2025 年度" -> "2025年度"), since PDF
-/// extraction and typing habits put them there at random.
+/// that touch a Chinese character dropped when a letter, digit or Chinese character stands on
+/// the other side ("2025 年度" -> "2025年度", "OA 系统" -> "OA系统", a wrapped "38⏎条" ->
+/// "38条"): they are layout, which PDF extraction, hard-wrapped sources and typing habits put
+/// there at random. Between two Latin words a space stays, so `OA` never runs into `S`.
 pub fn normalize(text: &str) -> String {
     let chars: Vec<char> = text
         .chars()
@@ -43,7 +45,7 @@ pub fn normalize(text: &str) -> String {
         })
         .collect();
     let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
-    let solid = |c: char| is_ideograph(c) || c.is_ascii_digit() || crate::markdown::is_wide(c);
+    let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || crate::markdown::is_wide(c);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
@@ -131,15 +133,20 @@ impl TokenStream for SpanStream<'_> {
 }
 
 /// Appends `word`, lowercased when `lower` (ideographs have no case and are copied as they are).
+/// Traditional characters are written as their simplified forms (see [`super::variants`]).
 fn push_lower(out: &mut String, word: &str, lower: bool) {
-    if !lower {
+    if word.is_ascii() {
         out.push_str(word);
-    } else if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
+        if lower {
+            out.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in word.chars().map(super::variants::simplified) {
+        if lower {
             out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
         }
     }
 }

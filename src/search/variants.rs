@@ -1,0 +1,64 @@
+//! Traditional and simplified characters match each other: `检查` finds `檢查` and back.
+//!
+//! Each character is mapped on its own (one character in, one out), so character offsets,
+//! and with them phrase positions, snippets and highlights, stay where they are in the text as
+//! written; only what is compared is folded. The table is fast2s's (MIT, from OpenCC's
+//! character data), read once into an array over the CJK blocks.
+
+use std::sync::OnceLock;
+
+/// The blocks mapped: CJK Extension A, the Unified Ideographs, the compatibility ideographs.
+const FIRST: u32 = 0x3400;
+const LAST: u32 = 0xFAFF;
+
+fn table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u32; (LAST - FIRST + 1) as usize];
+        let mut buf = [0u8; 4];
+        for cp in (FIRST..=0x4DBF).chain(0x4E00..=0x9FFF).chain(0xF900..=LAST) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let s = fast2s::convert(c.encode_utf8(&mut buf));
+            let mut chars = s.chars();
+            if let (Some(simple), None) = (chars.next(), chars.next()) {
+                if simple != c {
+                    t[(cp - FIRST) as usize] = simple as u32;
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The simplified form of a traditional character; any other character as it is.
+pub fn simplified(c: char) -> char {
+    let cp = c as u32;
+    if !(FIRST..=LAST).contains(&cp) {
+        return c;
+    }
+    match table()[(cp - FIRST) as usize] {
+        0 => c,
+        s => char::from_u32(s).unwrap_or(c),
+    }
+}
+
+/// A character as search compares it: simplified, and ASCII letters in lower case.
+pub fn fold(c: char) -> char {
+    simplified(c).to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_13_traditional_folds_to_simplified_one_for_one() {
+        let folded: String = "檢查對照材料，整改臺賬".chars().map(fold).collect();
+        assert_eq!(folded, "检查对照材料，整改台账");
+        assert_eq!("检查".chars().map(fold).collect::<String>(), "检查");
+        assert_eq!(fold('A'), 'a');
+        assert_eq!(fold('1'), '1');
+    }
+}
