@@ -109,7 +109,7 @@ pub struct SearchArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
-    /// How many hits.
+    /// How many hits a page (at most 100).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// Which page of hits (1-based).

@@ -7,6 +7,19 @@ use annals::search::{Request, Results, SearchIndex, Sort};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// Prints a line to standard output. When the reader has stopped reading (`annals search … |
+/// head -1`), the program ends quietly with success instead of panicking on the closed pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Command::Check(args) = &cli.command {
@@ -56,7 +69,7 @@ fn search(cli: &Cli, args: &SearchArgs) -> Result<(), Failure> {
     };
     let results = index.search(&request)?;
     if args.json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&results).expect("results serialise")
         );
@@ -71,12 +84,24 @@ fn print_results(r: &Results) {
     for note in &r.notes {
         eprintln!("注意：{note}");
     }
-    println!(
+    out!(
         "共 {} 条结果（第 {}/{} 页）",
         r.total,
         r.page,
         r.pages.max(1)
     );
+    if let Some(s) = &r.suggestions {
+        out!("没有找到结果。可以试试：");
+        let lines = s
+            .words
+            .iter()
+            .map(|t| ("单独搜索", t))
+            .chain(s.without_filters.iter().map(|t| ("去掉筛选条件", t)))
+            .chain(s.phrases.iter().map(|t| ("相近的短语", t)));
+        for (what, t) in lines {
+            out!("  {what}：{}（{} 条）", t.query, t.total);
+        }
+    }
     for h in &r.hits {
         let snippet = h
             .snippet
@@ -86,9 +111,19 @@ fn print_results(r: &Results) {
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&amp;", "&");
-        println!(
-            "\n{}  [{}年度 · {} · {}]\n  {}\n  {}",
-            h.title, h.year, h.doc_type, h.date, h.url, snippet
+        let date = if h.date_text.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}：{}", h.date_label, h.date_text)
+        };
+        out!(
+            "\n{}  [{}年度 · {}{}]\n  {}\n  {}",
+            h.title,
+            h.year,
+            h.doc_type,
+            date,
+            h.url,
+            snippet
         );
     }
 }
@@ -144,7 +179,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> ExitCode {
     if args.format == Format::Json {
         let report =
             serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": diags });
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&report).expect("diagnostics serialise")
         );

@@ -497,3 +497,324 @@ fn combined_queries_are_set_algebra_of_their_parts() {
         }
     }
 }
+
+/// An archive written for issue 13: every kind of text a page shows, in the ways it is typed.
+fn completeness_site() -> (Site, SearchIndex) {
+    let site = Site::fixture("basic");
+    fs::remove_dir_all(site.root().join("content")).unwrap();
+    let doc = |fm: &str, body: &str| format!("---\n{fm}\n---\n{body}\n");
+    site.write(
+        "content/2025/_index.md",
+        "---\ntitle: 2025年度民主生活会\ndate: 2026-01-20\ntheme: 以学促干转作风\nlocation: 三楼第二会议室\nsummary: 围绕服务保障查摆突出问题\n---\n会前广泛征求意见。\n",
+    );
+    site.write(
+        "content/2025/整改方案.md",
+        &doc(
+            "title: 测试办公室整改方案\ntype: 整改方案\ndate: 2026-02-10\ndoc_number: 测试办〔2026〕7号\nauthor: 综合科",
+            "## 一、文稿起草不深入问题\n\n推进OA\n系统建设，共梳理38\n条制度。開展自我檢查。\n\n## 二、其他\n\n会议定于9:00开始。",
+        ),
+    );
+    site.write(
+        "content/2025/对照检查材料.md",
+        &doc(
+            "title: 测试办公室对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15",
+            "## 一、存在的问题\n\n开展检查不经常。OAS平台尚未启用。警示教育局限于会议传达。\n",
+        ),
+    );
+    site.write(
+        "content/2025/发言提纲-王明.md",
+        &doc(
+            "title: 王明同志发言提纲\ntype: 发言提纲\ndate: 2026-01-16\nperson: 王明",
+            "市教育局反映的问题要认真整改。\n",
+        ),
+    );
+    site.write(
+        "content/2025/rectifications.yaml",
+        "- id: 2025-01\n  problem: 服务保障不够精细\n  category: 履职尽责\n  aspect: 服务保障方面\n  source: 征求意见\n  measures: [细化会务方案]\n  leader: 张副主任\n  owner: 王明\n  partners: 信息科\n  goal: 形成长效机制\n  kind: 限期整改\n  deadline: 6月底前\n  status: 已完成\n  outcome: 会务差错明显减少\n  evidence: [会议纪要]\n  notes: 与上年度问题关联\n  progress:\n    - {date: 2026-03-01, note: 完成系统升级}\n- id: 2025-02\n  problem: 谈心谈话经常性不够\n  category: 组织建设\n  source: 谈心谈话\n  owner: 综合科\n  deadline: 长期坚持\n  status: 长期坚持\n",
+    );
+    site.build();
+    let index = SearchIndex::open(&site.root().join("search-index/index")).expect("open index");
+    (site, index)
+}
+
+fn results(index: &SearchIndex, q: &str) -> annals::search::Results {
+    let mut req = Request::new(q);
+    req.per_page = 100;
+    index.search(&req).expect("search")
+}
+
+#[test]
+fn issue_13_every_shown_text_is_found_by_category() {
+    let (_site, index) = completeness_site();
+    let set = |urls: &[&str]| {
+        urls.iter()
+            .map(|u| u.to_string())
+            .collect::<BTreeSet<String>>()
+    };
+    let cases: Vec<(&str, &str, BTreeSet<String>)> = vec![
+        (
+            "ledger field 责任领导",
+            "张副主任",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 配合部门",
+            "信息科",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 查摆方面",
+            "服务保障方面",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 整改目标",
+            "形成长效机制",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 整改成效",
+            "会务差错明显减少",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 佐证材料",
+            "会议纪要",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger field 备注",
+            "与上年度问题关联",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "ledger progress note",
+            "完成系统升级",
+            set(&["ledger/2025-01.html"]),
+        ),
+        (
+            "person: 发言提纲 and 责任部门/责任人",
+            "王明",
+            set(&["2025/发言提纲-王明.html", "ledger/2025-01.html"]),
+        ),
+        (
+            "document 发文字号",
+            "测试办〔2026〕7号",
+            set(&["2025/整改方案.html"]),
+        ),
+        (
+            "document author and record owner",
+            "综合科",
+            set(&["2025/整改方案.html", "ledger/2025-02.html"]),
+        ),
+        (
+            "year page place",
+            "三楼第二会议室",
+            set(&["2025/index.html"]),
+        ),
+        (
+            "year page theme",
+            "以学促干转作风",
+            set(&["2025/index.html"]),
+        ),
+        (
+            "year page summary",
+            "围绕服务保障查摆突出问题",
+            set(&["2025/index.html"]),
+        ),
+        ("year page date", "2026年1月20日", set(&["2025/index.html"])),
+        (
+            "wrapped Latin next to Chinese",
+            "OA系统",
+            set(&["2025/整改方案.html"]),
+        ),
+        (
+            "typed with a space",
+            "OA 系统",
+            set(&["2025/整改方案.html"]),
+        ),
+        ("wrapped digits", "38条", set(&["2025/整改方案.html"])),
+        ("Latin runs stay whole", "OA", set(&["2025/整改方案.html"])),
+        (
+            "simplified finds traditional",
+            "自我检查",
+            set(&["2025/整改方案.html"]),
+        ),
+        (
+            "traditional finds simplified",
+            "開展檢查",
+            set(&["2025/对照检查材料.html"]),
+        ),
+        (
+            "type alias",
+            "问题 type:检视剖析材料",
+            set(&["2025/对照检查材料.html"]),
+        ),
+        (
+            "status alias",
+            "服务保障 status:已整改",
+            set(&["ledger/2025-01.html"]),
+        ),
+        ("kind alias", "三楼 kind:年度", set(&["2025/index.html"])),
+        ("a time is text", "9:00", set(&["2025/整改方案.html"])),
+    ];
+    let mut failures = Vec::new();
+    for (category, q, want) in &cases {
+        let got: BTreeSet<String> = results(&index, q)
+            .hits
+            .iter()
+            .map(|h| h.url.split('#').next().unwrap().to_string())
+            .collect();
+        let tp = got.intersection(want).count() as f64;
+        let (precision, recall) = (tp / got.len().max(1) as f64, tp / want.len() as f64);
+        if precision < 1.0 || recall < 1.0 {
+            failures.push(format!(
+                "{category} `{q}`: precision {precision:.2} recall {recall:.2}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // `9:00` is not a filter: no note about an unknown field.
+    assert!(results(&index, "9:00").notes.is_empty());
+}
+
+#[test]
+fn issue_13_unknown_filter_values_say_what_exists() {
+    let (_site, index) = completeness_site();
+    let r = results(&index, "问题 type:整改方按");
+    assert_eq!(r.total, 0);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.contains("type:整改方按") && n.contains("最接近的有：type:整改方案")),
+        "{:?}",
+        r.notes
+    );
+    let r = results(&index, "问题 status:正在整改");
+    assert!(r.notes.is_empty(), "an alias is known: {:?}", r.notes);
+}
+
+#[test]
+fn issue_13_no_dead_ends() {
+    let (_site, index) = completeness_site();
+    let r = results(&index, "张副主任 不存在的词");
+    assert_eq!(r.total, 0);
+    let s = r.suggestions.expect("suggestions");
+    assert_eq!(s.words[0].query, "张副主任");
+    assert_eq!(s.words[0].total, 1);
+    assert_eq!(s.words[1].total, 0);
+    let s = results(&index, "张副主任 year:2020")
+        .suggestions
+        .expect("suggestions");
+    assert_eq!(
+        s.without_filters
+            .as_ref()
+            .map(|t| (t.query.as_str(), t.total)),
+        Some(("张副主任", 1))
+    );
+    let s = results(&index, "文稿起草不深人")
+        .suggestions
+        .expect("suggestions");
+    assert!(
+        s.phrases
+            .iter()
+            .any(|t| t.query == "\"文稿起草不深入问题\"" && t.total > 0),
+        "{:?}",
+        s.phrases
+    );
+    // The page says so too.
+    let (site, _) = completeness_site();
+    let server = common::http::Server::start(site.root());
+    let q = percent_encoding::utf8_percent_encode(
+        "张副主任 不存在的词",
+        percent_encoding::NON_ALPHANUMERIC,
+    );
+    let page = server.get(&format!("/search?q={q}"), &[]).text();
+    assert!(
+        page.contains("没有找到") && page.contains("单独搜索"),
+        "{page}"
+    );
+}
+
+#[test]
+fn issue_13_hits_show_the_right_date_with_its_label() {
+    let (_site, index) = completeness_site();
+    let hit = |q: &str| results(&index, q).hits.remove(0);
+    let r = hit("服务保障不够精细");
+    assert_eq!(
+        (r.date_label.as_str(), r.date_text.as_str()),
+        ("完成时限", "6月底前")
+    );
+    let r = hit("谈心谈话经常性不够");
+    assert_eq!(
+        (r.date_label.as_str(), r.date_text.as_str()),
+        ("完成时限", "长期坚持")
+    );
+    let r = hit("测试办〔2026〕7号");
+    assert_eq!(
+        (r.date_label.as_str(), r.date_text.as_str()),
+        ("成文日期", "2026年2月10日")
+    );
+}
+
+#[test]
+fn issue_13_ranking_whole_words_and_headings_first() {
+    let (_site, index) = completeness_site();
+    let first = |q: &str| {
+        results(&index, q).hits[0]
+            .url
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    // 市教育局 (a word) above 警示教育局限于 (straddling 教育 | 局限).
+    assert_eq!(first("教育局"), "2025/发言提纲-王明.html");
+    // A report with the text in a heading above a short record that mentions it once.
+    let (site, _) = completeness_site();
+    site.write(
+        "content/2025/rectifications.yaml",
+        "- id: 2025-01\n  problem: 会务保障不细\n  category: 履职尽责\n  source: 征求意见\n  measures: [改进文稿起草不深入问题]\n  owner: 秘书科\n  deadline: 2026-06-30\n  status: 整改中\n",
+    );
+    site.build();
+    let index = SearchIndex::open(&site.root().join("search-index/index")).unwrap();
+    let r = results(&index, "文稿起草不深入问题");
+    assert_eq!(r.total, 2);
+    assert_eq!(
+        r.hits[0].url.split('#').next().unwrap(),
+        "2025/整改方案.html"
+    );
+}
+
+#[test]
+fn issue_13_cli_pages_and_closed_pipes() {
+    let (site, index) = completeness_site();
+    let mut req = Request::new("问题");
+    req.per_page = 1;
+    req.page = 1000;
+    let r = index.search(&req).unwrap();
+    assert_eq!(r.page, r.pages);
+    assert!(
+        r.notes.iter().any(|n| n.contains("已显示最后一页")),
+        "{:?}",
+        r.notes
+    );
+    let help = site.annals(&["search", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("at most 100"));
+    for cmd in ["search 问题 --limit 100", "check --format json"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "'{}' {cmd} --root '{}' | head -c 0",
+                env!("CARGO_BIN_EXE_annals"),
+                site.root().display()
+            ))
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{cmd}: {err}"
+        );
+    }
+}

@@ -41,7 +41,8 @@ fn neighbour(events: &[Event], i: usize, back: bool) -> Option<char> {
 }
 
 /// Drops soft breaks between wide characters and merges adjacent text events, so a
-/// hard-wrapped paragraph becomes one text run.
+/// hard-wrapped paragraph becomes one text run; a break next to a Latin letter or digit stays
+/// a soft break.
 pub(super) fn join_lines(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut text = String::new();
@@ -52,7 +53,11 @@ pub(super) fn join_lines(events: Vec<Event>) -> Vec<Event> {
                 let joined = neighbour(&events, i, true).is_some_and(is_wide)
                     && neighbour(&events, i, false).is_some_and(is_wide);
                 if !joined {
-                    text.push('\n');
+                    // Kept as a break (the page shows a space; search reads it as layout).
+                    if !text.is_empty() {
+                        out.push(Event::Text(CowStr::from(std::mem::take(&mut text))));
+                    }
+                    out.push(Event::SoftBreak);
                 }
             }
             other => {

@@ -17,6 +17,8 @@ pub struct HitView<'a> {
     #[serde(rename = "type")]
     pub doc_type: &'a str,
     pub date: &'a str,
+    pub date_label: &'a str,
+    pub date_text: &'a str,
     pub kind: &'a str,
 }
 
@@ -53,6 +55,37 @@ pub struct SearchView<'a> {
     pub by_date: bool,
     pub relevance_url: String,
     pub date_url: String,
+    /// When nothing was found: queries to try, each with its hit count and link.
+    pub suggestions: Vec<TryView>,
+}
+
+/// A query to try instead of one that found nothing.
+#[derive(Serialize)]
+pub struct TryView {
+    /// What it is: 单独搜索, 去掉筛选条件, 相近的短语.
+    pub what: &'static str,
+    pub query: String,
+    pub total: usize,
+    pub url: String,
+}
+
+/// The suggestions of a query without hits, in the order they are shown.
+fn tries(r: &Results) -> Vec<TryView> {
+    let Some(s) = &r.suggestions else {
+        return Vec::new();
+    };
+    let view = |what, t: &crate::search::suggest::Try| TryView {
+        what,
+        query: t.query.clone(),
+        total: t.total,
+        url: search_url(&t.query, 1, None),
+    };
+    s.words
+        .iter()
+        .map(|t| view("单独搜索", t))
+        .chain(s.without_filters.iter().map(|t| view("去掉筛选条件", t)))
+        .chain(s.phrases.iter().map(|t| view("相近的短语", t)))
+        .collect()
 }
 
 /// `search?q=…` (relative to the site root, where the search page is served).
@@ -123,6 +156,8 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
                 year: h.year,
                 doc_type: &h.doc_type,
                 date: &h.date,
+                date_label: &h.date_label,
+                date_text: &h.date_text,
                 kind: &h.kind,
             })
             .collect(),
@@ -138,5 +173,6 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
         by_date: r.sort == Sort::Date,
         relevance_url: search_url(q, 1, Some(Sort::Relevance)),
         date_url: search_url(q, 1, Some(Sort::Date)),
+        suggestions: tries(r),
     }
 }

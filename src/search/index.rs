@@ -51,6 +51,10 @@ pub struct Entry {
     pub status: String,
     /// For a document: where its sections are in `text`.
     pub outline: Vec<SectionSpan>,
+    /// The date a hit shows and what it is: 成文日期 of a document, 完成时限 of a record as
+    /// written (`6月底前`, `长期坚持`), 召开日期 of a year; empty label when there is none.
+    pub date_label: &'static str,
+    pub date_text: String,
 }
 
 /// The type shown for ledger records in results and facets.
@@ -106,6 +110,15 @@ fn year_entry(y: &crate::model::Year) -> Entry {
         category: String::new(),
         status: String::new(),
         outline: Vec::new(),
+        date_label: if y.meeting_date.is_some() {
+            "召开日期"
+        } else {
+            ""
+        },
+        date_text: y
+            .meeting_date
+            .map(crate::dates::chinese)
+            .unwrap_or_default(),
     }
 }
 
@@ -157,6 +170,8 @@ pub fn document_entry(d: &Document) -> Entry {
         category: String::new(),
         status: String::new(),
         outline,
+        date_label: "成文日期",
+        date_text: crate::dates::chinese(s.date),
     }
 }
 
@@ -207,6 +222,12 @@ fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
         category: r.category.clone(),
         status: r.status.clone(),
         outline: Vec::new(),
+        date_label: if r.deadline_text.is_some() {
+            "完成时限"
+        } else {
+            ""
+        },
+        date_text: r.deadline_text.clone().unwrap_or_default(),
     }
 }
 
@@ -303,11 +324,19 @@ pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     doc.add_text(f.url, &e.url);
     doc.add_text(f.title, &e.title);
     doc.add_text(f.text, &e.text);
+    if !e.date_label.is_empty() {
+        doc.add_text(f.date_label, e.date_label);
+        doc.add_text(f.date_text, &e.date_text);
+    }
     if !e.outline.is_empty() {
         doc.add_text(
             f.outline,
             serde_json::to_string(&e.outline).expect("outline serialises"),
         );
+    }
+    if !e.outline.is_empty() {
+        let headings: Vec<&str> = e.outline.iter().map(|s| s.heading.as_str()).collect();
+        doc.add_text(f.heading_bigrams, normalize(&headings.join("\n")));
     }
     let title = normalize(&e.title);
     doc.add_text(f.title_bigrams, &title);

@@ -21,6 +21,7 @@ pub mod searcher;
 mod sections;
 pub mod settings;
 pub mod snippet;
+pub mod suggest;
 pub mod tokenizer;
 pub mod update;
 pub mod variants;

@@ -87,7 +87,12 @@ impl SearchIndex {
     fn text_query(&self, t: &Text) -> Box<dyn Query> {
         let mut alts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for alt in self.alternatives(t) {
-            for (field, boost) in [(self.f.title_bigrams, 3.0), (self.f.body_bigrams, 1.0)] {
+            // A heading is also body text, so what matches is unchanged; it only scores more.
+            for (field, boost) in [
+                (self.f.title_bigrams, 3.0),
+                (self.f.heading_bigrams, 2.0),
+                (self.f.body_bigrams, 1.0),
+            ] {
                 if let Some(q) = contains(field, &alt) {
                     alts.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
                 }

@@ -114,14 +114,7 @@ pub fn parse(q: &str) -> Parsed {
     };
     for (negated, raw, quoted) in lex(&q, &mut p.notes) {
         if !quoted {
-            // `9:00`, `10:30` and `http://…` are text: a field name is letters, and a URL's
-            // `//` is no filter value.
-            let as_field = raw.split_once([':', '：']).filter(|(field, value)| {
-                !field.is_empty()
-                    && field.chars().all(|c| c.is_alphabetic())
-                    && !value.starts_with("//")
-            });
-            if let Some((field, value)) = as_field {
+            if let Some((field, value)) = field_value(&raw) {
                 match filter(field, value) {
                     Ok(Some(f)) if !negated => {
                         p.filters.push(f);
@@ -167,6 +160,48 @@ pub fn parse(q: &str) -> Parsed {
         });
     }
     p
+}
+
+/// The filter tokens of a query as written (`year:2024`, `type:整改方案`).
+pub fn filter_tokens(q: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    lex(q, &mut notes)
+        .into_iter()
+        .filter(|(negated, raw, quoted)| !negated && !quoted && as_filter(raw).is_some())
+        .map(|(_, raw, _)| raw)
+        .collect()
+}
+
+/// The query without its filters, words and phrases as written.
+pub fn without_filters(q: &str) -> String {
+    let mut notes = Vec::new();
+    lex(q, &mut notes)
+        .into_iter()
+        .filter(|(_, raw, quoted)| *quoted || as_filter(raw).is_none())
+        .map(|(negated, raw, quoted)| {
+            let minus = if negated { "-" } else { "" };
+            if quoted {
+                format!("{minus}\"{raw}\"")
+            } else {
+                format!("{minus}{raw}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A token read as `field:value`. `9:00`, `10:30` and `http://…` are text: a field name is
+/// letters, and a URL's `//` is no filter value.
+fn field_value(raw: &str) -> Option<(&str, &str)> {
+    raw.split_once([':', '：']).filter(|(field, value)| {
+        !field.is_empty() && field.chars().all(|c| c.is_alphabetic()) && !value.starts_with("//")
+    })
+}
+
+/// A token's filter, when it is one of a field annals knows.
+fn as_filter(raw: &str) -> Option<Filter> {
+    let (field, value) = field_value(raw)?;
+    filter(field, value).ok().flatten()
 }
 
 fn truncate(s: &str, n: usize) -> String {

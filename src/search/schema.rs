@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
@@ -22,9 +22,14 @@ pub struct Fields {
     /// For a document: its headed sections as JSON `[{id, heading, start, end}]`, character
     /// ranges of `text`, so a hit links to its best section without another query.
     pub outline: Field,
+    /// What the hit's date is (成文日期, 完成时限, 召开日期) and the date as the page shows it.
+    pub date_label: Field,
+    pub date_text: Field,
     pub title_bigrams: Field,
     pub title_words: Field,
     pub body_bigrams: Field,
+    /// A document's headings: a text in a heading weighs more than one in the body.
+    pub heading_bigrams: Field,
     pub body_words: Field,
     pub year: Field,
     /// `YYYYMMDD` for sorting by date.
@@ -62,9 +67,12 @@ impl Fields {
             title: b.add_text_field("title", STORED),
             text: b.add_text_field("text", STORED),
             outline: b.add_text_field("outline", STORED),
+            date_label: b.add_text_field("date_label", STORED),
+            date_text: b.add_text_field("date_text", STORED),
             title_bigrams: b.add_text_field("title_bigrams", text_options(BIGRAM)),
             title_words: b.add_text_field("title_words", text_options(WORDS)),
             body_bigrams: b.add_text_field("body_bigrams", text_options(BIGRAM)),
+            heading_bigrams: b.add_text_field("heading_bigrams", text_options(BIGRAM)),
             body_words: b.add_text_field("body_words", text_options(WORDS)),
             year: b.add_i64_field("year", INDEXED | STORED | FAST),
             date: b.add_i64_field("date", INDEXED | STORED | FAST),

@@ -62,7 +62,13 @@ pub struct Hit {
     pub year: i64,
     #[serde(rename = "type")]
     pub doc_type: String,
+    /// `YYYY-MM-DD`, the date results are sorted by.
     pub date: String,
+    /// What [`Hit::date_text`] is: 成文日期, 完成时限 or 召开日期 (empty when there is none).
+    pub date_label: String,
+    /// The date as the page shows it: `2026年1月26日`, or a deadline as written (`6月底前`,
+    /// `长期坚持`).
+    pub date_text: String,
     pub score: f32,
     /// The heading of the section `url` points to.
     pub section: Option<String>,
@@ -83,6 +89,9 @@ pub struct Results {
     pub facets: BTreeMap<String, BTreeMap<String, u64>>,
     /// How an odd query was understood, for the user.
     pub notes: Vec<String>,
+    /// When nothing was found: what to try instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<super::suggest::Suggestions>,
 }
 
 /// An opened index, ready to answer queries from any thread.
@@ -169,6 +178,43 @@ impl SearchIndex {
         req: &Request,
         cancelled: &std::sync::atomic::AtomicBool,
     ) -> Result<Results, Failure> {
+        let mut results = self.answer(req, cancelled)?;
+        if results.total == 0 {
+            let parsed = query::parse(&req.q);
+            if !parsed.must.is_empty() {
+                let s = self.suggest(&req.q, &parsed, cancelled);
+                if !s.is_empty() {
+                    results.suggestions = Some(s);
+                }
+            }
+        }
+        // A page past the last (an old link, a typed URL) shows the last page, and says so.
+        if results.total > 0 && results.page > results.pages {
+            let last = Request {
+                page: results.pages,
+                ..req.clone()
+            };
+            let mut on_last = self.answer(&last, cancelled)?;
+            on_last.notes.push(format!(
+                "结果只有 {} 页，没有第 {} 页，已显示最后一页",
+                results.pages, results.page
+            ));
+            return Ok(on_last);
+        }
+        Ok(results)
+    }
+
+    /// How many hits a request has (without suggestions or pages).
+    pub(super) fn count(&self, req: &Request, cancelled: &std::sync::atomic::AtomicBool) -> usize {
+        self.answer(req, cancelled).map_or(0, |r| r.total)
+    }
+
+    /// Answers a request for the page it asks for.
+    fn answer(
+        &self,
+        req: &Request,
+        cancelled: &std::sync::atomic::AtomicBool,
+    ) -> Result<Results, Failure> {
         let mut parsed = query::parse(&req.q);
         self.canonical_filters(&mut parsed);
         let per_page = req.per_page.clamp(1, 100);
@@ -187,6 +233,7 @@ impl SearchIndex {
             hits: vec![],
             facets: BTreeMap::new(),
             notes: parsed.notes.clone(),
+            suggestions: None,
         };
         if parsed.must.is_empty() && parsed.filters.is_empty() {
             return Ok(results);
@@ -351,6 +398,8 @@ impl SearchIndex {
                 date / 100 % 100,
                 date % 100
             ),
+            date_label: text(doc, self.f.date_label),
+            date_text: text(doc, self.f.date_text),
             score,
             section: heading,
             snippet: snip,

@@ -13,6 +13,18 @@ use std::path::Path;
 /// The file in the index folder.
 pub const FILE: &str = "annals-vocabulary.json";
 
+/// The most phrases kept for suggestions.
+const MAX_PHRASES: usize = 20_000;
+
+/// A heading without its numbering: `一、精耕细作抓筹备` -> `精耕细作抓筹备`.
+fn strip_numbering(heading: &str) -> String {
+    let t = heading.trim();
+    let rest = t.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十（）()、.．是".contains(c)
+    });
+    rest.trim().to_string()
+}
+
 /// The result kinds and what users call them.
 const KINDS: &[(&str, &[&str])] = &[
     ("document", &["文件", "文档", "材料", "doc"]),
@@ -33,6 +45,10 @@ pub struct Values {
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Vocabulary {
     pub fields: BTreeMap<String, Values>,
+    /// The archive's own phrases (titles, headings, ledger problems), for suggestions when a
+    /// query finds nothing.
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 impl Vocabulary {
@@ -80,7 +96,22 @@ impl Vocabulary {
         for values in fields.values_mut() {
             values.known.retain(|k| !k.trim().is_empty());
         }
-        Vocabulary { fields }
+        let mut phrases: BTreeSet<String> = BTreeSet::new();
+        for d in site.years.iter().flat_map(|y| &y.documents) {
+            phrases.insert(d.source.title.clone());
+            phrases.extend(d.render().headings.into_iter().map(|h| h.text));
+        }
+        phrases.extend(site.ledger.entries.iter().map(|e| e.record.problem.clone()));
+        // Headings carry their numbering (一、); a suggestion is the words.
+        let phrases = phrases
+            .into_iter()
+            .map(|p| strip_numbering(&p))
+            .filter(|p| p.chars().count() >= 2)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .take(MAX_PHRASES)
+            .collect();
+        Vocabulary { fields, phrases }
     }
 
     /// Writes the vocabulary into the index folder `dir`.
@@ -95,6 +126,7 @@ impl Vocabulary {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_else(|| Vocabulary {
+                phrases: Vec::new(),
                 fields: BTreeMap::from([(
                     "kind".to_string(),
                     Values {
