@@ -266,8 +266,24 @@ pub fn stage(
     target: &Path,
 ) -> Result<Staged, Failure> {
     let staged = Staged::new(target)?;
-    write(|add| entries(site, add), staged.path(), settings, jieba)?;
-    super::vocabulary::Vocabulary::of(site).save(staged.path())?;
+    // The archive's phrases for suggestions come from the entries as they pass (titles and
+    // headings), not from a second reading of every document.
+    let mut phrases = std::collections::BTreeSet::new();
+    write(
+        |add| {
+            entries(site, |e| {
+                if e.kind == "document" {
+                    phrases.insert(e.title.clone());
+                    phrases.extend(e.outline.iter().map(|s| s.heading.clone()));
+                }
+                add(e)
+            })
+        },
+        staged.path(),
+        settings,
+        jieba,
+    )?;
+    super::vocabulary::Vocabulary::of(site, phrases).save(staged.path())?;
     Ok(staged)
 }
 

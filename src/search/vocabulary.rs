@@ -52,8 +52,9 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// The values of a site: its configured vocabularies and every value its entries carry.
-    pub fn of(site: &Site) -> Vocabulary {
+    /// The values of a site: its configured vocabularies and every value its entries carry;
+    /// `phrases` are its documents' titles and headings.
+    pub fn of(site: &Site, mut phrases: BTreeSet<String>) -> Vocabulary {
         let v = &site.config.vocabularies;
         let mut fields: BTreeMap<String, Values> = BTreeMap::new();
         let mut put = |field: &str, known: Vec<String>, aliases: BTreeMap<String, String>| {
@@ -95,11 +96,6 @@ impl Vocabulary {
         put("kind", kinds, kind_aliases);
         for values in fields.values_mut() {
             values.known.retain(|k| !k.trim().is_empty());
-        }
-        let mut phrases: BTreeSet<String> = BTreeSet::new();
-        for d in site.years.iter().flat_map(|y| &y.documents) {
-            phrases.insert(d.source.title.clone());
-            phrases.extend(d.render().headings.into_iter().map(|h| h.text));
         }
         phrases.extend(site.ledger.entries.iter().map(|e| e.record.problem.clone()));
         // Headings carry their numbering (一、); a suggestion is the words.
