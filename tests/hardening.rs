@@ -8,59 +8,27 @@ mod common;
 use common::*;
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// A copy of the basic fixture at `DIR/site`, so that the folder holding the site is a
-/// temporary folder of the test too (an output there must not be able to take anything else).
-struct Nested {
-    dir: tempfile::TempDir,
-}
-
-impl Nested {
-    fn new() -> Nested {
-        let dir = tempfile::tempdir().expect("temp dir");
-        copy_tree(&fixtures().join("basic"), &dir.path().join("site"));
-        Nested { dir }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.dir.path().join("site")
-    }
-
-    fn annals(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_annals"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .output()
-            .expect("run annals")
-    }
-
-    fn build_to(&self, out: &Path) -> Output {
-        self.annals(&["build", "--output", &out.to_string_lossy()])
-    }
-}
 
 #[test]
 fn issue_14_output_that_would_replace_sources_or_foreign_files_is_refused() {
-    let n = Nested::new();
-    let d = n.dir.path();
+    let n = Site::nested("basic");
+    let d = n.holder();
     fs::create_dir_all(d.join("theirs")).unwrap();
     fs::write(d.join("theirs/keep.txt"), "他人的文件").unwrap();
     fs::write(d.join("file.txt"), "一个文件").unwrap();
-    let sources = tree(&n.root());
+    let sources = tree(n.root());
     for target in [
         n.root().join("content"),
         n.root().join("content/2025/out"),
         n.root().join("search-index"),
-        n.root(),
+        n.root().to_path_buf(),
         d.to_path_buf(),
         d.join("theirs"),
         d.join("file.txt"),
     ] {
-        let out = n.build_to(&target);
+        let out = n.annals(&["build", "--output", &target.to_string_lossy()]);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{}: {err}", target.display());
         assert!(
@@ -69,7 +37,7 @@ fn issue_14_output_that_would_replace_sources_or_foreign_files_is_refused() {
             target.display()
         );
         assert_eq!(
-            tree(&n.root()),
+            tree(n.root()),
             sources,
             "{} changed the site",
             target.display()
@@ -83,7 +51,7 @@ fn issue_14_output_that_would_replace_sources_or_foreign_files_is_refused() {
     // A new folder, an empty one and an earlier output are fine, and stamped.
     fs::create_dir_all(d.join("empty")).unwrap();
     for target in [d.join("www/site"), d.join("empty"), d.join("www/site")] {
-        let out = n.build_to(&target);
+        let out = n.annals(&["build", "--output", &target.to_string_lossy()]);
         assert!(
             out.status.success(),
             "{}: {}",
@@ -178,8 +146,8 @@ fn issue_14_a_document_saved_during_the_build_is_never_published_torn() {
 
 #[test]
 fn issue_14_public_as_a_symlink_is_published_through() {
-    let n = Nested::new();
-    let www = n.dir.path().join("www");
+    let n = Site::nested("basic");
+    let www = n.holder().join("www");
     fs::create_dir_all(&www).unwrap();
     symlink(&www, n.root().join("public")).unwrap();
     for round in 0..2 {
@@ -197,10 +165,10 @@ fn issue_14_public_as_a_symlink_is_published_through() {
 
 #[test]
 fn issue_14_public_as_a_mount_point_is_refused_before_anything_changes() {
-    let n = Nested::new();
+    let n = Site::nested("basic");
     let out = n.annals(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let report = n.dir.path().join("report");
+    let report = n.holder().join("report");
     fs::create_dir_all(&report).unwrap();
     let script = r#"
 set -u
@@ -212,29 +180,8 @@ ls -la --time-style=full-iso "$SITE/search-index/index" > "$OUT/after"
 ls -A "$SITE/public" > "$OUT/public"
 exit 0
 "#;
-    let unshare_args: &[&str] = if rustix::process::geteuid().is_root() {
-        &["--mount", "--propagation", "private"]
-    } else {
-        &["--mount", "--map-root-user"]
-    };
-    let run = Command::new("unshare")
-        .args(unshare_args)
-        .args(["sh", "-c", script])
-        .env("SITE", n.root())
-        .env("OUT", &report)
-        .env("ANNALS", env!("CARGO_BIN_EXE_annals"))
-        .output();
-    match run {
-        Ok(r) if r.status.success() => {}
-        Ok(r) if r.status.code() == Some(90) || stderr(&r).starts_with("unshare:") => {
-            eprintln!("SKIPPED: cannot mount a tmpfs here: {}", stderr(&r));
-            return;
-        }
-        Ok(r) => panic!("the scenario failed early: {}", stderr(&r)),
-        Err(e) => {
-            eprintln!("SKIPPED: unshare is not available: {e}");
-            return;
-        }
+    if in_mount_namespace(script, &[("SITE", n.root()), ("OUT", &report)]).is_none() {
+        return;
     }
     let read = |name: &str| fs::read_to_string(report.join(name)).unwrap_or_default();
     let err = read("stderr");
@@ -253,8 +200,8 @@ exit 0
 
 #[test]
 fn issue_14_links_out_of_the_site_are_refused_and_never_read() {
-    let n = Nested::new();
-    let d = n.dir.path();
+    let n = Site::nested("basic");
+    let d = n.holder();
     fs::write(d.join("secret.txt"), "SECRET-LINE 机要内容\n第二行\n").unwrap();
     fs::create_dir_all(d.join("outside")).unwrap();
     fs::write(d.join("outside/a.txt"), "SECRET-DIR\n").unwrap();
@@ -327,35 +274,10 @@ fn issue_14_fifos_are_skipped_not_read() {
     assert!(!site.public().join("2025/附件/管道.txt").exists());
 }
 
-/// The ledger of 2025 as a workbook whose one record's problem reads `problem`.
+/// The ledger of 2025 as a workbook whose first record's problem reads `problem`.
 fn ledger_xlsx(problem: &str) -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows = [
-        [
-            "编号",
-            "问题表现",
-            "问题类别",
-            "整改措施",
-            "责任部门",
-            "整改时限",
-            "整改状态",
-        ],
-        [
-            "2025-01",
-            problem,
-            "履职尽责",
-            "建立制度",
-            "秘书科",
-            "2026-06-30",
-            "整改中",
-        ],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *cell).expect("cell");
-        }
-    }
+    write_table(book.add_worksheet(), 0, problem, "履职尽责");
     book.save_to_buffer().expect("xlsx")
 }
 
@@ -659,17 +581,17 @@ fn issue_14_serve_with_a_relative_root_edits_in_place() {
 
 #[test]
 fn issue_14_serve_does_not_follow_links_out_of_public() {
-    let n = Nested::new();
-    fs::write(n.dir.path().join("secret.txt"), "SECRET").unwrap();
+    let n = Site::nested("basic");
+    fs::write(n.holder().join("secret.txt"), "SECRET").unwrap();
     let out = n.annals(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let server = common::http::Server::start(&n.root());
+    let server = common::http::Server::start(n.root());
     symlink(
-        n.dir.path().join("secret.txt"),
+        n.holder().join("secret.txt"),
         n.root().join("public/leak.txt"),
     )
     .unwrap();
-    symlink(n.dir.path(), n.root().join("public/up")).unwrap();
+    symlink(n.holder(), n.root().join("public/up")).unwrap();
     for path in ["/leak.txt", "/up/secret.txt"] {
         let r = server.get(path, &[]);
         assert_eq!(r.status, 404, "{path}");
@@ -694,8 +616,14 @@ fn issue_14_a_cancelled_section_search_stops() {
     assert!(err.0[0].message.contains("cancelled"), "{:?}", err.0);
 }
 
-/// The ledger table's header and one record, for workbook tests.
-fn write_table(sheet: &mut rust_xlsxwriter::Worksheet, first_row: u32) {
+/// The ledger table (header and two records: the first one's problem `problem`, the second
+/// one's category `category`) at `first_row`.
+fn write_table(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    first_row: u32,
+    problem: &str,
+    category: &str,
+) {
     let rows = [
         [
             "编号",
@@ -708,7 +636,7 @@ fn write_table(sheet: &mut rust_xlsxwriter::Worksheet, first_row: u32) {
         ],
         [
             "2025-01",
-            "文稿起草不深入",
+            problem,
             "履职尽责",
             "建立制度",
             "秘书科",
@@ -718,7 +646,7 @@ fn write_table(sheet: &mut rust_xlsxwriter::Worksheet, first_row: u32) {
         [
             "2025-02",
             "会议保障不细",
-            "",
+            category,
             "细化方案",
             "办公室",
             "2026-06-30",
@@ -741,7 +669,7 @@ fn issue_14_workbooks_far_cells_and_zip_bombs_are_refused() {
     // One value at XFD1048576.
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    write_table(sheet, 0);
+    write_table(sheet, 0, "文稿起草不深入", "履职尽责");
     sheet.write_string(1_048_575, 16_383, "x").unwrap();
     let site = Site::fixture("basic");
     site.write(
@@ -798,7 +726,8 @@ fn issue_14_a_title_row_and_merged_cells_read_as_excel_shows_them() {
     sheet
         .merge_range(0, 0, 0, 6, "测试办公室2025年度整改台账", &plain)
         .unwrap();
-    write_table(sheet, 1);
+    // The second record's 问题类别 is empty: the merged cell above it holds the value.
+    write_table(sheet, 1, "文稿起草不深入", "");
     // 问题类别 merged over both records, as offices do for a group of rows.
     sheet.merge_range(2, 2, 3, 2, "履职尽责", &plain).unwrap();
     let site = Site::fixture("basic");
@@ -909,9 +838,9 @@ fn issue_14_clear_messages_for_commands_that_write_nothing_and_foreign_addresses
 
 #[test]
 fn issue_14_import_names_files_inside_the_year_folder() {
-    let n = Nested::new();
+    let n = Site::nested("basic");
     for title in ["../../X", "../2024/整改材料", ".隐藏的材料"] {
-        let src = n.dir.path().join("in.txt");
+        let src = n.holder().join("in.txt");
         fs::write(&src, format!("{title}\n\n正文第一段。\n")).unwrap();
         let out = n.annals(&[
             "import",
@@ -936,7 +865,7 @@ fn issue_14_import_names_files_inside_the_year_folder() {
         );
         assert!(n.root().join(written).is_file(), "{written}");
     }
-    assert!(!n.dir.path().join("X.md").exists());
+    assert!(!n.holder().join("X.md").exists());
     assert!(!n.root().join("content/2024/整改材料.md").exists());
     // Build reads every imported file: none was hidden.
     let out = n.annals(&["build"]);

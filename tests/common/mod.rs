@@ -28,6 +28,7 @@ pub fn have_git() -> bool {
 /// A site in a temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
+    root: PathBuf,
 }
 
 pub fn fixtures() -> PathBuf {
@@ -53,11 +54,26 @@ impl Site {
     pub fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&fixtures().join(name), dir.path());
-        Site { dir }
+        let root = dir.path().to_path_buf();
+        Site { dir, root }
+    }
+
+    /// A copy of `tests/fixtures/<name>` at `TEMP/site`, so the folder holding the site is the
+    /// test's too (`holder()`): a test may put files beside the site, or point at its parent.
+    pub fn nested(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_tree(&fixtures().join(name), &root);
+        Site { dir, root }
+    }
+
+    /// The folder holding the site.
+    pub fn holder(&self) -> &Path {
+        self.dir.path()
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     pub fn public(&self) -> PathBuf {
@@ -104,6 +120,36 @@ impl Site {
     pub fn page(&self, rel: &str) -> String {
         fs::read_to_string(self.public().join(rel))
             .unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
+    }
+}
+
+/// Runs `script` with `sh` in a mount namespace of its own (as root: a private one; otherwise
+/// a user namespace mapped to root), with `envs` set, so a tmpfs it mounts is gone afterwards.
+/// `None`, after saying why, where the kernel or the machine has no such namespaces; a script
+/// that exits 90 says it could not mount.
+pub fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option<Output> {
+    let unshare_args: &[&str] = if rustix::process::geteuid().is_root() {
+        &["--mount", "--propagation", "private"]
+    } else {
+        &["--mount", "--map-root-user"]
+    };
+    let mut cmd = Command::new("unshare");
+    cmd.args(unshare_args).args(["sh", "-c", script]);
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.env("ANNALS", env!("CARGO_BIN_EXE_annals"));
+    match cmd.output() {
+        Ok(r) if r.status.success() => Some(r),
+        Ok(r) if r.status.code() == Some(90) || stderr(&r).starts_with("unshare:") => {
+            eprintln!("SKIPPED: cannot mount a tmpfs here: {}", stderr(&r));
+            None
+        }
+        Ok(r) => panic!("the scenario failed early ({:?}): {}", r.status, stderr(&r)),
+        Err(e) => {
+            eprintln!("SKIPPED: unshare is not available: {e}");
+            None
+        }
     }
 }
 
