@@ -3,7 +3,7 @@
 //! The pipeline, one module a stage, data flowing one way:
 //!
 //! 1. LOAD      [`config`] (`annals.yaml`), [`content`] (the walk of `content/`, decoding,
-//!    front matter, the raw-text rules of [`check::rules`], git history), [`ledger`] (YAML,
+//!    front matter, the raw-text rules of [`content::rules`], git history), [`ledger`] (YAML,
 //!    CSV, XLSX records), [`theme`] (templates and static files), [`search::settings`]
 //! 2. PARSE     [`markdown`] (HTML, headings, section text, with the CJK line rules)
 //! 3. ASSEMBLE  [`model`] (years, documents, URLs, links across years, the ledger's history

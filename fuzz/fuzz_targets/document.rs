@@ -8,7 +8,7 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let shown = Path::new("content/2025/a.md");
-    let _ = annals::check::rules::scan(shown, &String::from_utf8_lossy(data));
+    let _ = annals::content::rules::scan(shown, &String::from_utf8_lossy(data));
     let Ok(text) = decode::decode(shown, data, false) else { return };
     let config = Config::default();
     if let Ok(doc) = document::parse(shown, &text, 2025, "a", &config) {

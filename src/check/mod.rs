@@ -6,7 +6,6 @@
 
 pub mod emphasis;
 pub mod links;
-pub mod rules;
 
 use crate::error::{self, Diagnostic, Severity};
 use chrono::NaiveDate;

@@ -10,6 +10,7 @@ pub mod document;
 pub mod frontmatter;
 pub mod git;
 pub mod index_page;
+pub mod rules;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Failure};
@@ -169,7 +170,7 @@ fn load_entry(entry: &Entry, config: &Config) -> EntryResult {
             Vec::new()
         } else {
             std::str::from_utf8(&bytes)
-                .map(|t| crate::check::rules::scan(shown, t))
+                .map(|t| crate::content::rules::scan(shown, t))
                 .unwrap_or_default()
         };
         let parsed = crate::ledger::parse(shown, &name, &bytes, y, config)
@@ -180,7 +181,7 @@ fn load_entry(entry: &Entry, config: &Config) -> EntryResult {
         Ok(t) => t,
         Err(d) => return (Err(vec![d]), Vec::new()),
     };
-    let findings = crate::check::rules::scan(shown, &text);
+    let findings = crate::content::rules::scan(shown, &text);
     let parsed = match &entry.kind {
         Kind::HomeIndex => index_page::parse(shown, &text).map(Item::Home),
         Kind::YearIndex(y) => index_page::parse(shown, &text).map(|p| Item::YearIndex(*y, p)),

@@ -1,6 +1,6 @@
 //! The last gate before publishing: no published text may show a classification marking.
 //!
-//! The line rules of [`crate::check::rules`] read each source line as written. A marking can
+//! The line rules of [`crate::content::rules`] read each source line as written. A marking can
 //! reach a page past them: split by a line break (`机⏎密★` renders as 机密★), with a
 //! zero-width space, soft hyphen or word joiner between its characters, with `&#9733;` for ★,
 //! in an XLSX ledger cell, in annals.yaml's description, or in an attachment (`.txt`, `.yaml`)
@@ -49,7 +49,7 @@ pub fn marking(rel: &Path, bytes: &[u8]) -> Option<String> {
     let markup = matches!(ext.as_str(), "html" | "htm" | "xhtml" | "xml" | "svg");
     let chars = visible(text, markup);
     let mut found = Vec::new();
-    crate::check::rules::classified(&chars, &mut found);
+    crate::content::rules::classified(&chars, &mut found);
     found.into_iter().next().map(|(col, len, ..)| {
         chars[col - 1..col - 1 + len]
             .iter()
