@@ -69,7 +69,9 @@ pub fn resolve(root: &Path, output: &Path, is_default: bool) -> Result<PathBuf, 
             .help("publish into a folder inside the mounted volume (e.g. --output /mnt/web/site) and point the web server there, or make public/ a symbolic link to it")
             .code("output-refused"));
     }
-    let stamped = out.join(STAMP).is_file();
+    // Outputs of annals before the stamp existed are known by the theme's own files.
+    let stamped = out.join(STAMP).is_file()
+        || (out.join("assets/annals.css").is_file() && out.join("404.html").is_file());
     let empty = fs::read_dir(&out)
         .map(|mut d| d.next().is_none())
         .unwrap_or(false);
@@ -164,5 +166,10 @@ mod tests {
         fs::write(dir.path().join("stamped/x.html"), "x").unwrap();
         fs::write(dir.path().join("stamped").join(STAMP), STAMP_TEXT).unwrap();
         resolve(&root, &dir.path().join("stamped"), false).unwrap();
+        // An output of an annals from before the stamp.
+        fs::create_dir_all(dir.path().join("older/assets")).unwrap();
+        fs::write(dir.path().join("older/assets/annals.css"), "").unwrap();
+        fs::write(dir.path().join("older/404.html"), "").unwrap();
+        resolve(&root, &dir.path().join("older"), false).unwrap();
     }
 }
