@@ -1,8 +1,9 @@
 //! Where a build may publish. Publishing replaces the output folder as a whole, so a wrong
 //! `--output` would replace whatever is there: the sources (`--output content`), the site
 //! itself, a folder of someone else's files. The output must be an earlier annals output
-//! (it carries [`STAMP`]), empty, missing, or the site's own `public/`; never the site root,
-//! one of its source folders, or a folder holding them.
+//! (it carries [`STAMP`], or, written before the stamp existed, the theme's
+//! `assets/annals.css` and `404.html`), empty, missing, or the site's own `public/`; never the
+//! site root, one of its source folders, or a folder holding them.
 
 use crate::error::Diagnostic;
 use std::fs;
