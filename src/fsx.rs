@@ -35,7 +35,7 @@ pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic 
 /// Reads a whole file; `shown` is the path printed in the diagnostic.
 ///
 /// An editor that saves in place (truncate, then write) can be caught half-way: a file
-/// modified in the last 100 ms is read once it has been quiet that long, its size and
+/// modified in the last 50 ms is read once it has been quiet that long, its size and
 /// modification time are compared before and after the read, and a read that raced a save is
 /// done again, so a build never publishes a torn document (or calls its cut-off last character
 /// an encoding error).
@@ -47,8 +47,9 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
             .map_err(|e| io_diagnostic(shown, "read the file", &e))
     };
     // A save pauses between its writes: a file written in the last moment may be half-saved
-    // even when nothing changes while it is read, so it is read once it has been quiet this long.
-    const QUIET: std::time::Duration = std::time::Duration::from_millis(100);
+    // even when nothing changes while it is read, so it is read once it has been quiet this
+    // long. As long as `serve`'s settle delay, so an edit under `serve` never waits for it.
+    const QUIET: std::time::Duration = std::time::Duration::from_millis(50);
     for attempt in 1..=TRIES {
         let before = stat(path)?;
         let age = before
