@@ -170,7 +170,7 @@ fn inside(site: &Path, path: &Path) -> bool {
 }
 
 fn link_out_of_site(shown: &Path) -> Diagnostic {
-    Diagnostic::error(shown, "symbolic link to a place outside the site: refused, nothing was read through it")
+    Diagnostic::error(shown, "symbolic link to a place outside the site (or to nothing): refused, nothing was read through it")
         .help("copy the file into content/ instead of linking to it; links may only point inside the site folder")
         .code("link-outside")
 }
