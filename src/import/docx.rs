@@ -52,10 +52,10 @@ fn entity(name: &str) -> String {
 pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("it is not a .docx file (a zip archive): {e}"))?;
-    crate::ledger::from_table::check_unpacked(bytes)?;
+    crate::ledger::from_xlsx::check_unpacked(bytes)?;
     let mut xml = String::new();
     // Read no more than the limit even if the archive understates its sizes.
-    let limit = crate::ledger::from_table::MAX_UNPACKED;
+    let limit = crate::ledger::from_xlsx::MAX_UNPACKED;
     zip.by_name("word/document.xml")
         .map_err(|_| "it has no word/document.xml: is it really a Word document?".to_string())?
         .take(limit + 1)

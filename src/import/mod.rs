@@ -223,7 +223,7 @@ fn import_ledger(
     config: &Config,
 ) -> Result<(PathBuf, String), Failure> {
     let raws = if ext == "xlsx" {
-        ledger::from_table::parse_xlsx(shown, bytes)
+        ledger::from_xlsx::parse_xlsx(shown, bytes)
     } else {
         ledger::from_table::parse_csv(shown, &decode_any(bytes))
     }

@@ -9,6 +9,7 @@
 pub mod deadline;
 pub mod fields;
 pub mod from_table;
+pub mod from_xlsx;
 pub mod from_yaml;
 pub mod history;
 pub mod to_yaml;
@@ -118,7 +119,7 @@ pub fn parse(
     config: &Config,
 ) -> Result<Vec<Record>, Vec<Diagnostic>> {
     let raws = if name.ends_with(".xlsx") {
-        from_table::parse_xlsx(shown, bytes)?
+        from_xlsx::parse_xlsx(shown, bytes)?
     } else {
         let text = crate::content::decode::decode(shown, bytes, false).map_err(|d| vec![d])?;
         if name.ends_with(".csv") {

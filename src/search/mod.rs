@@ -7,6 +7,7 @@
 //! - [`query`]: the lenient query language
 //! - `forward_only`: a scorer wrapper working around a tantivy 0.27 seek assertion
 //! - `plan`: the tantivy query of a parsed query
+//! - `results`: the request, the hits, the results page
 //! - [`searcher`]: tantivy queries, hits with their best section, snippets, facets
 //! - [`snippet`]: marked stretches of text
 //! - [`vocabulary`]: the values filters take, their aliases, the closest to an unknown one
@@ -16,6 +17,7 @@ mod gate;
 pub mod index;
 mod plan;
 pub mod query;
+mod results;
 pub mod schema;
 pub mod searcher;
 mod sections;

@@ -4,6 +4,7 @@
 use super::index::SectionSpan;
 use super::index::{register, META};
 use super::query::{self, Filter, Parsed};
+pub use super::results::{Hit, Request, Results, Sort};
 use super::schema::{Fields, VERSION};
 use super::settings::{Synonyms, DICTIONARY, SYNONYMS};
 use super::snippet::{occurrences, snippet};
@@ -11,88 +12,12 @@ use super::tokenizer::load_jieba;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use jieba_rs::Jieba;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument};
-
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sort {
-    /// Best match first (BM25, titles weigh more). The default when there are words.
-    #[default]
-    Relevance,
-    /// Newest first. The default when there are only filters.
-    Date,
-}
-
-/// A search request.
-#[derive(Debug, Clone)]
-pub struct Request {
-    pub q: String,
-    /// 1-based page.
-    pub page: usize,
-    pub per_page: usize,
-    pub sort: Option<Sort>,
-}
-
-impl Request {
-    pub fn new(q: &str) -> Self {
-        Request {
-            q: q.to_string(),
-            page: 1,
-            per_page: 10,
-            sort: None,
-        }
-    }
-}
-
-/// One hit.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Hit {
-    /// Site-relative URL, with the anchor of the best-matching section.
-    pub url: String,
-    pub title: String,
-    /// `document` (or `record`, once the ledger is indexed).
-    pub kind: String,
-    pub year: i64,
-    #[serde(rename = "type")]
-    pub doc_type: String,
-    /// `YYYY-MM-DD`, the date results are sorted by.
-    pub date: String,
-    /// What [`Hit::date_text`] is: 成文日期, 完成时限 or 召开日期 (empty when there is none).
-    pub date_label: String,
-    /// The date as the page shows it: `2026年1月26日`, or a deadline as written (`6月底前`,
-    /// `长期坚持`).
-    pub date_text: String,
-    pub score: f32,
-    /// The heading of the section `url` points to.
-    pub section: Option<String>,
-    /// HTML: the matched words in `<mark>`, everything else escaped.
-    pub snippet: String,
-}
-
-/// The answer to a request.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Results {
-    pub query: String,
-    pub total: usize,
-    pub page: usize,
-    pub pages: usize,
-    pub sort: Sort,
-    pub hits: Vec<Hit>,
-    /// Counts by `year`, `type`, `category`, `status` over all matches.
-    pub facets: BTreeMap<String, BTreeMap<String, u64>>,
-    /// How an odd query was understood, for the user.
-    pub notes: Vec<String>,
-    /// When nothing was found: what to try instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestions: Option<super::suggest::Suggestions>,
-}
 
 /// An opened index, ready to answer queries from any thread.
 pub struct SearchIndex {
@@ -216,7 +141,7 @@ impl SearchIndex {
         cancelled: &std::sync::atomic::AtomicBool,
     ) -> Result<Results, Failure> {
         let mut parsed = query::parse(&req.q);
-        self.canonical_filters(&mut parsed);
+        self.vocabulary.canonicalize(&mut parsed);
         let per_page = req.per_page.clamp(1, 100);
         let page = req.page.clamp(1, 1000);
         let sort = req.sort.unwrap_or(if parsed.must.is_empty() {
@@ -321,27 +246,6 @@ impl SearchIndex {
         let stored = Stored::of(&doc, &self.f);
         let section = best_section(&stored.text, &stored.outline, needles).cloned();
         Ok(self.hit_in(&doc, &stored, score, section.as_ref(), needles))
-    }
-
-    /// Filter values in the archive's own words: aliases resolved, unknown values noted with
-    /// the closest known ones.
-    fn canonical_filters(&self, parsed: &mut Parsed) {
-        for f in &mut parsed.filters {
-            let (field, value) = match f {
-                Filter::Type(v) => ("type", v),
-                Filter::Status(v) => ("status", v),
-                Filter::Category(v) => ("category", v),
-                Filter::Unit(v) => ("unit", v),
-                Filter::Kind(v) => ("kind", v),
-                Filter::Years(..) => continue,
-            };
-            match self.vocabulary.canonical(field, value) {
-                Ok(c) => *value = c,
-                Err(closest) => parsed
-                    .notes
-                    .push(super::vocabulary::unknown_note(field, value, &closest)),
-            }
-        }
     }
 
     /// Every alternative of every searched text, longest first (for highlighting).

@@ -4,6 +4,7 @@
 //! the archive does not have gets a note naming the closest ones instead of a silent empty
 //! answer.
 
+use super::query::{Filter, Parsed};
 use crate::error::Failure;
 use crate::fsx;
 use crate::model::Site;
@@ -131,6 +132,25 @@ impl Vocabulary {
                     },
                 )]),
             })
+    }
+
+    /// Filter values of a parsed query in the archive's own words: aliases resolved, unknown
+    /// values noted with the closest known ones.
+    pub fn canonicalize(&self, parsed: &mut Parsed) {
+        for f in &mut parsed.filters {
+            let (field, value) = match f {
+                Filter::Type(v) => ("type", v),
+                Filter::Status(v) => ("status", v),
+                Filter::Category(v) => ("category", v),
+                Filter::Unit(v) => ("unit", v),
+                Filter::Kind(v) => ("kind", v),
+                Filter::Years(..) => continue,
+            };
+            match self.canonical(field, value) {
+                Ok(c) => *value = c,
+                Err(closest) => parsed.notes.push(unknown_note(field, value, &closest)),
+            }
+        }
     }
 
     /// The value `value` of `field` stands for: itself when known, its alias's target, else

@@ -1,0 +1,79 @@
+//! What a search is asked and what it answers: the request, the hits, the results page.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first (BM25, titles weigh more). The default when there are words.
+    #[default]
+    Relevance,
+    /// Newest first. The default when there are only filters.
+    Date,
+}
+
+/// A search request.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub q: String,
+    /// 1-based page.
+    pub page: usize,
+    pub per_page: usize,
+    pub sort: Option<Sort>,
+}
+
+impl Request {
+    pub fn new(q: &str) -> Self {
+        Request {
+            q: q.to_string(),
+            page: 1,
+            per_page: 10,
+            sort: None,
+        }
+    }
+}
+
+/// One hit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Site-relative URL, with the anchor of the best-matching section.
+    pub url: String,
+    pub title: String,
+    /// `document` (or `record`, once the ledger is indexed).
+    pub kind: String,
+    pub year: i64,
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    /// `YYYY-MM-DD`, the date results are sorted by.
+    pub date: String,
+    /// What [`Hit::date_text`] is: 成文日期, 完成时限 or 召开日期 (empty when there is none).
+    pub date_label: String,
+    /// The date as the page shows it: `2026年1月26日`, or a deadline as written (`6月底前`,
+    /// `长期坚持`).
+    pub date_text: String,
+    pub score: f32,
+    /// The heading of the section `url` points to.
+    pub section: Option<String>,
+    /// HTML: the matched words in `<mark>`, everything else escaped.
+    pub snippet: String,
+}
+
+/// The answer to a request.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    pub query: String,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub sort: Sort,
+    pub hits: Vec<Hit>,
+    /// Counts by `year`, `type`, `category`, `status` over all matches.
+    pub facets: BTreeMap<String, BTreeMap<String, u64>>,
+    /// How an odd query was understood, for the user.
+    pub notes: Vec<String>,
+    /// When nothing was found: what to try instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<super::suggest::Suggestions>,
+}
