@@ -509,21 +509,21 @@ fn completeness_site() -> (Site, SearchIndex) {
     );
     site.write(
         "content/2025/整改方案.md",
-        &doc(
+        doc(
             "title: 测试办公室整改方案\ntype: 整改方案\ndate: 2026-02-10\ndoc_number: 测试办〔2026〕7号\nauthor: 综合科",
             "## 一、文稿起草不深入问题\n\n推进OA\n系统建设，共梳理38\n条制度。開展自我檢查。\n\n## 二、其他\n\n会议定于9:00开始。",
         ),
     );
     site.write(
         "content/2025/对照检查材料.md",
-        &doc(
+        doc(
             "title: 测试办公室对照检查材料\ntype: 对照检查材料\ndate: 2026-01-15",
             "## 一、存在的问题\n\n开展检查不经常。OAS平台尚未启用。警示教育局限于会议传达。\n",
         ),
     );
     site.write(
         "content/2025/发言提纲-王明.md",
-        &doc(
+        doc(
             "title: 王明同志发言提纲\ntype: 发言提纲\ndate: 2026-01-16\nperson: 王明",
             "市教育局反映的问题要认真整改。\n",
         ),

@@ -161,7 +161,8 @@ mod tests {
             dir.path().join("new/www"),
             root.join("out"),
         ] {
-            resolve(&root, &good, false).expect(&good.display().to_string());
+            resolve(&root, &good, false)
+                .unwrap_or_else(|_| panic!("{}", good.display().to_string()));
         }
         fs::create_dir_all(dir.path().join("stamped")).unwrap();
         fs::write(dir.path().join("stamped/x.html"), "x").unwrap();
