@@ -92,6 +92,17 @@ fn docx(body: &str) -> Vec<u8> {
     buf.into_inner()
 }
 
+/// Imports a Word file of `body` (document.xml's body) as 整改方案.docx; the Markdown written.
+fn import_plan(site: &Site, body: &str) -> String {
+    site.write("整改方案.docx", docx(body));
+    let out = site.annals(&[
+        "import",
+        &site.root().join("整改方案.docx").to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::read_to_string(site.root().join("content/2025/整改方案.md")).unwrap()
+}
+
 fn p(text: &str) -> String {
     format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
 }
@@ -110,13 +121,7 @@ fn word_files_import_headings_bold_lists_and_tables() {
         p("二〇二六年二月十日"),
     ]
     .concat();
-    site.write("整改方案.docx", docx(&body));
-    let out = site.annals(&[
-        "import",
-        &site.root().join("整改方案.docx").to_string_lossy(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = std::fs::read_to_string(site.root().join("content/2025/整改方案.md")).unwrap();
+    let md = import_plan(&site, &body);
     assert!(md.contains("title: 测试办公室领导班子2025年度民主生活会整改方案\ntype: 整改方案\ndate: 2026-02-10\n"), "{md}");
     for want in [
         "## 一、总体要求",
@@ -157,13 +162,7 @@ fn issue_19_word_bold_next_to_chinese_punctuation_renders_bold() {
         p("二〇二六年一月二十日"),
     ]
     .concat();
-    site.write("整改方案.docx", docx(&body));
-    let out = site.annals(&[
-        "import",
-        &site.root().join("整改方案.docx").to_string_lossy(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let md = std::fs::read_to_string(site.root().join("content/2025/整改方案.md")).unwrap();
+    let md = import_plan(&site, &body);
     assert!(
         md.contains("**坚持问题导向，逐项抓好整改。**班子成员带头学习。"),
         "{md}"
