@@ -132,9 +132,7 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
 
 /// Builds the site: content + theme -> the output folder and the search index, atomically.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
-    let _lock = output::lock(&opts.root, || {
-        eprintln!("another annals build of this site is running: waiting for it to finish…")
-    })?;
+    let _lock = output::lock_for_build(&opts.root)?;
     build_from(&load(&opts.root, opts.today)?, opts)
 }
 

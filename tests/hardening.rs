@@ -475,19 +475,17 @@ fn issue_14_slow_clients_time_out_and_one_address_cannot_lock_out_the_rest() {
         .build()
         .unwrap();
     let mut slow = Vec::new();
-    let mut refused = 0;
     runtime.block_on(async {
+        use tokio::io::AsyncWriteExt;
         for _ in 0..200 {
             let socket = tokio::net::TcpSocket::new_v4().unwrap();
             socket.bind("127.0.0.2:0".parse().unwrap()).unwrap();
-            match socket.connect(([127, 0, 0, 1], port).into()).await {
-                Ok(mut s) => {
-                    use tokio::io::AsyncWriteExt;
-                    let _ = s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await;
-                    slow.push(s);
-                }
-                Err(_) => refused += 1,
-            }
+            let mut s = socket
+                .connect(([127, 0, 0, 1], port).into())
+                .await
+                .expect("the kernel takes the connection");
+            let _ = s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await;
+            slow.push(s);
         }
     });
     // Everyone else is still served at once.
@@ -516,7 +514,6 @@ fn issue_14_slow_clients_time_out_and_one_address_cannot_lock_out_the_rest() {
         "the 200th connection from one address was kept open"
     );
     drop(slow);
-    let _ = refused;
     // A plain client on its own connection still works.
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -785,10 +782,7 @@ fn issue_14_a_ledger_of_10000_records_builds_in_linear_time() {
         "{:?}",
         started.elapsed()
     );
-    assert!(
-        site.public().join("ledger/2025-5000.html").is_file()
-            || tree(&site.public()).len() > 10_000
-    );
+    assert!(site.public().join("ledger/2025-5000.html").is_file());
 }
 
 #[test]

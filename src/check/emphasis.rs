@@ -1,29 +1,25 @@
 //! Bold or emphasis that did not take: the page would show `**` or `__` as characters.
 
-use crate::error::Diagnostic;
-use crate::markdown::literal_emphasis;
+use crate::error::{line_col, Diagnostic};
+use crate::markdown::Facts;
 use crate::model::Site;
 
-/// A warning for every `**` or `__` a document's page shows literally, at its line and column.
-pub fn check(site: &Site) -> Vec<Diagnostic> {
+/// A warning for every `**` or `__` a document's page shows literally, at its line and column;
+/// `facts` are the documents' Markdown facts in the site's order.
+pub fn check(site: &Site, facts: &[Facts]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for d in site.years.iter().flat_map(|y| &y.documents) {
+    for (d, f) in site.years.iter().flat_map(|y| &y.documents).zip(facts) {
         let s = &d.source;
-        for range in literal_emphasis(&s.body) {
-            let before = &s.body[..range.start];
-            let line = before.matches('\n').count();
-            let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-                .chars()
-                .count()
-                + 1;
+        for range in f.literal_emphasis.iter().cloned() {
+            let (line, col) = line_col(&s.body, range.start);
             let marker = &s.body[range.clone()];
             diags.push(
                 Diagnostic::warning(
                     &s.shown,
                     format!("`{marker}` is shown as characters: the emphasis did not take"),
                 )
-                .at(&s.body, line + 1, col)
-                .with_line(s.body_line + line)
+                .at(&s.body, line, col)
+                .with_line(s.body_line + line - 1)
                 .span(range.len())
                 .help("close every ** you open, with no space just inside the markers (`**一是**`, not `** 一是 **`); write \\* for a literal asterisk")
                 .code("literal-emphasis"),

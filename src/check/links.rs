@@ -3,7 +3,7 @@
 //! since the site shows them as text only.
 
 use crate::error::Diagnostic;
-use crate::markdown::{is_external, link_targets};
+use crate::markdown::{is_external, Facts};
 use crate::model::Site;
 use std::collections::{HashMap, HashSet};
 
@@ -23,8 +23,9 @@ fn join(page: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Every broken internal link and every external link of the site's documents.
-pub fn check(site: &Site) -> Vec<Diagnostic> {
+/// Every broken internal link and every external link of the site's documents; `facts` are
+/// the documents' Markdown facts in the site's order.
+pub fn check(site: &Site, facts: &[Facts]) -> Vec<Diagnostic> {
     let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
     let mut files: HashSet<String> = site
         .assets
@@ -43,11 +44,11 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     files.extend(site.ledger.entries.iter().map(|e| e.url.clone()));
     files.insert("index.html".into());
     let mut diags = Vec::new();
-    for d in site.years.iter().flat_map(|y| &y.documents) {
+    for (d, f) in site.years.iter().flat_map(|y| &y.documents).zip(facts) {
         let s = &d.source;
         // Targets from the Markdown parser: reference links are checked, code is not, and a
         // percent-encoded or `<…>` target is read as the file name it names.
-        for link in link_targets(&s.body) {
+        for link in &f.links {
             let (line, col) = crate::error::line_col(&s.body, link.offset);
             let target = link.target.as_str();
             let place = |d: Diagnostic| {

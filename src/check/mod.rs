@@ -17,8 +17,21 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
         Err(failure) => failure.0,
         Ok(inputs) => {
             let mut diags = inputs.warnings.clone();
-            diags.extend(links::check(&inputs.site));
-            diags.extend(emphasis::check(&inputs.site));
+            // Each document's Markdown is read for links and literal markers in one pass.
+            let facts: Vec<crate::markdown::Facts> = {
+                use rayon::prelude::*;
+                let docs: Vec<_> = inputs
+                    .site
+                    .years
+                    .iter()
+                    .flat_map(|y| &y.documents)
+                    .collect();
+                docs.par_iter()
+                    .map(|d| crate::markdown::facts(&d.source.body))
+                    .collect()
+            };
+            diags.extend(links::check(&inputs.site, &facts));
+            diags.extend(emphasis::check(&inputs.site, &facts));
             diags.extend(published(&inputs));
             for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
                 let r = &e.record;

@@ -1,7 +1,7 @@
 //! What a page may contain and point to: raw HTML shown as text, nothing outside the site,
 //! links to `.md` files turned into links to their pages.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Raw HTML is shown as the text it is, never passed through: a snippet pasted from a web page
 /// must not run script or pull a file from elsewhere into an intranet page. HTML comments
@@ -97,35 +97,26 @@ pub struct LinkTarget {
     pub written: String,
 }
 
-/// Every link and image target of a Markdown body: inline (`[a](b.md)`, `[a](<b c.md>)`),
-/// reference (`[a][r]` with `[r]: b.md`) and autolinks, never text inside code.
-pub fn link_targets(src: &str) -> Vec<LinkTarget> {
-    let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(src, super::options()).into_offset_iter() {
-        let dest = match &event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
-            _ => continue,
-        };
-        let written = &src[range.clone()];
-        let offset = match written.rfind("](") {
-            Some(i) => {
-                let after = &written[i + 2..];
-                let skipped = after.len() - after.trim_start().trim_start_matches('<').len();
-                range.start + i + 2 + skipped
-            }
-            None => range.start,
-        };
-        let raw_end = src[offset..range.end]
-            .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-            .map_or(range.end, |e| offset + e);
-        let target = percent_encoding::percent_decode_str(dest)
-            .decode_utf8()
-            .map_or_else(|_| dest.to_string(), |d| d.into_owned());
-        out.push(LinkTarget {
-            offset,
-            target,
-            written: src[offset..raw_end.max(offset)].to_string(),
-        });
+/// The target of a link or image event whose source is `src[range]`.
+pub(super) fn link_target(src: &str, range: std::ops::Range<usize>, dest: &str) -> LinkTarget {
+    let written = &src[range.clone()];
+    let offset = match written.rfind("](") {
+        Some(i) => {
+            let after = &written[i + 2..];
+            let skipped = after.len() - after.trim_start().trim_start_matches('<').len();
+            range.start + i + 2 + skipped
+        }
+        None => range.start,
+    };
+    let raw_end = src[offset..range.end]
+        .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+        .map_or(range.end, |e| offset + e);
+    let target = percent_encoding::percent_decode_str(dest)
+        .decode_utf8()
+        .map_or_else(|_| dest.to_string(), |d| d.into_owned());
+    LinkTarget {
+        offset,
+        target,
+        written: src[offset..raw_end.max(offset)].to_string(),
     }
-    out
 }

@@ -15,14 +15,14 @@
 mod cjk;
 #[cfg(test)]
 mod emphasis_cases;
+mod facts;
 mod headings;
 mod links;
-mod literal;
 
 pub use cjk::is_wide;
+pub use facts::{facts, Facts};
 pub use headings::{lead_in_len, slugify};
-pub use links::{is_external, link_targets, LinkTarget};
-pub use literal::literal_emphasis;
+pub use links::{is_external, LinkTarget};
 
 use cjk::join_lines;
 use headings::{assign_heading_ids, bold_lead_ins};
@@ -315,7 +315,8 @@ mod tests {
     #[test]
     fn issue_14_link_targets_from_the_parser() {
         let src = "见[甲](整改方案.md#一)和[乙][r]，`[丙](代码.md)`\n[丁](%E6%96%B9%E6%A1%88.md) [戊](<整改 方案.md>)\n\n```\n[己](块.md)\n```\n\n[r]: 附件/a.pdf\n";
-        let found: Vec<(usize, String)> = link_targets(src)
+        let found: Vec<(usize, String)> = facts(src)
+            .links
             .into_iter()
             .map(|l| (l.offset, l.target))
             .collect();

@@ -31,3 +31,10 @@ pub fn lock(root: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Diagnostic>
     })?;
     Ok(SiteLock(dir))
 }
+
+/// Locks the site folder for a build, saying on the terminal when it waits for another one.
+pub fn lock_for_build(root: &Path) -> Result<SiteLock, Diagnostic> {
+    lock(root, || {
+        eprintln!("another annals build of this site is running: waiting for it to finish…")
+    })
+}

@@ -10,7 +10,7 @@ mod lock;
 pub mod target;
 
 pub use classified::{gate, marking};
-pub use lock::{lock, SiteLock};
+pub use lock::{lock, lock_for_build, SiteLock};
 
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;

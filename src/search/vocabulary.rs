@@ -17,13 +17,33 @@ pub const FILE: &str = "annals-vocabulary.json";
 /// The most phrases kept for suggestions.
 const MAX_PHRASES: usize = 20_000;
 
-/// A heading without its numbering: `一、精耕细作抓筹备` -> `精耕细作抓筹备`.
+/// A heading without its numbering: `一、精耕细作抓筹备` -> `精耕细作抓筹备`, `（二）强化` ->
+/// `强化`, `1.聚焦` -> `聚焦`; a text without numbering is left as it is.
 fn strip_numbering(heading: &str) -> String {
     let t = heading.trim();
-    let rest = t.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || "一二三四五六七八九十（）()、.．是".contains(c)
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let inner = t
+        .strip_prefix(['（', '('])
+        .map(|r| r.trim_start_matches(numeral))
+        .and_then(|r| r.strip_prefix(['）', ')']));
+    let rest = inner.or_else(|| {
+        let r = t.trim_start_matches(numeral);
+        (r.len() < t.len())
+            .then(|| r.strip_prefix(['、', '.', '．']))
+            .flatten()
     });
-    rest.trim().to_string()
+    rest.unwrap_or(t).trim().to_string()
+}
+
+/// The result kinds, with what users call them.
+fn kinds() -> Values {
+    Values {
+        known: KINDS.iter().map(|(k, _)| k.to_string()).collect(),
+        aliases: KINDS
+            .iter()
+            .flat_map(|(k, names)| names.iter().map(move |n| (n.to_string(), k.to_string())))
+            .collect(),
+    }
 }
 
 /// The result kinds and what users call them.
@@ -89,12 +109,8 @@ impl Vocabulary {
                 .filter_map(|e| e.record.owner.clone()),
         );
         put("unit", units, BTreeMap::new());
-        let kinds = KINDS.iter().map(|(k, _)| k.to_string()).collect();
-        let kind_aliases = KINDS
-            .iter()
-            .flat_map(|(k, names)| names.iter().map(move |n| (n.to_string(), k.to_string())))
-            .collect();
-        put("kind", kinds, kind_aliases);
+        let kinds = kinds();
+        put("kind", kinds.known.into_iter().collect(), kinds.aliases);
         for values in fields.values_mut() {
             values.known.retain(|k| !k.trim().is_empty());
         }
@@ -123,14 +139,8 @@ impl Vocabulary {
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_else(|| Vocabulary {
+                fields: BTreeMap::from([("kind".to_string(), kinds())]),
                 phrases: Vec::new(),
-                fields: BTreeMap::from([(
-                    "kind".to_string(),
-                    Values {
-                        known: KINDS.iter().map(|(k, _)| k.to_string()).collect(),
-                        aliases: BTreeMap::new(),
-                    },
-                )]),
             })
     }
 
@@ -216,5 +226,19 @@ pub fn unknown_note(field: &str, value: &str, closest: &[String]) -> String {
                 .collect::<Vec<_>>()
                 .join("、")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_numbering;
+
+    #[test]
+    fn numbering_is_taken_off_headings_only() {
+        assert_eq!(strip_numbering("一、精耕细作抓筹备"), "精耕细作抓筹备");
+        assert_eq!(strip_numbering("（二）强化理论武装"), "强化理论武装");
+        assert_eq!(strip_numbering("1.聚焦主题"), "聚焦主题");
+        assert_eq!(strip_numbering("是否落实到位"), "是否落实到位");
+        assert_eq!(strip_numbering("2025年度民主生活会"), "2025年度民主生活会");
     }
 }

@@ -141,23 +141,26 @@ pub async fn not_found(page: &std::path::Path) -> Response {
     (StatusCode::NOT_FOUND, Html(html)).into_response()
 }
 
+/// The served folder: as named (for its 404 page) and its real path, resolved once (a
+/// rebuild swaps the folder's contents under the same name).
+pub struct Public {
+    pub dir: std::path::PathBuf,
+    pub real: std::path::PathBuf,
+}
+
 /// Static files only from inside `public/`: a symbolic link in it that leads elsewhere is
 /// answered as missing, never followed.
 pub async fn inside_public(
-    public: std::path::PathBuf,
+    public: Arc<Public>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
     let path = percent_encoding::percent_decode_str(req.uri().path()).decode_utf8_lossy();
     let rel = path.trim_start_matches('/');
     if !rel.is_empty() {
-        let resolved = (
-            tokio::fs::canonicalize(&public).await,
-            tokio::fs::canonicalize(public.join(rel)).await,
-        );
-        if let (Ok(root), Ok(file)) = resolved {
-            if !file.starts_with(&root) {
-                return not_found(&public.join("404.html")).await;
+        if let Ok(file) = tokio::fs::canonicalize(public.dir.join(rel)).await {
+            if !file.starts_with(&public.real) {
+                return not_found(&public.dir.join("404.html")).await;
             }
         }
     }

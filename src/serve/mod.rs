@@ -46,7 +46,10 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
     let files = ServeDir::new(public)
         .append_index_html_on_directories(true)
         .not_found_service(not_found.into_service());
-    let inside = public.to_path_buf();
+    let inside = Arc::new(handlers::Public {
+        dir: public.to_path_buf(),
+        real: std::fs::canonicalize(public).unwrap_or_else(|_| public.to_path_buf()),
+    });
     Router::new()
         .route("/search", get(handlers::search_page))
         .route("/api/search", get(handlers::search_api))
@@ -93,9 +96,7 @@ pub fn build_state(
     root: &Path,
     today: Option<chrono::NaiveDate>,
 ) -> Result<(AppState, incremental::Kept), Failure> {
-    let _lock = crate::output::lock(root, || {
-        eprintln!("another annals build of this site is running: waiting for it to finish…")
-    })?;
+    let _lock = crate::output::lock_for_build(root)?;
     let inputs = crate::load(root, today)?;
     let report = crate::build_from(
         &inputs,

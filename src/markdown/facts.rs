@@ -1,17 +1,26 @@
-//! Emphasis that did not take: a `**` or `__` the reader would see as characters.
-//!
-//! With the CJK-friendly rules nearly every bold run of an office document renders, but a
-//! run can still fail (a stray marker, `**` next to a space inside: `** 一是**`). `check`
-//! points at what is left, read from the parser's own text events with their source offsets.
+//! What `check` needs to know of a Markdown body, read from the parser's events with their
+//! source offsets in one pass: the link and image targets (reference links included, code
+//! excluded) and the `**` or `__` the reader would see as characters — an emphasis that did
+//! not take (a stray marker, `** 一是**` with a space inside).
 
+use super::links::{link_target, LinkTarget};
 use super::options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// The byte ranges in `src` of `**` and `__` that the page shows as characters. Code spans and
-/// code blocks are not text, and a marker written escaped (`\*\*`) is meant literally.
-pub fn literal_emphasis(src: &str) -> Vec<Range<usize>> {
-    let mut found = Vec::new();
+/// Facts of one Markdown body, by source offset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Every link and image target.
+    pub links: Vec<LinkTarget>,
+    /// The byte ranges of `**` and `__` shown as characters. Code spans and blocks are not
+    /// text, and a marker written escaped (`\*\*`) is meant literally.
+    pub literal_emphasis: Vec<Range<usize>>,
+}
+
+/// The facts of `src`.
+pub fn facts(src: &str) -> Facts {
+    let mut facts = Facts::default();
     let mut in_code = false;
     // The current run of text events that touch each other in the source.
     let mut run: Option<Range<usize>> = None;
@@ -21,14 +30,17 @@ pub fn literal_emphasis(src: &str) -> Vec<Range<usize>> {
         }
     };
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
-        match event {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                facts.links.push(link_target(src, range.clone(), dest_url));
+            }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             Event::Text(_) if !in_code => {
                 match &mut run {
                     Some(r) if r.end == range.start => r.end = range.end,
                     _ => {
-                        flush(&mut run, &mut found);
+                        flush(&mut run, &mut facts.literal_emphasis);
                         run = Some(range);
                     }
                 }
@@ -36,10 +48,10 @@ pub fn literal_emphasis(src: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        flush(&mut run, &mut found);
+        flush(&mut run, &mut facts.literal_emphasis);
     }
-    flush(&mut run, &mut found);
-    found
+    flush(&mut run, &mut facts.literal_emphasis);
+    facts
 }
 
 /// The unescaped `**` and `__` in `src[range]`.
@@ -69,7 +81,11 @@ mod tests {
     use super::*;
 
     fn shown(src: &str) -> Vec<&str> {
-        literal_emphasis(src).into_iter().map(|r| &src[r]).collect()
+        facts(src)
+            .literal_emphasis
+            .into_iter()
+            .map(|r| &src[r])
+            .collect()
     }
 
     #[test]
