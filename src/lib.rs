@@ -175,17 +175,19 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
             )
         },
     );
-    let ((collisions, site_staged, files), index_staged) = match (site_staged, index_staged) {
-        (Ok(s), Ok(i)) => (s, i),
-        (s, i) => {
-            let diags = [s.err(), i.err()]
-                .into_iter()
-                .flatten()
-                .flat_map(|f| f.0)
-                .collect();
-            return Err(Failure(diags));
-        }
-    };
+    let ((collisions, site_staged, files), (index_staged, bundle)) =
+        match (site_staged, index_staged) {
+            (Ok(s), Ok(i)) => (s, i),
+            (s, i) => {
+                let diags = [s.err(), i.err()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|f| f.0)
+                    .collect();
+                return Err(Failure(diags));
+            }
+        };
+    bundle.write(site_staged.path())?;
     index_staged.commit()?;
     site_staged.commit().map_err(|mut f| {
         for d in &mut f.0 {

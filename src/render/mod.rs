@@ -34,6 +34,8 @@ enum Page {
     Year(usize),
     Document(usize, usize),
     NotFound,
+    /// `search.html`: the search page answered in the browser.
+    Search,
     Ledger(ledger_view::Filter),
     Record(usize),
 }
@@ -134,7 +136,7 @@ impl<'a> Plan<'a> {
     /// Compiles the templates and lists every file; two files with one path are an error.
     pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Plan<'a>, Failure> {
         let renderer = Renderer::new(theme)?;
-        let mut pages = vec![Page::Home, Page::NotFound];
+        let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
         for (i, y) in site.years.iter().enumerate() {
             pages.push(Page::Year(i));
             pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
@@ -275,6 +277,7 @@ fn page_url(site: &Site, page: &Page) -> String {
     match *page {
         Page::Home => "index.html".into(),
         Page::NotFound => "404.html".into(),
+        Page::Search => "search.html".into(),
         Page::Year(i) => views::year_url(site.years[i].year),
         Page::Document(i, j) => site.years[i].documents[j].url.clone(),
         Page::Ledger(ref f) => f.url(),
@@ -310,6 +313,14 @@ fn render_page(
             "404.html".to_string(),
             r.page("404.html", &sv("404.html"), "404.html", &(), &[]),
         ),
+        Page::Search => {
+            let empty = crate::search::Results::empty("");
+            let view = search_view::static_page(&empty);
+            (
+                "search.html".to_string(),
+                r.page("search.html", &sv("search.html"), "search.html", &view, &[]),
+            )
+        }
         Page::Year(i) => {
             let url = views::year_url(site.years[i].year);
             let html = r.page("year.html", &sv(&url), &url, &views::year(site, i), &[]);

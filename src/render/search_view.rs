@@ -9,6 +9,8 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct HitView<'a> {
     pub url: String,
+    /// The hit's site-relative URL as the index has it (`data-hit-url`, for machines).
+    pub site_url: &'a str,
     pub title: &'a str,
     pub section: Option<&'a str>,
     /// HTML from the searcher: escaped text with `<mark>`.
@@ -47,6 +49,11 @@ pub struct PageLink {
 #[derive(Serialize)]
 pub struct SearchView<'a> {
     pub q: &'a str,
+    /// Where the page's form sends a query: `search` (the server's page) or `search.html`
+    /// (the static page, whose `assets/search.js` answers it).
+    pub action: &'static str,
+    /// The static page: load the in-page engine.
+    pub engine: bool,
     pub total: usize,
     pub hits: Vec<HitView<'a>>,
     pub facets: Vec<FacetGroup>,
@@ -144,12 +151,15 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
     let last = (first + 8).min(r.pages);
     SearchView {
         q,
+        action: "search",
+        engine: false,
         total: r.total,
         hits: r
             .hits
             .iter()
             .map(|h| HitView {
                 url: href(&h.url),
+                site_url: &h.url,
                 title: &h.title,
                 section: h.section.as_deref(),
                 snippet: &h.snippet,
@@ -174,5 +184,15 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
         relevance_url: search_url(q, 1, Some(Sort::Relevance)),
         date_url: search_url(q, 1, Some(Sort::Date)),
         suggestions: tries(r),
+    }
+}
+
+/// The static search page (`search.html`): the form, with no query; `assets/search.js` reads
+/// the query from the address and fills in the results.
+pub fn static_page(empty: &Results) -> SearchView<'_> {
+    SearchView {
+        action: "search.html",
+        engine: true,
+        ..search_view("", empty)
     }
 }

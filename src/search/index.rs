@@ -258,18 +258,19 @@ pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
 }
 
 /// Builds the index of a site into a staging folder beside `target`, segmenting with `jieba`
-/// (loaded from `settings.dictionary`).
+/// (loaded from `settings.dictionary`), and the static bundle of the same entries for the
+/// site's own folder.
 pub fn stage(
     site: &Site,
     settings: &Settings,
     jieba: Arc<Jieba>,
     target: &Path,
-) -> Result<Staged, Failure> {
+) -> Result<(Staged, super::bundle::Bundle), Failure> {
     let staged = Staged::new(target)?;
     // The archive's phrases for suggestions come from the entries as they pass (titles and
     // headings), not from a second reading of every document.
     let mut phrases = std::collections::BTreeSet::new();
-    write(
+    let entries = write(
         |add| {
             entries(site, |e| {
                 if e.kind == "document" {
@@ -283,18 +284,20 @@ pub fn stage(
         settings,
         jieba,
     )?;
-    super::vocabulary::Vocabulary::of(site, phrases).save(staged.path())?;
-    Ok(staged)
+    let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
+    vocabulary.save(staged.path())?;
+    let bundle = super::bundle::build(&entries, &settings.synonyms, &vocabulary);
+    Ok((staged, bundle))
 }
 
 /// Writes the index of the entries `entries` hands out into `dir` (an empty folder), with
-/// the settings it was built with.
+/// the settings it was built with; returns the entries, in the order they were indexed.
 pub fn write(
     entries: impl FnOnce(&mut dyn FnMut(Entry)),
     dir: &Path,
     settings: &Settings,
     jieba: Arc<Jieba>,
-) -> Result<(), Failure> {
+) -> Result<Vec<Entry>, Failure> {
     let shown = Path::new(super::settings::DIR).join("index");
     let err = |e| tantivy_error(&shown, e);
     let (schema, f) = Fields::schema();
@@ -308,6 +311,7 @@ pub fn write(
         .map_err(err)?;
     let gate = Gate::new(IN_FLIGHT);
     let mut failed = None;
+    let mut kept = Vec::new();
     entries(&mut |e: Entry| {
         if failed.is_none() {
             let slot = gate.enter();
@@ -318,6 +322,7 @@ pub fn write(
                 failed = Some(e);
             }
         }
+        kept.push(e);
     });
     if let Some(e) = failed {
         return Err(err(e));
@@ -331,7 +336,7 @@ pub fn write(
         &dir.join(META),
         format!("{{\"version\": {VERSION}}}\n").as_bytes(),
     )?;
-    Ok(())
+    Ok(kept)
 }
 
 pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {

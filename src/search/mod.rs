@@ -12,6 +12,7 @@
 //! - [`snippet`]: marked stretches of text
 //! - [`vocabulary`]: the values filters take, their aliases, the closest to an unknown one
 
+pub mod bundle;
 mod forward_only;
 mod gate;
 pub mod index;

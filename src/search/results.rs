@@ -77,3 +77,20 @@ pub struct Results {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<super::suggest::Suggestions>,
 }
+
+impl Results {
+    /// No results yet for `query` (the static search page before its engine answers).
+    pub fn empty(query: &str) -> Results {
+        Results {
+            query: query.to_string(),
+            total: 0,
+            page: 1,
+            pages: 0,
+            sort: Sort::Relevance,
+            hits: vec![],
+            facets: BTreeMap::new(),
+            notes: vec![],
+            suggestions: None,
+        }
+    }
+}

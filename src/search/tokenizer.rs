@@ -169,6 +169,15 @@ pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
     collect(bigram_stream(text, edges))
 }
 
+/// Calls `f` with each index-side token of `text` (bigrams with run edges, as
+/// [`BigramTokenizer`] gives tantivy) and its position, without allocating a string per token.
+pub fn each_bigram(text: &str, mut f: impl FnMut(&str, usize)) {
+    let mut stream = bigram_stream(text, true);
+    while stream.advance() {
+        f(&stream.token.text, stream.token.position);
+    }
+}
+
 fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);

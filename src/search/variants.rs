@@ -44,6 +44,18 @@ pub fn simplified(c: char) -> char {
     }
 }
 
+/// Every traditional character the table folds, with its simplified form (for the static
+/// search engine, which folds queries in the browser).
+pub fn pairs() -> impl Iterator<Item = (char, char)> {
+    table().iter().enumerate().filter_map(|(i, &s)| {
+        let from = char::from_u32(FIRST + i as u32)?;
+        (s != 0)
+            .then(|| char::from_u32(s))
+            .flatten()
+            .map(|to| (from, to))
+    })
+}
+
 /// A character as search compares it: simplified, and ASCII letters in lower case.
 pub fn fold(c: char) -> char {
     simplified(c).to_ascii_lowercase()

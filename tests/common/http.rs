@@ -220,3 +220,62 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
         b = &b[line_end + 2 + size + 2..];
     }
 }
+
+/// A plain static file server on 127.0.0.1 (what `python3 -m http.server` or nginx without a
+/// proxy does): files by path, 404 for anything else, no `annals` behind it.
+pub struct StaticServer {
+    pub port: u16,
+}
+
+impl StaticServer {
+    pub fn start(dir: &Path) -> StaticServer {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let dir = dir.to_path_buf();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().map_while(Result::ok) {
+                let dir = dir.clone();
+                std::thread::spawn(move || serve_file(stream, &dir));
+            }
+        });
+        StaticServer { port }
+    }
+}
+
+fn serve_file(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).map_or(true, |n| n == 0) || header.trim().is_empty() {
+            break;
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let rel = path.trim_start_matches('/');
+    let file = dir.join(if rel.is_empty() { "index.html" } else { rel });
+    let (status, body, kind) = match std::fs::read(&file) {
+        Ok(b) if !rel.contains("..") => {
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("svg") => "image/svg+xml",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", b, kind)
+        }
+        _ => ("404 Not Found", b"<h1>404</h1>".to_vec(), "text/html"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}

@@ -135,6 +135,21 @@ impl Browser {
         )
     }
 
+    /// Runs `script` (a function body whose last argument is a callback) in the page and
+    /// returns what it passes to the callback, waiting up to `seconds`.
+    pub fn eval_async(&self, script: &str, seconds: u64) -> Value {
+        self.cmd(
+            "POST",
+            "/timeouts",
+            Some(json!({ "script": seconds * 1000 })),
+        );
+        self.cmd(
+            "POST",
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        )
+    }
+
     pub fn set_size(&self, width: u32, height: u32) {
         self.cmd(
             "POST",

@@ -1,0 +1,157 @@
+//! The bytes of the static bundle's files: varints, raw deflate (with a preset dictionary for
+//! the texts), and the classic script each file is.
+//!
+//! A browser opening the site from disk can load data only as a classic `<script src>`
+//! (fetch, XHR, modules and workers all fail on `file://`), so every file is a script that
+//! hands its payload to a global callback. The payload rides in a string literal: written as
+//! UTF-16 (the file starts with a byte-order mark, which Chromium honours over any HTTP
+//! charset), each 16-bit code unit carries 15 bits of payload, 7% overhead where base64 in
+//! UTF-8 would cost 33%. Code units stay within U+0800..U+8801 minus U+2028/U+2029: no quote,
+//! backslash, line break or surrogate can appear.
+
+use flate2::{Compress, Compression, FlushCompress};
+
+/// Appends `v` as an unsigned LEB128 varint.
+pub fn varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Raw deflate (no zlib header) of `bytes`, primed with `dictionary` when given: the reader
+/// starts its window with the same dictionary.
+pub fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, level: u32) -> Vec<u8> {
+    let mut c = Compress::new(Compression::new(level), false);
+    if let Some(d) = dictionary {
+        c.set_dictionary(d)
+            .expect("a raw deflate stream takes a dictionary");
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+    loop {
+        let before = c.total_in() as usize;
+        let status = c
+            .compress_vec(&bytes[before..], &mut out, FlushCompress::Finish)
+            .expect("deflate into memory does not fail");
+        if status == flate2::Status::StreamEnd {
+            return out;
+        }
+        out.reserve(out.capacity().max(4096));
+    }
+}
+
+/// The first code unit used; everything below (quotes, backslash, line breaks) is avoided.
+const BASE: u32 = 0x800;
+
+/// The script `annalsData("key",N,"…")` carrying `payload` (N bytes), as UTF-16LE with BOM.
+pub fn script(key: &str, payload: &[u8]) -> Vec<u8> {
+    let mut units: Vec<u16> = Vec::with_capacity(payload.len() * 8 / 15 + key.len() + 40);
+    units.push(0xFEFF);
+    let head = format!("annalsData(\"{key}\",{},\"", payload.len());
+    units.extend(head.encode_utf16());
+    let (mut acc, mut bits) = (0u32, 0u32);
+    let emit = |v: u32, units: &mut Vec<u16>| {
+        let mut c = v + BASE;
+        if c >= 0x2028 {
+            c += 2;
+        }
+        units.push(c as u16);
+    };
+    for &b in payload {
+        acc |= (b as u32) << bits;
+        bits += 8;
+        if bits >= 15 {
+            emit(acc & 0x7fff, &mut units);
+            acc >>= 15;
+            bits -= 15;
+        }
+    }
+    if bits > 0 {
+        emit(acc & 0x7fff, &mut units);
+    }
+    units.extend("\");\n".encode_utf16());
+    let mut out = Vec::with_capacity(units.len() * 2);
+    for u in units {
+        out.extend_from_slice(&u.to_le_bytes());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reader's side (search.js's `unpack`), to prove the packing loses nothing.
+    fn unpack(script: &[u8]) -> Vec<u8> {
+        let units: Vec<u16> = script[2..]
+            .chunks(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let text = String::from_utf16(&units).unwrap();
+        let (_, rest) = text.split_once(',').unwrap();
+        let (n, rest) = rest.split_once(",\"").unwrap();
+        let n: usize = n.parse().unwrap();
+        let body = rest.trim_end_matches("\");\n");
+        let mut out = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0u32);
+        for c in body.encode_utf16() {
+            let mut c = c as u32;
+            if c >= 0x202A {
+                c -= 2;
+            }
+            acc |= (c - BASE) << bits;
+            bits += 15;
+            while bits >= 8 && out.len() < n {
+                out.push(acc as u8);
+                acc >>= 8;
+                bits -= 8;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn packing_round_trips_every_byte_and_avoids_special_units() {
+        let payload: Vec<u8> = (0..5000u32).map(|i| (i * 7919 % 256) as u8).collect();
+        let s = script("t/1", &payload);
+        assert_eq!(unpack(&s), payload);
+        let units: Vec<u16> = s[2..]
+            .chunks(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let body = &units[units.iter().position(|&u| u >= 0x800).unwrap()..units.len() - 4];
+        assert!(body
+            .iter()
+            .all(|&u| (0x800..=0x8801).contains(&u) && u != 0x2028 && u != 0x2029));
+        assert_eq!(unpack(&script("x", &[])), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn deflate_with_a_dictionary_is_smaller_and_inflates_back() {
+        let dict = "坚持以习近平新时代中国特色社会主义思想为指导".repeat(3);
+        let text = "会议坚持以习近平新时代中国特色社会主义思想为指导，深入查摆问题。";
+        let plain = deflate(text.as_bytes(), None, 6);
+        let primed = deflate(text.as_bytes(), Some(dict.as_bytes()), 6);
+        assert!(
+            primed.len() < plain.len(),
+            "{} vs {}",
+            primed.len(),
+            plain.len()
+        );
+        let mut d = flate2::Decompress::new(false);
+        let mut out = Vec::with_capacity(4096);
+        d.decompress_vec(&plain, &mut out, flate2::FlushDecompress::Finish)
+            .unwrap();
+        assert_eq!(out, text.as_bytes());
+    }
+
+    #[test]
+    fn varints() {
+        let mut v = Vec::new();
+        for n in [0u64, 127, 128, 300, 1 << 40] {
+            varint(&mut v, n);
+        }
+        assert_eq!(v[..4], [0, 127, 0x80, 1]);
+    }
+}

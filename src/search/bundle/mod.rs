@@ -1,0 +1,252 @@
+//! The static search bundle: the server's index written as files a browser reads by itself,
+//! so the search page answers from `file://`, a USB disk or any static host, where no
+//! `annals serve` runs (the page's engine is the theme's `assets/search.js`).
+//!
+//! It holds exactly what the server's index holds, from the same entries (`index::entries`,
+//! drafts excluded), the same normalisation and the same tokens at the same character
+//! offsets, so a query matches the same entries:
+//!
+//! - `searchindex/meta.js`: every entry's kind, year, type, unit, category, status and date
+//!   (for filters, facets and date order), the filters' vocabulary, the synonyms, the
+//!   traditional-to-simplified table and where each large token list lives;
+//! - `searchindex/t/N.js`: the token lists (see [`postings`]), hashed into shards of about
+//!   32 KB; a list larger than 16 KB has its own file `searchindex/b/N-P.js`, cut into parts of
+//!   at most 768 KB so no file nears 1 MB however large the archive;
+//! - `searchindex/d/N.js`: one entry's URL, title, text and outline, for its hit (title,
+//!   best section, snippet), compressed with the archive's dictionary `searchindex/dict.js`.
+//!
+//! Every file is a classic script (see [`encode`]). A query reads the meta, the lists of the
+//! tokens covering its words (usually one to three files) and the ten texts of its page.
+
+mod dictionary;
+mod encode;
+mod postings;
+
+use super::index::Entry;
+use super::settings::Synonyms;
+use super::tokenizer::normalize;
+use super::vocabulary::Vocabulary;
+use crate::error::Failure;
+use crate::fsx;
+use chrono::Datelike;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The bundle's folder in the output.
+pub const DIR: &str = "searchindex";
+/// Bumped when the files change shape; the engine refuses a bundle of another format.
+pub const FORMAT: u32 = 1;
+
+/// A token list larger than this (encoded, before compression) has a file of its own.
+const BIG: usize = 16 * 1024;
+/// What the small lists of one shard add up to, about.
+const SHARD: usize = 32 * 1024;
+/// The largest part of one list's file, before compression.
+const PART: usize = 768 * 1024;
+/// deflate's level: 6 compresses within 2% of 9 at twice the speed.
+const LEVEL: u32 = 6;
+
+/// The files of the bundle, by path under the output folder.
+pub struct Bundle {
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Bundle {
+    /// Writes the files under `out` (the staged site).
+    pub fn write(&self, out: &Path) -> Result<(), Failure> {
+        self.files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| fsx::write(&out.join(rel), bytes))
+            .map_err(Failure::from)
+    }
+
+    /// All the bytes of the bundle.
+    pub fn size(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// FNV-1a of a token's UTF-8 bytes: the shard a small list is in (search.js hashes alike).
+fn shard_of(term: &str, shards: usize) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in term.bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    (h as usize) % shards
+}
+
+/// A value table: index 0 is the empty value.
+#[derive(Default)]
+struct Values {
+    list: Vec<String>,
+    index: BTreeMap<String, usize>,
+}
+
+impl Values {
+    fn new() -> Values {
+        let mut v = Values::default();
+        v.of("");
+        v
+    }
+    fn of(&mut self, value: &str) -> usize {
+        if let Some(&i) = self.index.get(value) {
+            return i;
+        }
+        self.list.push(value.to_string());
+        self.index.insert(value.to_string(), self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// Builds the bundle of `entries` (in the order the server's index received them).
+pub fn build(entries: &[Entry], synonyms: &Synonyms, vocabulary: &Vocabulary) -> Bundle {
+    let ((lists, texts), meta_columns) = rayon::join(
+        || rayon::join(|| postings::build(entries), || texts(entries)),
+        || columns(entries),
+    );
+    let mut files = texts;
+    let small: usize = lists
+        .iter()
+        .filter(|(_, b)| b.len() <= BIG)
+        .map(|(t, b)| t.len() + b.len() + 8)
+        .sum();
+    let shards = small.div_ceil(SHARD).max(1);
+    let mut shard_lists: Vec<Vec<u8>> = vec![Vec::new(); shards];
+    let mut big: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut big_files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (term, bytes) in &lists {
+        if bytes.len() > BIG {
+            let id = big.len();
+            let parts = bytes.len().div_ceil(PART);
+            for (p, part) in bytes.chunks(PART).enumerate() {
+                big_files.push((format!("b/{id}-{p}"), part.to_vec()));
+            }
+            big.insert(term, (id, parts, bytes.len()));
+        } else {
+            let s = &mut shard_lists[shard_of(term, shards)];
+            encode::varint(s, term.len() as u64);
+            s.extend_from_slice(term.as_bytes());
+            encode::varint(s, bytes.len() as u64);
+            s.extend_from_slice(bytes);
+        }
+    }
+    let shard_files: Vec<(String, Vec<u8>)> = shard_lists
+        .into_iter()
+        .enumerate()
+        .map(|(i, bytes)| (format!("t/{i}"), bytes))
+        .chain(big_files)
+        .collect();
+    files.par_extend(shard_files.into_par_iter().map(|(key, bytes)| {
+        let packed = encode::script(&key, &encode::deflate(&bytes, None, LEVEL));
+        (format!("{DIR}/{key}.js"), packed)
+    }));
+    let chars: std::collections::BTreeSet<char> = lists
+        .iter()
+        .filter_map(|(t, _)| t.strip_prefix('#').and_then(|c| c.chars().next()))
+        .collect();
+    let variants: String = super::variants::pairs()
+        .filter(|(_, to)| chars.contains(to))
+        .flat_map(|(from, to)| [from, to])
+        .collect();
+    let groups: Vec<Vec<String>> = synonyms
+        .groups
+        .iter()
+        .map(|g| g.iter().map(|w| normalize(w)).collect())
+        .collect();
+    let mut vocabulary = vocabulary.clone();
+    vocabulary.phrases.clear();
+    let meta = serde_json::json!({
+        "format": FORMAT,
+        "count": entries.len(),
+        "shards": shards,
+        "columns": meta_columns,
+        "big": big,
+        "vocabulary": vocabulary,
+        "synonyms": groups,
+        "variants": variants,
+    });
+    let meta = serde_json::to_vec(&meta).expect("meta serialises");
+    files.push((
+        format!("{DIR}/meta.js"),
+        encode::script("meta", &encode::deflate(&meta, None, LEVEL)),
+    ));
+    Bundle { files }
+}
+
+/// The entries' filter and sort values, column by column, with their value tables.
+fn columns(entries: &[Entry]) -> serde_json::Value {
+    let (mut kinds, mut types, mut units, mut categories, mut statuses) = (
+        Values::new(),
+        Values::new(),
+        Values::new(),
+        Values::new(),
+        Values::new(),
+    );
+    let mut cols: [Vec<i64>; 7] = Default::default();
+    for e in entries {
+        let date = e.date.year() as i64 * 10000 + e.date.month() as i64 * 100 + e.date.day() as i64;
+        let row = [
+            kinds.of(e.kind) as i64,
+            e.year as i64,
+            types.of(&e.doc_type) as i64,
+            units.of(&e.unit) as i64,
+            categories.of(&e.category) as i64,
+            statuses.of(&e.status) as i64,
+            date,
+        ];
+        for (c, v) in cols.iter_mut().zip(row) {
+            c.push(v);
+        }
+    }
+    let [kind, year, doc_type, unit, category, status, date] = cols;
+    serde_json::json!({
+        "kind": kind, "year": year, "type": doc_type, "unit": unit,
+        "category": category, "status": status, "date": date,
+        "values": {
+            "kind": kinds.list, "type": types.list, "unit": units.list,
+            "category": categories.list, "status": statuses.list,
+        },
+    })
+}
+
+/// One file per entry: what its hit shows (URL, title, text for the best section and the
+/// snippet, outline, the date's label and text), deflated with the archive's dictionary.
+fn texts(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+    let dictionary = dictionary::train(entries);
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let outline: Vec<(&str, &str, usize, usize)> = e
+                .outline
+                .iter()
+                .map(|s| (s.id.as_str(), s.heading.as_str(), s.start, s.end))
+                .collect();
+            let json = serde_json::json!({
+                "u": e.url, "t": e.title, "x": e.text, "o": outline,
+                "l": e.date_label, "d": e.date_text,
+            });
+            let bytes = serde_json::to_vec(&json).expect("a text serialises");
+            let key = format!("d/{i}");
+            let packed = encode::script(&key, &encode::deflate(&bytes, Some(&dictionary), LEVEL));
+            (format!("{DIR}/{key}.js"), packed)
+        })
+        .collect();
+    files.push((
+        format!("{DIR}/dict.js"),
+        encode::script("dict", &encode::deflate(&dictionary, None, LEVEL)),
+    ));
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shards_hash_like_the_engine() {
+        // search.js's fnv1a over UTF-8 gives these for the same tokens.
+        assert_eq!(super::shard_of("", 1000), 0x811c_9dc5 % 1000);
+        assert_eq!(super::shard_of("a", 1 << 31), 0xe40c_292c % (1 << 31));
+    }
+}

@@ -1,0 +1,508 @@
+//! The static search page (#12): `search.html` answering in headless Chromium from `file://`
+//! and from a plain static server, against the server's answers (`SearchIndex::search`, what
+//! `annals search --json` prints) and against the Markdown sources.
+
+mod common;
+
+use annals::search::{Request, SearchIndex, Sort};
+use common::http::{Server, StaticServer};
+use common::webdriver::Browser;
+use common::*;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+/// The search fixture (the shared report, reflowed, with a draft) plus edge cases: layout
+/// spaces and wraps, traditional characters, Latin words, times and URLs, a ledger.
+fn archive() -> Site {
+    let site = Site::fixture("search");
+    site.write(
+        "content/2025/边界用例.md",
+        "---\ntitle: 边界用例说明\ntype: 召开情况报告\ndate: 2026-02-01\ndoc_number: 测试办〔2026〕9号\nauthor: 综合科\n---\n## 一、系统建设\n\n推进OA\n系统建设，共梳理38\n条制度。開展自我檢查。OAS平台尚未启用。\n\n## 二、会议安排\n\n会议定于9:00开始，详见 http://intranet.example/a 。ＧＢ／Ｔ 9704 格式。\n",
+    );
+    site.write(
+        "content/2025/rectifications.yaml",
+        "- id: 2025-01\n  problem: 文稿起草不深入，调查研究不够\n  category: 作风建设\n  measures: [建立文稿会商制度]\n  leader: 张副主任\n  owner: 秘书科\n  deadline: 2026-06-30\n  status: 整改中\n- id: 2025-02\n  problem: 公务接待审批不规范\n  category: 廉洁自律\n  measures: [修订接待办法]\n  owner: 行政科\n  deadline: 长期坚持\n  status: 已完成\n  completed_on: 2026-03-01\n",
+    );
+    site.write(
+        "search-index/synonyms.yaml",
+        "- [对照检查材料, 检视剖析材料]\n- [谈心谈话, 谈心交心]\n",
+    );
+    site.build();
+    site
+}
+
+/// Queries of every shape the language has, then substrings of the sources themselves.
+fn queries(site: &Site) -> Vec<(String, Option<Sort>)> {
+    let mut qs: Vec<String> = [
+        "整改",
+        "文稿起草不深入",
+        "\"批评与自我批评\"",
+        "“批评与自我批评”",
+        "批评与自我批评",
+        "谈心谈话 整改",
+        "谈心谈话 -教育局",
+        "-整改 谈心谈话",
+        "教育局",
+        "局",
+        "会",
+        "OA系统",
+        "OA 系统",
+        "oa",
+        "OAS",
+        "38条",
+        "2025年",
+        "2025 年度",
+        "檢查",
+        "检查",
+        "9:00",
+        "http://intranet.example/a",
+        "GB/T",
+        "9704",
+        "year:2024",
+        "year:2023..2025 整改",
+        "year:2025..2023",
+        "year:20x5 整改",
+        "type:整改方案",
+        "type:检视剖析材料",
+        "type:不存在的文种",
+        "status:整改中",
+        "status:已整改",
+        "category:作风建设",
+        "unit:秘书科",
+        "kind:record",
+        "kind:台账",
+        "kind:year",
+        "kind:section 整改",
+        "kind:section 谈心谈话 -整改",
+        "kind:document 民主生活会",
+        "张副主任",
+        "秘书科",
+        "长期坚持",
+        "对照检查材料",
+        "检视剖析材料",
+        "谈心交心",
+        "foo:bar",
+        "- 整改",
+        "\"文稿起草 不深入",
+        "，。！",
+        "",
+        "   ",
+        "整改 year:2024 type:召开情况报告",
+        "民主生活会 -\"民主生活会\"",
+        "测试办〔2026〕9号",
+        "综合科",
+        "2026年2月",
+        "文稿起草不深入 公务接待",
+        "不存在的词语组合 整改",
+        "第一议题",
+        "三会一课",
+        "year:2025 kind:record status:已完成",
+        "status:整改中 status:已完成",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Substrings of the sources: 2 to 7 characters at evenly spread offsets.
+    for (rel, bytes) in tree(&site.root().join("content")) {
+        if !rel.ends_with(".md") {
+            continue;
+        }
+        let text: Vec<char> = String::from_utf8(bytes).expect("utf8").chars().collect();
+        for (k, at) in (40..text.len()).step_by(31).enumerate() {
+            let len = 2 + k % 6;
+            let piece: String = text[at..(at + len).min(text.len())].iter().collect();
+            if piece
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                qs.push(piece);
+            }
+        }
+    }
+    // Pairs of bigrams from far apart: both often occur in one document, not side by side,
+    // which only positions tell apart.
+    let pairs: Vec<String> = qs
+        .iter()
+        .filter(|q| {
+            q.chars().count() >= 2 && q.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+        .map(|q| q.chars().take(2).collect())
+        .collect();
+    for (i, a) in pairs.iter().enumerate().step_by(3) {
+        qs.push(format!("{a}{}", pairs[(i * 7 + 11) % pairs.len()]));
+    }
+    qs.extend(
+        [
+            "整改民主",
+            "民主整改",
+            "批评整改",
+            "问题班子",
+            "班子问题",
+            "生活会整改",
+        ]
+        .map(String::from),
+    );
+    qs.sort();
+    qs.dedup();
+    let mut out: Vec<(String, Option<Sort>)> = qs.iter().map(|q| (q.clone(), None)).collect();
+    out.extend(
+        ["整改", "year:2024", "民主生活会"]
+            .iter()
+            .map(|q| (q.to_string(), Some(Sort::Date))),
+    );
+    out
+}
+
+/// An answer as compared: the total, facets, notes and every hit (all pages), in URL order.
+fn comparable(total: &Value, facets: &Value, notes: &Value, hits: Vec<Value>) -> Value {
+    let mut hits: Vec<Value> = hits
+        .into_iter()
+        .map(|h| {
+            json!([
+                h["url"],
+                h["title"],
+                h["kind"],
+                h["year"],
+                h["type"],
+                h["date"],
+                h["date_label"],
+                h["date_text"],
+                h["section"],
+                h["snippet"]
+            ])
+        })
+        .collect();
+    hits.sort_by_key(|h| h.to_string());
+    json!({ "total": total, "facets": facets, "notes": notes, "hits": hits })
+}
+
+fn server_answer(index: &SearchIndex, q: &str, sort: Option<Sort>) -> Value {
+    let mut hits = Vec::new();
+    let mut page = 1;
+    loop {
+        let req = Request {
+            q: q.to_string(),
+            page,
+            per_page: 100,
+            sort,
+        };
+        let r = serde_json::to_value(index.search(&req).expect("search")).unwrap();
+        hits.extend(r["hits"].as_array().unwrap().iter().cloned());
+        if page >= r["pages"].as_u64().unwrap_or(0) as usize {
+            let mut notes = r["notes"].clone();
+            // The page-past-last note only comes with asking past the last page.
+            notes
+                .as_array_mut()
+                .unwrap()
+                .retain(|n| !n.as_str().unwrap().contains("已显示最后一页"));
+            return comparable(&r["total"], &r["facets"], &notes, hits);
+        }
+        page += 1;
+    }
+}
+
+/// Every query answered in the page's own engine, in one script run.
+fn static_answers(b: &Browser, queries: &[(String, Option<Sort>)]) -> Vec<Value> {
+    let list: Vec<Value> = queries
+        .iter()
+        .map(|(q, s)| {
+            json!([
+                q,
+                s.map(|s| if s == Sort::Date { "date" } else { "relevance" })
+            ])
+        })
+        .collect();
+    let script = format!(
+        "var done = arguments[arguments.length - 1];
+         var qs = {};
+         var out = [];
+         function all(q, sort, page, hits) {{
+           return window.annalsSearch({{ q: q, page: page, limit: 100, sort: sort }}).then(function (r) {{
+             hits = hits.concat(r.hits);
+             if (page >= r.pages) return {{ total: r.total, facets: r.facets, notes: r.notes, hits: hits }};
+             return all(q, sort, page + 1, hits);
+           }});
+         }}
+         qs.reduce(function (p, x) {{
+           return p.then(function () {{ return all(x[0], x[1], 1, []).then(function (r) {{ out.push(r); }}); }});
+         }}, Promise.resolve()).then(function () {{ done(JSON.stringify(out)); }},
+           function (e) {{ done('ERROR ' + e + ' ' + (e && e.stack)); }});",
+        Value::Array(list)
+    );
+    let v = b.eval_async(&script, 240);
+    let text = v.as_str().expect("a string");
+    assert!(!text.starts_with("ERROR"), "{text}");
+    let answers: Vec<Value> = serde_json::from_str(text).expect("json");
+    answers
+        .into_iter()
+        .map(|r| {
+            let mut notes = r["notes"].clone();
+            notes
+                .as_array_mut()
+                .unwrap()
+                .retain(|n| !n.as_str().unwrap().contains("已显示最后一页"));
+            comparable(
+                &r["total"],
+                &r["facets"],
+                &notes,
+                r["hits"].as_array().unwrap().clone(),
+            )
+        })
+        .collect()
+}
+
+fn file_url(site: &Site, rest: &str) -> String {
+    format!("file://{}/{rest}", site.public().display())
+}
+
+#[test]
+fn issue_12_static_engine_answers_like_the_server_from_file_urls() {
+    let site = archive();
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    let index = SearchIndex::open(&site.root().join("search-index/index")).expect("index");
+    let queries = queries(&site);
+    assert!(queries.len() >= 100, "{} queries", queries.len());
+    b.goto(&file_url(&site, "search.html"));
+    b.wait_for("return typeof window.annalsSearch === 'function'");
+    let got = static_answers(&b, &queries);
+    let mut differ = Vec::new();
+    let mut with_hits = 0;
+    for ((q, sort), got) in queries.iter().zip(&got) {
+        let want = server_answer(&index, q, *sort);
+        if want["total"].as_u64() > Some(0) {
+            with_hits += 1;
+        }
+        if &want != got {
+            differ.push(format!("{q:?} {sort:?}\n  server {want}\n  static {got}"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} differ:\n{}",
+        differ.len(),
+        queries.len(),
+        differ.join("\n")
+    );
+    assert!(with_hits >= 80, "only {with_hits} queries found anything");
+    eprintln!(
+        "{} queries, {with_hits} with hits, all answered alike",
+        queries.len()
+    );
+}
+
+#[test]
+fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
+    let site = Site::fixture("search");
+    site.build();
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    b.goto(&file_url(&site, "search.html"));
+    b.wait_for("return typeof window.annalsSearch === 'function'");
+    let phrases = [
+        "谈心谈话",
+        "批评与自我批评",
+        "文稿起草不深入",
+        "自我批评",
+        "民主生活会",
+        "整改方案",
+        "教育局",
+        "三会一课",
+        "第一议题",
+        "局",
+    ];
+    let queries: Vec<(String, Option<Sort>)> = phrases
+        .iter()
+        .flat_map(|p| {
+            [
+                (format!("kind:document {p}"), None),
+                (format!("kind:document \"{p}\""), None),
+            ]
+        })
+        .collect();
+    for ((q, _), got) in queries.iter().zip(static_answers(&b, &queries)) {
+        let phrase = q.trim_start_matches("kind:document ").trim_matches('"');
+        let want = containing_documents(&site, phrase);
+        assert!(!want.is_empty(), "{phrase}: the fixture should contain it");
+        let urls: BTreeSet<String> = got["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                h[0].as_str()
+                    .unwrap()
+                    .split('#')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(urls, want, "{q}");
+    }
+}
+
+/// Published documents whose Markdown (front matter included: the title) contains `phrase`,
+/// lines between Chinese characters joined.
+fn containing_documents(site: &Site, phrase: &str) -> BTreeSet<String> {
+    let cjk = |c: char| {
+        ('\u{3000}'..='\u{9fff}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || "“”".contains(c)
+    };
+    tree(&site.root().join("content"))
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".md") && !rel.ends_with("_index.md"))
+        .filter_map(|(rel, bytes)| {
+            let text = String::from_utf8(bytes).expect("utf8");
+            let chars: Vec<char> = text.chars().collect();
+            let joined: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| {
+                    !(**c == '\n'
+                        && *i > 0
+                        && cjk(chars[i - 1])
+                        && chars.get(i + 1).is_some_and(|n| cjk(*n)))
+                })
+                .map(|(_, c)| *c)
+                .collect();
+            (!text.contains("draft: true") && joined.contains(phrase))
+                .then(|| rel.trim_end_matches(".md").to_string() + ".html")
+        })
+        .collect()
+}
+
+/// The page as a user sees it: the results' markup, its count and hit URLs.
+fn page_results(b: &Browser) -> (String, u64, Vec<String>) {
+    b.wait_for("var a = document.getElementById('search-app'); return !!a && a.getAttribute('data-state') !== null;");
+    let v = b.eval(
+        "var r = document.querySelector('.results');
+         return [r ? r.getAttribute('data-engine') : document.getElementById('search-app').textContent,
+                 Number(document.querySelector('[data-total]').getAttribute('data-total')),
+                 Array.prototype.map.call(document.querySelectorAll('[data-hit-url]'), function (h) { return h.getAttribute('data-hit-url'); })];",
+    );
+    (
+        v[0].as_str().unwrap().to_string(),
+        v[1].as_u64().unwrap(),
+        serde_json::from_value(v[2].clone()).unwrap(),
+    )
+}
+
+#[test]
+fn issue_12_one_page_answers_from_disk_a_static_host_and_the_server() {
+    let site = archive();
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    let index = SearchIndex::open(&site.root().join("search-index/index")).expect("index");
+    let q = "文稿起草不深入";
+    let want = index.search(&Request::new(q)).expect("search");
+    let mut want_urls: Vec<String> = want.hits.iter().map(|h| h.url.clone()).collect();
+    want_urls.sort();
+    let encoded = "%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5";
+
+    eprintln!("step: From disk.");
+    // From disk.
+    b.goto(&file_url(&site, &format!("search.html?q={encoded}")));
+    let (engine, total, mut urls) = page_results(&b);
+    urls.sort();
+    assert_eq!(
+        (engine.as_str(), total as usize, &urls),
+        ("static", want.total, &want_urls)
+    );
+
+    eprintln!("step: The header's box");
+    // The header's box of any page leads there.
+    b.goto(&file_url(&site, "2025/召开情况报告.html"));
+    b.type_into(".search-box input[name=q]", &format!("{q}\u{E007}"));
+    let (engine, total, _) = page_results(&b);
+    assert_eq!((engine.as_str(), total as usize), ("static", want.total));
+    assert!(b.url().contains("search.html?q="), "{}", b.url());
+
+    eprintln!("step: A static host");
+    // A static host without annals: `api/search` is a 404, the page answers itself.
+    let host = StaticServer::start(&site.public());
+    b.goto(&format!(
+        "http://127.0.0.1:{}/search.html?q={encoded}",
+        host.port
+    ));
+    let (engine, total, mut urls) = page_results(&b);
+    urls.sort();
+    assert_eq!(
+        (engine.as_str(), total as usize, &urls),
+        ("static", want.total, &want_urls)
+    );
+
+    eprintln!("step: annals serve");
+    // `annals serve`: the same page asks the server.
+    let server = Server::start(site.root());
+    b.goto(&format!(
+        "http://127.0.0.1:{}/search.html?q={encoded}",
+        server.port
+    ));
+    let (engine, total, mut urls) = page_results(&b);
+    urls.sort();
+    assert_eq!(
+        (engine.as_str(), total as usize, &urls),
+        ("server", want.total, &want_urls)
+    );
+    eprintln!("step: And its no-script");
+    // And its no-script page has the same markers.
+    b.goto(&format!(
+        "http://127.0.0.1:{}/search?q={encoded}",
+        server.port
+    ));
+    let (engine, total, mut urls) = page_results(&b);
+    urls.sort();
+    assert_eq!(
+        (engine.as_str(), total as usize, &urls),
+        ("server", want.total, &want_urls)
+    );
+}
+
+#[test]
+fn issue_12_a_missing_index_says_so_instead_of_failing_silently() {
+    let site = Site::fixture("search");
+    site.build();
+    std::fs::remove_dir_all(site.public().join("searchindex")).unwrap();
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    b.goto(&file_url(&site, "search.html?q=%E6%95%B4%E6%94%B9"));
+    b.wait_for(
+        "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
+    );
+    let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
+    assert!(text.as_str().unwrap().contains("annals build"), "{text}");
+}
+
+#[test]
+fn issue_12_the_engine_is_plain_es2017() {
+    // Chromium 76 parses no `?.`, `??`, class fields or optional catch bindings.
+    let js = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/static/assets/search.js"),
+    )
+    .unwrap();
+    for (i, line) in js.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let code: String = code.split(['\'', '"']).step_by(2).collect();
+        for bad in ["?.", "??", "catch {", "#priv", "import ", "export "] {
+            assert!(
+                !code.contains(bad),
+                "search.js:{}: `{bad}` needs a newer browser than Chromium 76",
+                i + 1
+            );
+        }
+    }
+    assert!(
+        !js.contains("http://") && !js.contains("https://"),
+        "no external URL"
+    );
+}

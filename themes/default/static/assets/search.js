@@ -1,0 +1,1166 @@
+/* annals search page: answers the search box wherever the site is opened.
+ *
+ * Served by `annals serve`, it asks the server (`api/search`). Opened from disk, a USB stick,
+ * or any static host (nginx, IIS, `python3 -m http.server`), it answers the query itself from
+ * the static index `annals build` wrote into searchindex/ (see src/search/bundle): the same
+ * entries, normalisation, tokens and query language as the server, so the same query finds
+ * the same documents, records and years, with the same facet counts.
+ *
+ * Plain ES2017, loaded as a classic script: Chromium 76 and later, from file:// too, where
+ * fetch, XHR, modules and workers fail. Data files are classic scripts that call
+ * `annalsData(key, length, packed)`; each carries raw deflate in a UTF-16 string, 15 bits a
+ * code unit (src/search/bundle/encode.rs).
+ */
+(function () {
+  'use strict';
+
+  var app = document.getElementById('search-app');
+  if (!app) return;
+  var ROOT = app.getAttribute('data-root') || '';
+  var DATA = ROOT + 'searchindex/';
+  var FORMAT = 1;
+  var SNIPPET_CHARS = 90;
+  var LEAD = 12;
+  var MAX_QUERY_CHARS = 256;
+  var MAX_SECTION_DOCUMENTS = 2000;
+
+  /* ---------------------------------------------------------------- loading */
+
+  var stats = { files: 0, bytes: 0 };
+  window.annalsSearchStats = stats;
+  var waiting = {};
+  var loads = {};
+
+  window.annalsData = function (key, n, packed) {
+    stats.files += 1;
+    stats.bytes += 2 * (packed.length + key.length + 24);
+    var w = waiting[key];
+    if (w) {
+      delete waiting[key];
+      w(unpack(packed, n));
+    }
+  };
+
+  /** The payload of data file `key` (a promise of bytes). */
+  function load(key) {
+    if (loads[key]) return loads[key];
+    loads[key] = new Promise(function (resolve, reject) {
+      waiting[key] = resolve;
+      var el = document.createElement('script');
+      el.src = DATA + key + '.js';
+      el.onload = function () {
+        el.parentNode.removeChild(el);
+        if (waiting[key]) {
+          delete waiting[key];
+          reject(new Error(key));
+        }
+      };
+      el.onerror = function () {
+        el.parentNode.removeChild(el);
+        delete waiting[key];
+        reject(new Error(key));
+      };
+      document.head.appendChild(el);
+    });
+    return loads[key];
+  }
+
+  function unpack(s, n) {
+    var out = new Uint8Array(n);
+    var acc = 0, bits = 0, o = 0;
+    for (var i = 0; i < s.length && o < n; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0x202a) c -= 2;
+      acc |= (c - 0x800) << bits;
+      bits += 15;
+      while (bits >= 8 && o < n) {
+        out[o++] = acc & 255;
+        acc >>>= 8;
+        bits -= 8;
+      }
+    }
+    return out;
+  }
+
+  /* ---------------------------------------------------------------- inflate */
+
+  var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+  /** A lookup table of a canonical Huffman code: entry = symbol << 4 | length. */
+  function huffman(lengths, n) {
+    var max = 0, count = new Uint16Array(16), next = new Uint16Array(16), i;
+    for (i = 0; i < n; i++) {
+      count[lengths[i]]++;
+      if (lengths[i] > max) max = lengths[i];
+    }
+    count[0] = 0;
+    var code = 0;
+    for (i = 1; i < 16; i++) {
+      code = (code + count[i - 1]) << 1;
+      next[i] = code;
+    }
+    var size = 1 << max, t = new Uint32Array(size);
+    for (var s = 0; s < n; s++) {
+      var len = lengths[s];
+      if (!len) continue;
+      var c = next[len]++, r = 0;
+      for (i = 0; i < len; i++) {
+        r = (r << 1) | (c & 1);
+        c >>= 1;
+      }
+      for (var j = r; j < size; j += 1 << len) t[j] = (s << 4) | len;
+    }
+    return { t: t, mask: size - 1, max: max };
+  }
+
+  var FIXED_LIT, FIXED_DIST;
+  (function () {
+    var l = new Uint8Array(288), i;
+    for (i = 0; i < 144; i++) l[i] = 8;
+    for (; i < 256; i++) l[i] = 9;
+    for (; i < 280; i++) l[i] = 7;
+    for (; i < 288; i++) l[i] = 8;
+    FIXED_LIT = huffman(l, 288);
+    var d = new Uint8Array(30);
+    for (i = 0; i < 30; i++) d[i] = 5;
+    FIXED_DIST = huffman(d, 30);
+  })();
+
+  /** Raw deflate -> bytes; `dict` primes the window (zlib's preset dictionary). */
+  function inflate(src, dict) {
+    var start = dict ? dict.length : 0;
+    var out = new Uint8Array(start + Math.max(1024, src.length * 4));
+    if (dict) out.set(dict, 0);
+    var o = start, pos = 0, buf = 0, cnt = 0;
+    function need(n) {
+      while (cnt < n) {
+        buf |= (pos < src.length ? src[pos] : 0) << cnt;
+        pos++;
+        cnt += 8;
+      }
+    }
+    function bits(n) {
+      if (!n) return 0;
+      need(n);
+      var v = buf & ((1 << n) - 1);
+      buf >>>= n;
+      cnt -= n;
+      return v;
+    }
+    function sym(h) {
+      need(h.max);
+      var e = h.t[buf & h.mask], len = e & 15;
+      if (!len) throw new Error('bad code');
+      buf >>>= len;
+      cnt -= len;
+      return e >>> 4;
+    }
+    function room(n) {
+      if (o + n <= out.length) return;
+      var bigger = new Uint8Array(Math.max(out.length * 2, o + n));
+      bigger.set(out.subarray(0, o));
+      out = bigger;
+    }
+    var last = 0;
+    while (!last) {
+      if (pos > src.length + 4) throw new Error('truncated');
+      last = bits(1);
+      var type = bits(2), lit, dist, i;
+      if (type === 0) {
+        bits(cnt & 7);
+        var len = bits(16);
+        bits(16);
+        room(len);
+        for (i = 0; i < len; i++) out[o++] = bits(8);
+        continue;
+      } else if (type === 1) {
+        lit = FIXED_LIT;
+        dist = FIXED_DIST;
+      } else if (type === 2) {
+        var hlit = bits(5) + 257, hdist = bits(5) + 1, hclen = bits(4) + 4;
+        var cl = new Uint8Array(19);
+        for (i = 0; i < hclen; i++) cl[ORDER[i]] = bits(3);
+        var clh = huffman(cl, 19);
+        var lens = new Uint8Array(hlit + hdist);
+        for (i = 0; i < hlit + hdist;) {
+          var s = sym(clh), rep = 0, val = 0;
+          if (s < 16) {
+            lens[i++] = s;
+            continue;
+          } else if (s === 16) {
+            if (!i) throw new Error('bad lengths');
+            val = lens[i - 1];
+            rep = 3 + bits(2);
+          } else if (s === 17) {
+            rep = 3 + bits(3);
+          } else {
+            rep = 11 + bits(7);
+          }
+          while (rep-- && i < hlit + hdist) lens[i++] = val;
+        }
+        lit = huffman(lens.subarray(0, hlit), hlit);
+        dist = huffman(lens.subarray(hlit), hdist);
+      } else {
+        throw new Error('bad block');
+      }
+      for (;;) {
+        var x = sym(lit);
+        if (x < 256) {
+          room(1);
+          out[o++] = x;
+        } else if (x === 256) {
+          break;
+        } else {
+          x -= 257;
+          var n = LBASE[x] + bits(LEXT[x]);
+          var d = sym(dist);
+          var back = DBASE[d] + bits(DEXT[d]);
+          if (back > o) throw new Error('bad distance');
+          room(n);
+          for (i = 0; i < n; i++, o++) out[o] = out[o - back];
+        }
+      }
+    }
+    return out.subarray(start, o);
+  }
+
+  var utf8 = new TextDecoder('utf-8');
+
+  function json(bytes, dict) {
+    return JSON.parse(utf8.decode(inflate(bytes, dict)));
+  }
+
+  /* ------------------------------------------------ text as the index sees it */
+
+  var ALNUM = /[\p{Alphabetic}\p{N}]/u;
+  var ALPHA = /^\p{Alphabetic}+$/u;
+  var SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  var variants = {};
+
+  function isSpaceRust(ch) {
+    return SPACE.test(ch);
+  }
+
+  function trim(s) {
+    var a = Array.from(s), i = 0, j = a.length;
+    while (i < j && isSpaceRust(a[i])) i++;
+    while (j > i && isSpaceRust(a[j - 1])) j--;
+    return a.slice(i, j).join('');
+  }
+
+  function isIdeograph(cp) {
+    return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
+  }
+
+  function isWide(ch) {
+    var c = ch.codePointAt(0);
+    return (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3040 && c <= 0x30ff) ||
+      (c >= 0x3100 && c <= 0x312f) || (c >= 0x31a0 && c <= 0x31bf) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xffef) || (c >= 0x20000 && c <= 0x3ffff) ||
+      '“”‘’—…·'.indexOf(ch) >= 0;
+  }
+
+  function isAlnum(ch) {
+    return ALNUM.test(ch);
+  }
+
+  function isWordChar(ch) {
+    var c = ch.codePointAt(0);
+    if (c < 128) return /[0-9A-Za-z]/.test(ch);
+    if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff0f) ||
+      (c >= 0xff1a && c <= 0xff20)) return false;
+    return isAlnum(ch);
+  }
+
+  /** search::tokenizer::normalize: full-width letters and digits made ASCII, spaces that
+   *  touch a Chinese character dropped between two solid characters. */
+  function normalize(text) {
+    var chars = Array.from(text).map(function (ch) {
+      var c = ch.codePointAt(0);
+      if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+        return String.fromCodePoint(c - 0xfee0);
+      }
+      return ch;
+    });
+    var isSpace = function (ch) { return ch === ' ' || ch === '\t' || ch === '\u3000'; };
+    var ideo = function (ch) { return isIdeograph(ch.codePointAt(0)); };
+    var solid = function (ch) { return ideo(ch) || isAlnum(ch) || isWide(ch); };
+    var out = '', i = 0;
+    while (i < chars.length) {
+      if (isSpace(chars[i])) {
+        var start = i;
+        while (i < chars.length && isSpace(chars[i])) i++;
+        var b = start > 0 ? chars[start - 1] : null, a = i < chars.length ? chars[i] : null;
+        var drop = b !== null && a !== null && solid(b) && solid(a) &&
+          (ideo(b) || ideo(a) || isWide(b) || isWide(a));
+        if (!drop) out += ' ';
+        continue;
+      }
+      out += chars[i];
+      i++;
+    }
+    return out;
+  }
+
+  function simplified(ch) {
+    return variants[ch] || ch;
+  }
+
+  /** search::variants::fold */
+  function fold(ch) {
+    var s = simplified(ch);
+    return s.length === 1 && s.charCodeAt(0) < 128 ? s.toLowerCase() : s;
+  }
+
+  /** A token's text as the index writes it (tokenizer::push_lower). */
+  function tokenText(chars, lower) {
+    var s = '';
+    for (var i = 0; i < chars.length; i++) s += lower ? simplified(chars[i]).toLowerCase() : simplified(chars[i]);
+    return s;
+  }
+
+  /** tokenizer::bigrams(text, false): the query side's tokens at their character offsets. */
+  function bigrams(text) {
+    var chars = Array.from(text), out = [], i = 0;
+    while (i < chars.length) {
+      if (isIdeograph(chars[i].codePointAt(0))) {
+        var start = i;
+        while (i < chars.length && isIdeograph(chars[i].codePointAt(0))) i++;
+        if (i - start === 1) out.push({ t: tokenText([chars[start]], false), p: start, kind: 'single' });
+        for (var k = start; k < i - 1; k++) out.push({ t: tokenText(chars.slice(k, k + 2), false), p: k, kind: 'pair' });
+      } else if (isWordChar(chars[i])) {
+        var s = i;
+        while (i < chars.length && isWordChar(chars[i]) && !isIdeograph(chars[i].codePointAt(0))) i++;
+        out.push({ t: tokenText(chars.slice(s, i), true), p: s, kind: 'word' });
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /* ------------------------------------------------------ the query language */
+
+  function isOpenQuote(c) { return c === '"' || c === '“' || c === '「' || c === '『'; }
+  function isCloseQuote(c) { return c === '"' || c === '”' || c === '」' || c === '』'; }
+
+  /** search::query::lex: [negated, text, quoted] tokens. */
+  function lex(q, notes) {
+    var chars = Array.from(q), out = [], i = 0;
+    while (i < chars.length) {
+      var c = chars[i];
+      if (isSpaceRust(c)) { i++; continue; }
+      var negated = c === '-' || c === '－';
+      if (negated) {
+        i++;
+        if (i >= chars.length || isSpaceRust(chars[i])) {
+          notes.push('单独的“-”已忽略：排除某词请写成 -词语');
+          continue;
+        }
+      }
+      if (isOpenQuote(chars[i])) {
+        var start = i + 1, end = start;
+        while (end < chars.length && !isCloseQuote(chars[end])) end++;
+        if (end >= chars.length) notes.push('引号没有闭合，已按到结尾的短语搜索');
+        out.push([negated, chars.slice(start, Math.min(end, chars.length)).join(''), true]);
+        i = end + 1;
+      } else {
+        var s = i;
+        while (i < chars.length && !isSpaceRust(chars[i]) && !isOpenQuote(chars[i])) i++;
+        out.push([negated, chars.slice(s, i).join(''), false]);
+      }
+    }
+    return out;
+  }
+
+  function fieldValue(raw) {
+    var m = /[:：]/.exec(raw);
+    if (!m) return null;
+    var field = raw.slice(0, m.index), value = raw.slice(m.index + 1);
+    if (!field || !ALPHA.test(field) || value.indexOf('//') === 0) return null;
+    return [field, value];
+  }
+
+  function truncate(s, n) {
+    var a = Array.from(s);
+    return a.length > n ? a.slice(0, n).join('') + '…' : s;
+  }
+
+  /** A `field:value` filter; null for an unknown field; {note} for a bad value. */
+  function filter(field, value) {
+    value = trim(value);
+    if (!value) return { note: '筛选条件“' + field + ':”缺少值，已忽略' };
+    var f = field.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
+    if (f === 'year' || f === '年度') {
+      var year = function (s) {
+        s = trim(s);
+        if (!/^[+-]?[0-9]+$/.test(s)) return null;
+        var y = parseInt(s, 10);
+        return y >= 1949 && y <= 2200 ? y : null;
+      };
+      var dots = value.indexOf('..');
+      var a = dots >= 0 ? year(value.slice(0, dots)) : year(value);
+      var b = dots >= 0 ? year(value.slice(dots + 2)) : year(value);
+      if (a === null || b === null) {
+        return { note: '年度“' + value + '”无法识别，请写成 year:2024 或 year:2020..2023；已忽略' };
+      }
+      return { field: 'year', from: Math.min(a, b), to: Math.max(a, b) };
+    }
+    var names = { type: 'type', '文种': 'type', status: 'status', '状态': 'status', category: 'category',
+      '类别': 'category', unit: 'unit', '单位': 'unit', kind: 'kind' };
+    if (!Object.prototype.hasOwnProperty.call(names, f)) return null;
+    return { field: names[f], value: value };
+  }
+
+  function asFilter(raw) {
+    var fv = fieldValue(raw);
+    if (!fv) return null;
+    var f = filter(fv[0], fv[1]);
+    return f && !f.note ? f : null;
+  }
+
+  /** search::query::parse */
+  function parse(q) {
+    var p = { must: [], mustNot: [], filters: [], notes: [] };
+    var chars = Array.from(q);
+    if (chars.length > MAX_QUERY_CHARS) {
+      p.notes.push('查询过长，只使用了前 ' + MAX_QUERY_CHARS + ' 个字');
+      q = chars.slice(0, MAX_QUERY_CHARS).join('');
+    }
+    lex(q, p.notes).forEach(function (tok) {
+      var negated = tok[0], raw = tok[1], quoted = tok[2];
+      if (!quoted) {
+        var fv = fieldValue(raw);
+        if (fv) {
+          var f = filter(fv[0], fv[1]);
+          if (f && !f.note && !negated) { p.filters.push(f); return; }
+          if (f && !f.note) { p.notes.push('筛选条件不能排除，“-' + raw + '”已忽略'); return; }
+          if (f && f.note) { p.notes.push(f.note); return; }
+          p.notes.push('未知的筛选字段“' + fv[0] + '”，已按普通文字搜索（可用 year、type、status、category、unit、kind）');
+        }
+      }
+      var text = normalize(trim(raw));
+      if (!Array.from(text).some(isAlnum)) {
+        if (trim(raw)) p.notes.push('“' + truncate(raw, 20) + '”中没有可搜索的文字，已忽略');
+        return;
+      }
+      (negated ? p.mustNot : p.must).push({ text: text, phrase: quoted });
+    });
+    if (!p.must.length && !p.filters.length) {
+      p.notes.push(p.mustNot.length ? '只有排除的词，请再加上要搜索的词语' : '请输入要搜索的词语');
+    }
+    return p;
+  }
+
+  function filterTokens(q) {
+    return lex(q, []).filter(function (t) { return !t[0] && !t[2] && asFilter(t[1]); })
+      .map(function (t) { return t[1]; });
+  }
+
+  function withoutFilters(q) {
+    return lex(q, []).filter(function (t) { return t[2] || !asFilter(t[1]); }).map(function (t) {
+      var minus = t[0] ? '-' : '';
+      return t[2] ? minus + '"' + t[1] + '"' : minus + t[1];
+    }).join(' ');
+  }
+
+  /* -------------------------------------------------------------- vocabulary */
+
+  function distance(a, b) {
+    a = Array.from(a);
+    b = Array.from(b);
+    var row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 0; i < a.length; i++) {
+      var prev = row[0];
+      row[0] = i + 1;
+      for (j = 0; j < b.length; j++) {
+        var cur = row[j + 1];
+        row[j + 1] = a[i] === b[j] ? prev : 1 + Math.min(prev, cur, row[j]);
+        prev = cur;
+      }
+    }
+    return row[b.length];
+  }
+
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function closest(word, candidates) {
+    var mine = {};
+    Array.from(word).forEach(function (c) { mine[c] = true; });
+    var scored = candidates.map(function (c) {
+      var seen = {}, shared = 0;
+      Array.from(c).forEach(function (x) {
+        if (mine[x] && !seen[x]) { seen[x] = true; shared++; }
+      });
+      return [shared, distance(word, c), c];
+    }).filter(function (s) { return s[0] > 0; });
+    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1] || cmp(a[2], b[2]); });
+    var out = [];
+    for (var i = 0; i < scored.length && out.length < 3; i++) {
+      if (out.indexOf(scored[i][2]) < 0) out.push(scored[i][2]);
+    }
+    return out;
+  }
+
+  function canonicalize(meta, parsed) {
+    var fields = meta.vocabulary.fields;
+    parsed.filters.forEach(function (f) {
+      if (f.field === 'year') return;
+      var values = fields[f.field];
+      if (!values || !values.known.length || values.known.indexOf(f.value) >= 0) return;
+      if (Object.prototype.hasOwnProperty.call(values.aliases, f.value)) {
+        f.value = values.aliases[f.value];
+        return;
+      }
+      var lower = f.value.toLowerCase();
+      for (var i = 0; i < values.known.length; i++) {
+        if (values.known[i].toLowerCase() === lower) { f.value = values.known[i]; return; }
+      }
+      var near = closest(f.value, values.known.concat(Object.keys(values.aliases).sort(cmp)));
+      parsed.notes.push(near.length
+        ? '档案中没有“' + f.field + ':' + f.value + '”这个值，所以没有结果；最接近的有：' +
+          near.map(function (c) { return f.field + ':' + c; }).join('、')
+        : '档案中没有“' + f.field + ':' + f.value + '”这个值，所以没有结果');
+    });
+  }
+
+  /* ------------------------------------------------------------- the index */
+
+  var meta = null;
+
+  function openIndex() {
+    return load('meta').then(function (bytes) {
+      var m = json(bytes);
+      if (m.format !== FORMAT) throw new Error('format');
+      variants = {};
+      var v = Array.from(m.variants);
+      for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
+      meta = m;
+      return m;
+    });
+  }
+
+  function fnv(term) {
+    var bytes = new TextEncoder().encode(term), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  var shards = {};
+
+  /** The shard's lists by token (bytes, decoded on use). */
+  function shard(n) {
+    if (shards[n]) return shards[n];
+    shards[n] = load('t/' + n).then(function (packed) {
+      var b = inflate(packed), r = { b: b, i: 0 }, lists = {};
+      while (r.i < b.length) {
+        var tl = varint(r), term = utf8.decode(b.subarray(r.i, r.i + tl));
+        r.i += tl;
+        var ll = varint(r);
+        lists[term] = b.subarray(r.i, r.i + ll);
+        r.i += ll;
+      }
+      return lists;
+    });
+    return shards[n];
+  }
+
+  function varint(r) {
+    var v = 0, mul = 1, x;
+    do {
+      x = r.b[r.i++];
+      v += (x & 127) * mul;
+      mul *= 128;
+    } while (x & 128);
+    return v;
+  }
+
+  var lists = {};
+
+  /** A token's list, decoded: {entry: [title positions, text positions]} or, for `#字`,
+   *  {entry: flags}. Missing tokens give an empty list. */
+  function list(term) {
+    if (lists[term]) return lists[term];
+    var big = meta.big[term], bytes;
+    if (big) {
+      var parts = [];
+      for (var p = 0; p < big[1]; p++) parts.push(load('b/' + big[0] + '-' + p).then(inflate));
+      bytes = Promise.all(parts).then(function (ps) {
+        var all = new Uint8Array(big[2]), at = 0;
+        ps.forEach(function (x) { all.set(x, at); at += x.length; });
+        return all;
+      });
+    } else {
+      bytes = shard(fnv(term) % meta.shards).then(function (l) { return l[term] || new Uint8Array(0); });
+    }
+    lists[term] = bytes.then(function (b) { return decode(b, term.charAt(0) === '#'); });
+    return lists[term];
+  }
+
+  function decode(b, presence) {
+    var r = { b: b, i: 0 }, out = new Map(), e = 0;
+    while (r.i < b.length) {
+      e += varint(r);
+      if (presence) {
+        out.set(e, varint(r));
+        continue;
+      }
+      var nt = varint(r), nb = varint(r), t = new Array(nt), x = new Array(nb), p = 0, k;
+      for (k = 0; k < nt; k++) { p += varint(r); t[k] = p; }
+      p = 0;
+      for (k = 0; k < nb; k++) { p += varint(r); x[k] = p; }
+      out.set(e, [t, x]);
+    }
+    return out;
+  }
+
+  /* ---------------------------------------------------------------- matching */
+
+  function synonymsOf(word) {
+    var out = [];
+    meta.synonyms.forEach(function (g) {
+      if (g.indexOf(word) < 0) return;
+      g.forEach(function (w) {
+        if (w !== word && out.indexOf(w) < 0) out.push(w);
+      });
+    });
+    return out;
+  }
+
+  function alternatives(t) {
+    return [t.text].concat(t.phrase ? [] : synonymsOf(t.text));
+  }
+
+  /** The tokens whose lists decide a text: every word and lone character, and of each chain
+   *  of bigrams the cheapest set covering its characters (which implies the rest). */
+  function cover(tokens) {
+    var out = [], i = 0;
+    var cost = function (t) { var b = meta.big[t.t]; return b ? b[2] : 4096; };
+    while (i < tokens.length) {
+      if (tokens[i].kind !== 'pair') { out.push(tokens[i++]); continue; }
+      var run = [tokens[i++]];
+      while (i < tokens.length && tokens[i].kind === 'pair' && tokens[i].p === run[run.length - 1].p + 1) run.push(tokens[i++]);
+      var f = [], from = [];
+      for (var k = 0; k < run.length; k++) {
+        var c = cost(run[k]);
+        if (k === 0) { f[k] = c; from[k] = -1; } else if (k === 1 || f[k - 1] <= f[k - 2]) {
+          f[k] = c + f[k - 1];
+          from[k] = k - 1;
+        } else {
+          f[k] = c + f[k - 2];
+          from[k] = k - 2;
+        }
+      }
+      var chosen = [];
+      for (var j = run.length - 1; j >= 0; j = from[j]) chosen.push(run[j]);
+      out = out.concat(chosen.reverse());
+    }
+    return out;
+  }
+
+  /** Entries whose title or text holds `text` as the server's phrase query decides it:
+   *  Map entry -> [title matches, text matches]. */
+  function matches(text) {
+    var tokens = bigrams(text);
+    if (!tokens.length) return Promise.resolve(null);
+    if (tokens.length === 1 && tokens[0].kind === 'single') {
+      return list('#' + tokens[0].t).then(function (l) {
+        var out = new Map();
+        l.forEach(function (flags, e) { out.set(e, [flags & 1 ? 1 : 0, flags & 2 ? 1 : 0]); });
+        return out;
+      });
+    }
+    var used = tokens.length === 1 ? tokens : cover(tokens);
+    return Promise.all(used.map(function (t) { return list(t.t); })).then(function (ls) {
+      var out = new Map(), order = ls.map(function (_, i) { return i; });
+      order.sort(function (a, b) { return ls[a].size - ls[b].size; });
+      var first = order[0];
+      ls[first].forEach(function (pos, e) {
+        for (var k = 1; k < order.length; k++) if (!ls[order[k]].has(e)) return;
+        var counts = [0, 0];
+        for (var field = 0; field < 2; field++) {
+          var anchor = pos[field], off = used[first].p;
+          var sets = order.slice(1).map(function (i) { return [ls[i].get(e)[field], used[i].p]; });
+          anchor.forEach(function (p0) {
+            var at = p0 - off;
+            for (var s = 0; s < sets.length; s++) {
+              if (!has(sets[s][0], at + sets[s][1])) return;
+            }
+            counts[field]++;
+          });
+        }
+        if (counts[0] || counts[1]) out.set(e, counts);
+      });
+      return out;
+    });
+  }
+
+  function has(sorted, x) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === x) return true;
+      if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  function saturate(n) { return n / (n + 1.2); }
+
+  /** The entries matching a parsed query with their scores (null: nothing to search). */
+  function select(parsed, kinds) {
+    var count = meta.count, cols = meta.columns;
+    var vals = cols.values;
+    var ok = new Uint8Array(count), i;
+    for (i = 0; i < count; i++) ok[i] = kinds.indexOf(vals.kind[cols.kind[i]]) >= 0 ? 1 : 0;
+    parsed.filters.forEach(function (f) {
+      if (f.field === 'kind') return;
+      for (var j = 0; j < count; j++) {
+        if (!ok[j]) continue;
+        if (f.field === 'year') ok[j] = cols.year[j] >= f.from && cols.year[j] <= f.to ? 1 : 0;
+        else ok[j] = vals[f.field][cols[f.field][j]] === f.value ? 1 : 0;
+      }
+    });
+    var scores = new Float64Array(count);
+    var must = parsed.must.map(function (t) {
+      return Promise.all(alternatives(t).map(matches));
+    });
+    var not = parsed.mustNot.map(function (t) {
+      return Promise.all(alternatives(t).map(matches));
+    });
+    return Promise.all([Promise.all(must), Promise.all(not)]).then(function (got) {
+      got[0].forEach(function (alts) {
+        var hit = new Uint8Array(count);
+        alts.forEach(function (m) {
+          if (!m) return;
+          var idf = Math.log(1 + count / (m.size + 0.5));
+          m.forEach(function (c, e) {
+            hit[e] = 1;
+            scores[e] += idf * (3 * saturate(c[0]) + saturate(c[1]));
+          });
+        });
+        for (var j = 0; j < count; j++) if (!hit[j]) ok[j] = 0;
+      });
+      got[1].forEach(function (alts) {
+        alts.forEach(function (m) {
+          if (m) m.forEach(function (c, e) { ok[e] = 0; });
+        });
+      });
+      var found = [];
+      for (var j = 0; j < count; j++) if (ok[j]) found.push(j);
+      return { found: found, scores: scores };
+    });
+  }
+
+  function sortFound(found, scores, sort) {
+    var date = meta.columns.date;
+    found.sort(sort === 'date'
+      ? function (a, b) { return date[b] - date[a] || a - b; }
+      : function (a, b) { return scores[b] - scores[a] || a - b; });
+  }
+
+  /* ----------------------------------------------------------- texts, snippets */
+
+  var dict = null;
+
+  function text(e) {
+    if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
+    return Promise.all([dict, load('d/' + e)]).then(function (x) { return json(x[1], x[0]); });
+  }
+
+  function occurrences(chars, needles) {
+    var lower = chars.map(fold), spans = [];
+    needles.forEach(function (needle, n) {
+      var pat = Array.from(needle).map(fold);
+      if (!pat.length || pat.length > lower.length) return;
+      for (var i = 0; i + pat.length <= lower.length; i++) {
+        var k = 0;
+        while (k < pat.length && lower[i + k] === pat[k]) k++;
+        if (k === pat.length) spans.push([i, i + pat.length, n]);
+      }
+    });
+    return spans;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c];
+    });
+  }
+
+  /** search::snippet::snippet */
+  function snippet(textIn, needles, width) {
+    var chars = Array.from(textIn).map(function (c) { return c === '\n' ? ' ' : c; });
+    var spans = occurrences(chars, needles);
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    var best = null;
+    spans.forEach(function (sp) {
+      var from = Math.max(0, sp[0] - LEAD), seen = {};
+      spans.forEach(function (x) { if (x[0] >= from && x[1] <= from + width) seen[x[2]] = true; });
+      var n = Object.keys(seen).length;
+      if (!best || n > best[0] || (n === best[0] && from < best[1])) best = [n, from];
+    });
+    var start = best ? best[1] : 0, end = Math.min(start + width, chars.length), marks = [];
+    spans.filter(function (x) { return x[0] >= start && x[1] <= end; }).forEach(function (x) {
+      var last = marks[marks.length - 1];
+      if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+      else marks.push([x[0], x[1]]);
+    });
+    var out = start > 0 ? '…' : '', i = start;
+    marks.forEach(function (m) {
+      out += escapeHtml(chars.slice(i, m[0]).join('')) + '<mark>' + escapeHtml(chars.slice(m[0], m[1]).join('')) + '</mark>';
+      i = m[1];
+    });
+    out += escapeHtml(chars.slice(i, end).join(''));
+    if (end < chars.length) out += '…';
+    return out;
+  }
+
+  function bestSection(chars, outline, needles) {
+    if (!outline.length || !needles.length) return null;
+    var found = occurrences(chars, needles), best = null, bestN = 0;
+    outline.forEach(function (s) {
+      var n = found.filter(function (f) { return f[0] >= s[2] && f[0] < s[3]; }).length;
+      if (n > bestN) { best = s; bestN = n; }
+    });
+    return best;
+  }
+
+  function needlesOf(parsed) {
+    var n = [];
+    parsed.must.forEach(function (t) { n = n.concat(alternatives(t)); });
+    return n.map(function (x, i) { return [x, i]; }).sort(function (a, b) {
+      return Array.from(b[0]).length - Array.from(a[0]).length || a[1] - b[1];
+    }).map(function (x) { return x[0]; });
+  }
+
+  function pad(n, w) { var s = String(n); while (s.length < w) s = '0' + s; return s; }
+
+  function hit(e, t, score, section, needles) {
+    var cols = meta.columns, date = cols.date[e];
+    var chars = Array.from(t.x), body, url = t.u;
+    if (section) {
+      body = chars.slice(section[2], section[3]).join('');
+      url += '#' + section[0];
+    } else {
+      body = t.x;
+    }
+    return {
+      url: url, title: t.t, kind: cols.values.kind[cols.kind[e]], year: cols.year[e],
+      type: cols.values.type[cols.type[e]],
+      date: pad(Math.floor(date / 10000), 4) + '-' + pad(Math.floor(date / 100) % 100, 2) + '-' + pad(date % 100, 2),
+      date_label: t.l, date_text: t.d, score: score, section: section ? section[1] : null,
+      snippet: snippet(trim(body), needles, SNIPPET_CHARS)
+    };
+  }
+
+  /* ---------------------------------------------------------------- answers */
+
+  function containsChars(hay, needle) {
+    if (!needle.length) return false;
+    for (var i = 0; i + needle.length <= hay.length; i++) {
+      var k = 0;
+      while (k < needle.length && hay[i + k] === needle[k]) k++;
+      if (k === needle.length) return true;
+    }
+    return false;
+  }
+
+  function addFacet(facets, root, value) {
+    if (!facets[root]) facets[root] = {};
+    facets[root][value] = (facets[root][value] || 0) + 1;
+  }
+
+  /** `kind:section`: the sections of the matching documents that hold every searched text
+   *  and none of the excluded ones (search/sections.rs). */
+  function sections(parsed, sort, perPage, results) {
+    var texts = { must: parsed.must, mustNot: [], filters: parsed.filters };
+    return select(texts, ['document']).then(function (sel) {
+      var found = sel.found;
+      sortFound(found, sel.scores, sort);
+      if (found.length > MAX_SECTION_DOCUMENTS) {
+        results.notes.push('kind:section 只在最相关的 ' + MAX_SECTION_DOCUMENTS + ' 份文件（共 ' + found.length +
+          ' 份匹配）中查找章节；加上 year:、type: 或更多词语可缩小范围');
+        found = found.slice(0, MAX_SECTION_DOCUMENTS);
+      }
+      var must = parsed.must.map(function (t) {
+        return alternatives(t).map(function (a) { return Array.from(a).map(fold); });
+      });
+      var not = [];
+      parsed.mustNot.forEach(function (t) {
+        alternatives(t).forEach(function (a) { not.push(Array.from(a).map(fold)); });
+      });
+      return Promise.all(found.map(text)).then(function (ts) {
+        var cols = meta.columns, hits = [];
+        ts.forEach(function (t, k) {
+          var e = found[k], chars = Array.from(t.x).map(fold);
+          t.o.forEach(function (sec) {
+            var body = chars.slice(Math.min(sec[2], chars.length), Math.min(sec[3], chars.length));
+            var all = must.every(function (alts) { return alts.some(function (a) { return containsChars(body, a); }); });
+            if (!all || not.some(function (a) { return containsChars(body, a); })) return;
+            addFacet(results.facets, 'year', String(cols.year[e]));
+            addFacet(results.facets, 'type', cols.values.type[cols.type[e]]);
+            hits.push([e, t, sec]);
+          });
+        });
+        results.total = hits.length;
+        results.pages = Math.ceil(hits.length / perPage);
+        var needles = needlesOf(parsed);
+        results.hits = hits.slice((results.page - 1) * perPage, results.page * perPage).map(function (h) {
+          var x = hit(h[0], h[1], sel.scores[h[0]], h[2], needles);
+          x.kind = 'section';
+          return x;
+        });
+        return results;
+      });
+    });
+  }
+
+  /** search::SearchIndex::answer */
+  function answer(req) {
+    var parsed = parse(req.q);
+    canonicalize(meta, parsed);
+    var perPage = Math.min(Math.max(req.limit || 10, 1), 100);
+    var page = Math.min(Math.max(req.page || 1, 1), 1000);
+    var sort = req.sort || (parsed.must.length ? 'relevance' : 'date');
+    var results = { query: req.q, total: 0, page: page, pages: 0, sort: sort, hits: [], facets: {}, notes: parsed.notes.slice() };
+    if (!parsed.must.length && !parsed.filters.length) return Promise.resolve(results);
+    var kindFilter = null;
+    parsed.filters.forEach(function (f) { if (f.field === 'kind' && kindFilter === null) kindFilter = f.value; });
+    var kinds = kindFilter === null ? ['document', 'record', 'year'] : [kindFilter];
+    if (kindFilter === 'section') return sections(parsed, sort, perPage, results);
+    return select(parsed, kinds).then(function (sel) {
+      var found = sel.found, cols = meta.columns, vals = cols.values;
+      results.total = found.length;
+      results.pages = Math.ceil(found.length / perPage);
+      found.forEach(function (e) {
+        addFacet(results.facets, 'year', String(cols.year[e]));
+        addFacet(results.facets, 'type', vals.type[cols.type[e]]);
+        if (cols.category[e]) addFacet(results.facets, 'category', vals.category[cols.category[e]]);
+        if (cols.status[e]) addFacet(results.facets, 'status', vals.status[cols.status[e]]);
+      });
+      sortFound(found, sel.scores, sort);
+      var shown = found.slice((page - 1) * perPage, page * perPage), needles = needlesOf(parsed);
+      return Promise.all(shown.map(text)).then(function (ts) {
+        results.hits = ts.map(function (t, k) {
+          var e = shown[k], section = bestSection(Array.from(t.x), t.o, needles);
+          return hit(e, t, sel.scores[e], section, needles);
+        });
+        return results;
+      });
+    });
+  }
+
+  function count(q) {
+    return answer({ q: q, page: 1, limit: 1 }).then(function (r) { return r.total; });
+  }
+
+  /** search::SearchIndex::search_until: suggestions for a query without hits, and the last
+   *  page for a page past it. */
+  function search(req) {
+    return answer(req).then(function (results) {
+      var parsed = parse(req.q);
+      if (results.total === 0 && parsed.must.length) {
+        return suggest(req.q, parsed).then(function (s) {
+          if (s.words.length || s.without_filters || s.phrases.length) results.suggestions = s;
+          return results;
+        });
+      }
+      if (results.total > 0 && results.page > results.pages) {
+        var last = { q: req.q, page: results.pages, limit: req.limit, sort: req.sort };
+        var asked = results.page, pages = results.pages;
+        return answer(last).then(function (r) {
+          r.notes.push('结果只有 ' + pages + ' 页，没有第 ' + asked + ' 页，已显示最后一页');
+          return r;
+        });
+      }
+      return results;
+    });
+  }
+
+  function suggest(q, parsed) {
+    var filters = filterTokens(q), s = { words: [], without_filters: null, phrases: [] };
+    var jobs = [];
+    if (parsed.must.length > 1) {
+      parsed.must.forEach(function (t) {
+        var word = t.phrase ? '"' + t.text + '"' : t.text;
+        var query = [word].concat(filters).join(' ');
+        jobs.push(count(query).then(function (n) { s.words.push({ query: query, total: n }); }));
+      });
+    }
+    if (filters.length && parsed.must.length) {
+      var query = withoutFilters(q);
+      jobs.push(count(query).then(function (n) { s.without_filters = { query: query, total: n }; }));
+    }
+    // Jobs run one after another so the words keep their order.
+    return jobs.reduce(function (p, j) { return p.then(function () { return j; }); }, Promise.resolve()).then(function () {
+      var order = parsed.must.map(function (t) { return [t.phrase ? '"' + t.text + '"' : t.text].concat(filters).join(' '); });
+      s.words.sort(function (a, b) { return order.indexOf(a.query) - order.indexOf(b.query); });
+      return s;
+    });
+  }
+
+  /* ---------------------------------------------------------------- the page */
+
+  function encodeQuery(q) {
+    return encodeURIComponent(trim(q)).replace(/[-_.!~*'()]/g, function (c) {
+      return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  function searchUrl(q, page, sort) {
+    var url = 'search.html?q=' + encodeQuery(q);
+    if (page > 1) url += '&page=' + page;
+    if (sort === 'date') url += '&sort=date';
+    return url;
+  }
+
+  function href(url) {
+    var enc = function (p) {
+      return p.replace(/[ "#%<>?`{}\\^|\u0000-\u001f\u007f-\u009f]/g, function (c) {
+        return Array.from(new TextEncoder().encode(c)).map(function (b) { return '%' + pad(b.toString(16).toUpperCase(), 2); }).join('');
+      });
+    };
+    var i = url.indexOf('#');
+    return i >= 0 ? enc(url.slice(0, i)) + '#' + enc(url.slice(i + 1)) : enc(url);
+  }
+
+  var FACETS = [['year', '年度'], ['type', '文种'], ['category', '问题类别'], ['status', '整改状态']];
+
+  /** The results as the theme's search.html renders them (render/search_view.rs). */
+  function render(q, r, engine) {
+    var e = escapeHtml, sort = r.sort === 'date' ? 'date' : null, h = '';
+    var words = q.split(SPACE).filter(function (w) { return w; });
+    h += '<div class="search-layout">\n  <section class="results" aria-labelledby="results-h" data-engine="' + engine + '">\n';
+    h += '    <h1 id="results-h" data-total="' + r.total + '">共 ' + r.total + ' 条结果</h1>\n';
+    if (r.total === 0) {
+      var tries = [];
+      if (r.suggestions) {
+        r.suggestions.words.forEach(function (t) { tries.push(['单独搜索', t]); });
+        if (r.suggestions.without_filters) tries.push(['去掉筛选条件', r.suggestions.without_filters]);
+        r.suggestions.phrases.forEach(function (t) { tries.push(['相近的短语', t]); });
+      }
+      h += '    <p class="no-hits">没有找到同时包含这些词语的内容。' + (tries.length ? '可以试试：' : '请换用更短的词语，或去掉引号、筛选条件再试。') + '</p>\n';
+      if (tries.length) {
+        h += '    <ul class="suggestions">' + tries.map(function (t) {
+          return '<li>' + t[0] + '：<a href="' + e(ROOT + searchUrl(t[1].query, 1, null)) + '">' + e(t[1].query) + '</a> <span class="count">' + t[1].total + ' 条</span></li>';
+        }).join('') + '</ul>\n';
+      }
+    } else {
+      h += '    <p class="sort">排序：' + (sort
+        ? '<a href="' + e(ROOT + searchUrl(q, 1, null)) + '">相关度</a> · <strong>日期</strong>'
+        : '<strong>相关度</strong> · <a href="' + e(ROOT + searchUrl(q, 1, 'date')) + '">日期</a>') + '</p>\n';
+    }
+    h += '    <ol class="hits">\n';
+    r.hits.forEach(function (x) {
+      h += '      <li class="hit" data-hit-url="' + e(x.url) + '">\n';
+      h += '        <h2><a href="' + e(ROOT + href(x.url)) + '">' + e(x.title) + '</a></h2>\n';
+      h += '        <p class="meta">' + x.year + '年度 · ' + e(x.type) + (x.date_text ? ' · ' + e(x.date_label) + ' ' + e(x.date_text) : '') +
+        (x.section ? ' · ' + e(x.section) : '') + '</p>\n';
+      h += '        <p class="snippet">' + x.snippet + '</p>\n      </li>\n';
+    });
+    h += '    </ol>\n';
+    var first = Math.max(r.page - 4, 1), last = Math.min(first + 8, r.pages);
+    if (last - first + 1 > 1) {
+      h += '    <nav class="pages" aria-label="分页">';
+      for (var n = first; n <= last; n++) {
+        h += n === r.page ? '<span aria-current="page">' + n + '</span> ' : '<a href="' + e(ROOT + searchUrl(q, n, sort)) + '">' + n + '</a> ';
+      }
+      h += '</nav>\n';
+    }
+    h += '  </section>\n';
+    var groups = FACETS.filter(function (f) { return r.facets[f[0]]; });
+    if (groups.length) {
+      h += '  <aside class="facets" aria-label="筛选">\n';
+      groups.forEach(function (g) {
+        var values = Object.keys(r.facets[g[0]]).sort(cmp);
+        if (g[0] === 'year') values.reverse();
+        h += '    <section>\n      <h2>' + g[1] + '</h2>\n      <ul>' + values.map(function (v) {
+          var f = g[0] + ':' + v, active = words.indexOf(f) >= 0;
+          var next = active ? words.filter(function (w) { return w !== f; }) : words.concat([f]);
+          return '<li><a href="' + e(ROOT + searchUrl(next.join(' '), 1, sort)) + '"' + (active ? ' class="active" aria-current="true"' : '') +
+            '>' + e(v) + '</a> <span class="count">' + r.facets[g[0]][v] + '</span></li>';
+        }).join('') + '</ul>\n    </section>\n';
+      });
+      h += '  </aside>\n';
+    }
+    return h + '</div>\n';
+  }
+
+  function show(q, r, engine) {
+    var old = app.querySelectorAll('.note, .search-layout, .searching');
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    var notes = r.notes.map(function (n) { return '<p class="note" role="status">' + escapeHtml(n) + '</p>\n'; }).join('');
+    app.insertAdjacentHTML('beforeend', notes + (q ? render(q, r, engine) : ''));
+    document.title = (q ? '“' + q + '”的搜索结果 - ' : '') + document.title.replace(/^“.*”的搜索结果 - /, '');
+    app.setAttribute('data-state', 'done');
+  }
+
+  function fail(message) {
+    var old = app.querySelectorAll('.searching');
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    app.insertAdjacentHTML('beforeend', '<p class="note" role="alert">' + escapeHtml(message) + '</p>');
+    app.setAttribute('data-state', 'failed');
+  }
+
+  /** The server's answer when a server answers `api/search`, else null. */
+  function fromServer(req) {
+    if (!/^https?:$/.test(location.protocol) || !window.fetch) return Promise.resolve(null);
+    var url = ROOT + 'api/search?q=' + encodeQuery(req.q) + '&page=' + req.page + '&limit=' + req.limit + (req.sort ? '&sort=' + req.sort : '');
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
+      var type = res.headers.get('content-type') || '';
+      if (!res.ok || type.indexOf('json') < 0) return null;
+      return res.json();
+    }).catch(function () { return null; });
+  }
+
+  function params() {
+    var out = {};
+    location.search.replace(/^\?/, '').split('&').forEach(function (kv) {
+      if (!kv) return;
+      var i = kv.indexOf('='), k = i >= 0 ? kv.slice(0, i) : kv, v = i >= 0 ? kv.slice(i + 1) : '';
+      try {
+        out[decodeURIComponent(k)] = decodeURIComponent(v.replace(/\+/g, ' '));
+      } catch (err) {
+        out[k] = v;
+      }
+    });
+    return out;
+  }
+
+  /** Answers a request in the page's own engine (also for tests: window.annalsSearch). */
+  function staticSearch(req) {
+    return (meta ? Promise.resolve(meta) : openIndex()).then(function () { return search(req); });
+  }
+  window.annalsSearch = staticSearch;
+
+  var p = params(), q = p.q || '';
+  var req = { q: q, page: parseInt(p.page, 10) || 1, limit: parseInt(p.limit, 10) || 10, sort: p.sort === 'date' ? 'date' : p.sort === 'relevance' ? 'relevance' : null };
+  var input = document.getElementById('search-q');
+  if (input) input.value = q;
+  var boxes = document.querySelectorAll('.search-box input[name=q]');
+  for (var b = 0; b < boxes.length; b++) boxes[b].value = q;
+  if (!trim(q)) {
+    app.setAttribute('data-state', 'done');
+    return;
+  }
+  app.insertAdjacentHTML('beforeend', '<p class="searching" role="status">正在搜索…</p>');
+  fromServer(req).then(function (r) {
+    if (r) return show(q, r, 'server');
+    return staticSearch(req).then(function (r2) { show(q, r2, 'static'); }, function (err) {
+      fail(err && err.message === 'format'
+        ? '搜索索引由另一版本的 annals 生成，请重新运行 annals build。'
+        : '找不到本站的搜索索引（searchindex/）：请用 annals build 重新生成整个站点后再打开。');
+    });
+  });
+})();
