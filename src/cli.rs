@@ -82,6 +82,9 @@ pub struct BuildArgs {
     /// Where to write the site. Default: ROOT/public.
     #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Also write a .gz beside every page, style sheet and script (nginx's gzip_static).
+    #[arg(long)]
+    pub gzip: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -51,6 +51,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// The date overdue ledger records are judged on. Default: today.
     pub today: Option<chrono::NaiveDate>,
+    /// Write `.gz` siblings of the text files (for nginx's `gzip_static`).
+    pub gzip: bool,
 }
 
 /// What a successful build did.
@@ -188,6 +190,9 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
             }
         };
     bundle.write(site_staged.path())?;
+    if opts.gzip {
+        output::gzip::siblings(site_staged.path())?;
+    }
     index_staged.commit()?;
     site_staged.commit().map_err(|mut f| {
         for d in &mut f.0 {

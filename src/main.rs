@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         return check(&cli, args);
     }
     let result = match &cli.command {
-        Command::Build(args) => build(&cli, args.output.clone()),
+        Command::Build(args) => build(&cli, args.output.clone(), args.gzip),
         Command::Search(args) => search(&cli, args),
         Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
         Command::Check(_) => Ok(()),
@@ -41,11 +41,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(cli: &Cli, output: Option<std::path::PathBuf>) -> Result<(), Failure> {
+fn build(cli: &Cli, output: Option<std::path::PathBuf>, gzip: bool) -> Result<(), Failure> {
     let report = annals::build(&annals::BuildOptions {
         root: cli.root.clone(),
         output,
         today: cli.today,
+        gzip,
     })?;
     print_diagnostics(report.warnings.clone());
     eprintln!("{report}");

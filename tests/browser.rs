@@ -56,7 +56,7 @@ fn search_ledger_and_pages_work_in_chromium() {
     save(&b, "home.png");
     b.type_into(".search-box input[name=q]", "文稿起草不深入\u{E007}");
     b.wait_for(
-        "return location.pathname === '/search' && document.querySelectorAll('.hit').length > 0",
+        "return location.pathname === '/search.html' && document.querySelectorAll('.hit').length > 0",
     );
     let marks = b.eval("return Array.prototype.map.call(document.querySelectorAll('.hit mark'), function (m) { return m.textContent; })");
     let marks: Vec<String> = serde_json::from_value(marks).unwrap();

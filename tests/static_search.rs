@@ -506,3 +506,23 @@ fn issue_12_the_engine_is_plain_es2017() {
         "no external URL"
     );
 }
+
+#[test]
+fn issue_12_gzip_writes_siblings_for_gzip_static() {
+    let site = Site::fixture("search");
+    let out = site.annals(&["build", "--gzip"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read(site.public().join("search.html")).unwrap();
+    let gz = std::fs::read(site.public().join("search.html.gz")).expect("search.html.gz");
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unpacked).unwrap();
+    assert_eq!(unpacked, page);
+    assert!(site.public().join("assets/search.js.gz").exists());
+    let data: Vec<String> = tree(&site.public().join("searchindex"))
+        .into_keys()
+        .collect();
+    assert!(
+        !data.is_empty() && data.iter().all(|f| !f.ends_with(".gz")),
+        "{data:?}"
+    );
+}

@@ -6,6 +6,7 @@
 //! is swapped, so a failure in one leaves both as they were.
 
 mod classified;
+pub mod gzip;
 mod lock;
 pub mod target;
 

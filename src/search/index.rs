@@ -270,7 +270,7 @@ pub fn stage(
     // The archive's phrases for suggestions come from the entries as they pass (titles and
     // headings), not from a second reading of every document.
     let mut phrases = std::collections::BTreeSet::new();
-    let entries = write(
+    let (index, prepared) = write(
         |add| {
             entries(site, |e| {
                 if e.kind == "document" {
@@ -283,21 +283,25 @@ pub fn stage(
         staged.path(),
         settings,
         jieba,
+        super::bundle::prepare,
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
     vocabulary.save(staged.path())?;
-    let bundle = super::bundle::build(&entries, &settings.synonyms, &vocabulary);
+    let bundle = super::bundle::build(&index, prepared, &settings.synonyms, &vocabulary)
+        .map_err(|e| tantivy_error(&Path::new(super::settings::DIR).join("index"), e))?;
     Ok((staged, bundle))
 }
 
 /// Writes the index of the entries `entries` hands out into `dir` (an empty folder), with
-/// the settings it was built with; returns the entries, in the order they were indexed.
-pub fn write(
+/// the settings it was built with; returns the index and what `meanwhile` made of the entries
+/// (numbered in the order given) while tantivy committed and merged.
+pub fn write<T: Send>(
     entries: impl FnOnce(&mut dyn FnMut(Entry)),
     dir: &Path,
     settings: &Settings,
     jieba: Arc<Jieba>,
-) -> Result<Vec<Entry>, Failure> {
+    meanwhile: impl FnOnce(&[Entry]) -> T + Send,
+) -> Result<(Index, T), Failure> {
     let shown = Path::new(super::settings::DIR).join("index");
     let err = |e| tantivy_error(&shown, e);
     let (schema, f) = Fields::schema();
@@ -315,10 +319,9 @@ pub fn write(
     entries(&mut |e: Entry| {
         if failed.is_none() {
             let slot = gate.enter();
-            if let Err(e) = writer.add_document(Queued {
-                doc: document(&f, &e),
-                _slot: slot,
-            }) {
+            let mut doc = document(&f, &e);
+            doc.add_u64(f.entry, kept.len() as u64);
+            if let Err(e) = writer.add_document(Queued { doc, _slot: slot }) {
                 failed = Some(e);
             }
         }
@@ -327,8 +330,14 @@ pub fn write(
     if let Some(e) = failed {
         return Err(err(e));
     }
-    writer.commit().map_err(err)?;
-    writer.wait_merging_threads().map_err(err)?;
+    let (committed, made) = rayon::join(
+        move || {
+            writer.commit()?;
+            writer.wait_merging_threads()
+        },
+        || meanwhile(&kept),
+    );
+    committed.map_err(err)?;
     fsx::write(&dir.join(DICTIONARY), settings.dictionary.as_bytes())?;
     let synonyms = serde_json::to_string(&settings.synonyms).expect("synonyms serialise");
     fsx::write(&dir.join(SYNONYMS), synonyms.as_bytes())?;
@@ -336,7 +345,7 @@ pub fn write(
         &dir.join(META),
         format!("{{\"version\": {VERSION}}}\n").as_bytes(),
     )?;
-    Ok(kept)
+    Ok((index, made))
 }
 
 pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {

@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +38,8 @@ pub struct Fields {
     pub unit: Field,
     pub category: Field,
     pub status: Field,
+    /// The entry's number in the build (the static bundle reads the index's lists by it).
+    pub entry: Field,
     /// Facets `/year/2025`, `/type/…`, `/category/…`, `/status/…` for the counts.
     pub facets: Field,
 }
@@ -80,6 +82,7 @@ impl Fields {
             unit: b.add_text_field("unit", STRING | STORED),
             category: b.add_text_field("category", STRING | STORED),
             status: b.add_text_field("status", STRING | STORED),
+            entry: b.add_u64_field("entry", FAST),
             facets: b.add_facet_field("facets", INDEXED),
         };
         (b.build(), fields)

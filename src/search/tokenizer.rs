@@ -16,7 +16,7 @@ pub const WORDS: &str = "annals_words";
 
 /// Letters and digits of words in Latin and other scripts; the common punctuation of Chinese
 /// text is settled without Unicode's tables.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
@@ -167,15 +167,6 @@ fn collect(mut stream: SpanStream<'_>) -> Vec<Token> {
 /// run of one character is always emitted alone.
 pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
     collect(bigram_stream(text, edges))
-}
-
-/// Calls `f` with each index-side token of `text` (bigrams with run edges, as
-/// [`BigramTokenizer`] gives tantivy) and its position, without allocating a string per token.
-pub fn each_bigram(text: &str, mut f: impl FnMut(&str, usize)) {
-    let mut stream = bigram_stream(text, true);
-    while stream.advance() {
-        f(&stream.token.text, stream.token.position);
-    }
 }
 
 fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {

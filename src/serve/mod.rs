@@ -104,6 +104,7 @@ pub fn build_state(
             root: root.to_path_buf(),
             output: None,
             today,
+            gzip: false,
         },
     )?;
     for w in &report.warnings {

@@ -1,4 +1,6 @@
-//! Positional postings of every index token, as the server's bigram fields have them.
+//! Positional postings of every index token, read from the server's index just written (its
+//! `title_bigrams` and `body_bigrams` fields, with positions): the bundle tokenizes nothing
+//! again, so it lists exactly what the server matches and costs a fraction of the index.
 //!
 //! For each token (a character bigram, a run's edge character, a whole Latin word or number,
 //! all folded as the tokenizer folds them) the entries holding it, each with the character
@@ -9,25 +11,78 @@
 //! it), which no one token list says: `#字` lists the entries holding the character at all,
 //! with whether the title does.
 //!
-//! Encoding, all unsigned varints: per entry `gap, titles, bodies, title gaps…, body gaps…`
-//! (positional) or `gap, flags` (presence: 1 title, 2 text); the first gap of a list is the
-//! entry number itself.
+//! Run edges are listed only where they touch a letter or digit (`2025年`, `第2次`): the others
+//! are a fifth of all positions, and a query needs them only when a lone character stands
+//! between punctuation (`年，度`), which the browser checks against the entries' texts.
+//!
+//! A list is four streams, so deflate sees like with like: `[head length][head][high bytes]
+//! [low bytes][escapes]`. The head has per entry `gap, texts << 1 | has_title, [titles]`
+//! (positional) or `gap, flags` (presence: 1 title, 2 text), unsigned varints, the first gap
+//! being the entry number itself. Then every position gap (titles, then texts, entry by
+//! entry): its high byte among the high bytes, its low byte among the low; a gap of 65,280 or
+//! more has high byte 255 and its value among the escapes, a varint.
 
 use super::encode::varint;
 use crate::search::index::Entry;
-use crate::search::tokenizer::{each_bigram, is_ideograph, normalize};
+use crate::search::schema::Fields;
+use crate::search::tokenizer::{is_ideograph, is_word_char, normalize};
+use crate::search::variants::simplified;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+use tantivy::postings::Postings;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocSet, Index, SegmentReader, Term, TERMINATED};
 
-/// Entries tokenised per task: large enough that merging stays cheap.
+/// Entries read per task for the presence lists.
 const CHUNK: usize = 256;
 
-/// One token's list in one chunk: its first and last entry, and the records after the first
-/// entry number (which the merge writes as a gap from the list so far).
+/// One list in the making: its last entry and its streams.
+#[derive(Default)]
 struct Local {
     first: u32,
     last: u32,
-    bytes: Vec<u8>,
+    streams: Streams,
+}
+
+/// A list's four streams.
+#[derive(Default)]
+struct Streams {
+    head: Vec<u8>,
+    high: Vec<u8>,
+    low: Vec<u8>,
+    escapes: Vec<u8>,
+}
+
+impl Streams {
+    fn gap(&mut self, gap: u32) {
+        if gap < 0xFF00 {
+            self.high.push((gap >> 8) as u8);
+            self.low.push(gap as u8);
+        } else {
+            self.high.push(255);
+            self.low.push(0);
+            varint(&mut self.escapes, gap as u64);
+        }
+    }
+
+    fn extend(&mut self, other: &Streams) {
+        self.head.extend_from_slice(&other.head);
+        self.high.extend_from_slice(&other.high);
+        self.low.extend_from_slice(&other.low);
+        self.escapes.extend_from_slice(&other.escapes);
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        let mut out =
+            Vec::with_capacity(self.head.len() + 2 * self.high.len() + self.escapes.len() + 5);
+        varint(&mut out, self.head.len() as u64);
+        out.extend_from_slice(&self.head);
+        out.extend_from_slice(&self.high);
+        out.extend_from_slice(&self.low);
+        out.extend_from_slice(&self.escapes);
+        out
+    }
 }
 
 /// The key of a presence list.
@@ -35,95 +90,202 @@ pub fn presence_key(c: char) -> String {
     format!("#{c}")
 }
 
-/// Every token's encoded list, sorted by token.
-pub fn build(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
-    let chunks: Vec<FxHashMap<String, Local>> = entries
+/// Which characters of a text are letters or digits (not ideographs), by character offset:
+/// a run edge is listed only beside one.
+pub struct Words(Vec<u64>);
+
+/// Each entry's [`Words`] of its title and of its text.
+pub fn words(entries: &[Entry]) -> Vec<[Words; 2]> {
+    entries
+        .par_iter()
+        .map(|e| [Words::of(&normalize(&e.title)), Words::of(&e.text)])
+        .collect()
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut bits = Vec::new();
+        for (i, c) in text.chars().enumerate() {
+            if i % 64 == 0 {
+                bits.push(0u64);
+            }
+            if !is_ideograph(c) && is_word_char(c) {
+                *bits.last_mut().expect("pushed") |= 1 << (i % 64);
+            }
+        }
+        Words(bits)
+    }
+    fn at(&self, i: Option<u32>) -> bool {
+        i.and_then(|i| self.0.get(i as usize / 64).map(|w| w >> (i % 64) & 1 == 1))
+            .unwrap_or(false)
+    }
+}
+
+/// Every token's encoded list from the index (the presence lists are made apart).
+pub fn build(
+    index: &Index,
+    f: &Fields,
+    words: &[[Words; 2]],
+) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
+    let searcher = index.reader()?.searcher();
+    let segments = searcher.segment_readers();
+    let numbers: Vec<Vec<u32>> = segments
+        .iter()
+        .map(|seg| {
+            let col = seg.fast_fields().u64("entry")?;
+            Ok((0..seg.max_doc())
+                .map(|d| col.first(d).unwrap_or_default() as u32)
+                .collect())
+        })
+        .collect::<tantivy::Result<_>>()?;
+    let fields = [f.title_bigrams, f.body_bigrams];
+    let mut terms: BTreeSet<Vec<u8>> = BTreeSet::new();
+    for seg in segments {
+        for &field in &fields {
+            let inverted = seg.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                terms.insert(stream.key().to_vec());
+            }
+        }
+    }
+    let terms: Vec<Vec<u8>> = terms.into_iter().collect();
+    terms
+        .par_iter()
+        .map(|t| list(t, segments, &numbers, &fields, &words))
+        .filter_map(Result::transpose)
+        .collect()
+}
+
+/// One token's list from every segment and both fields; `None` when nothing of it is kept
+/// (a run edge that touches no letter or digit anywhere).
+fn list(
+    term: &[u8],
+    segments: &[SegmentReader],
+    numbers: &[Vec<u32>],
+    fields: &[Field; 2],
+    words: &[[Words; 2]],
+) -> tantivy::Result<Option<(String, Vec<u8>)>> {
+    let text = String::from_utf8_lossy(term).into_owned();
+    let mut chars = text.chars();
+    let edge = matches!((chars.next(), chars.next()), (Some(c), None) if is_ideograph(c));
+    // (entry, field, where its positions are in `all`) of every document holding the token.
+    let mut found: Vec<(u32, usize, std::ops::Range<usize>)> = Vec::new();
+    let mut all: Vec<u32> = Vec::new();
+    let mut buf = Vec::new();
+    for (seg, numbers) in segments.iter().zip(numbers) {
+        for (k, &field) in fields.iter().enumerate() {
+            let inverted = seg.inverted_index(field)?;
+            let term = Term::from_field_bytes(field, term);
+            let Some(mut postings) =
+                inverted.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
+            else {
+                continue;
+            };
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                let entry = numbers[doc as usize];
+                postings.positions(&mut buf);
+                if edge {
+                    let w = &words[entry as usize][k];
+                    buf.retain(|&p| w.at(p.checked_sub(1)) || w.at(Some(p + 1)));
+                }
+                if !buf.is_empty() {
+                    found.push((entry, k, all.len()..all.len() + buf.len()));
+                    all.extend_from_slice(&buf);
+                }
+                doc = postings.advance();
+            }
+        }
+    }
+    if found.is_empty() {
+        return Ok(None);
+    }
+    found.sort_unstable_by_key(|(e, k, _)| (*e, *k));
+    let mut s = Streams::default();
+    let mut last = 0;
+    for group in found.chunk_by(|a, b| a.0 == b.0) {
+        let entry = group[0].0;
+        varint(&mut s.head, (entry - last) as u64);
+        last = entry;
+        let title: &[u32] = group
+            .iter()
+            .find(|g| g.1 == 0)
+            .map_or(&[], |g| &all[g.2.clone()]);
+        let body: &[u32] = group
+            .iter()
+            .find(|g| g.1 == 1)
+            .map_or(&[], |g| &all[g.2.clone()]);
+        varint(
+            &mut s.head,
+            ((body.len() as u64) << 1) | !title.is_empty() as u64,
+        );
+        if !title.is_empty() {
+            varint(&mut s.head, title.len() as u64);
+        }
+        for list in [title, body] {
+            let mut prev = 0;
+            for &p in list {
+                s.gap(p - prev);
+                prev = p;
+            }
+        }
+    }
+    Ok(Some((text, s.bytes())))
+}
+
+/// `#字` for every character: the entries holding it, with whether in the title, the text.
+pub fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+    let chunks: Vec<FxHashMap<char, Local>> = entries
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
-            let mut lists: FxHashMap<String, Local> = FxHashMap::default();
+            let mut lists: FxHashMap<char, Local> = FxHashMap::default();
+            // Per character of the entry at hand: 1 in its title, 2 in its text.
+            let mut flags = vec![0u8; 0x40000];
+            let mut touched: Vec<u32> = Vec::new();
             for (j, e) in chunk.iter().enumerate() {
-                tokenize_entry((k * CHUNK + j) as u32, e, &mut lists);
+                let id = (k * CHUNK + j) as u32;
+                let title = normalize(&e.title);
+                for (bit, text) in [(1u8, title.as_str()), (2, e.text.as_str())] {
+                    for c in text.chars().filter(|&c| is_ideograph(c)) {
+                        let c = simplified(c) as u32;
+                        let f = &mut flags[c as usize];
+                        if *f == 0 {
+                            touched.push(c);
+                        }
+                        *f |= bit;
+                    }
+                }
+                for c in touched.drain(..) {
+                    let ch = char::from_u32(c).unwrap_or('\u{fffd}');
+                    let l = lists.entry(ch).or_insert_with(|| Local {
+                        first: id,
+                        last: id,
+                        streams: Streams::default(),
+                    });
+                    if l.last != id {
+                        varint(&mut l.streams.head, (id - l.last) as u64);
+                        l.last = id;
+                    }
+                    l.streams.head.push(flags[c as usize]);
+                    flags[c as usize] = 0;
+                }
             }
             lists
         })
         .collect();
-    let mut merged: FxHashMap<String, (u32, Vec<u8>)> = FxHashMap::default();
+    let mut merged: FxHashMap<char, (u32, Streams)> = FxHashMap::default();
     for lists in chunks {
-        for (term, local) in lists {
-            match merged.get_mut(&term) {
-                Some((last, bytes)) => {
-                    varint(bytes, (local.first - *last) as u64);
-                    bytes.extend_from_slice(&local.bytes);
-                    *last = local.last;
-                }
-                None => {
-                    let mut bytes = Vec::with_capacity(local.bytes.len() + 4);
-                    varint(&mut bytes, local.first as u64);
-                    bytes.extend_from_slice(&local.bytes);
-                    merged.insert(term, (local.last, bytes));
-                }
-            }
+        for (c, local) in lists {
+            let (last, streams) = merged.entry(c).or_insert_with(|| (0, Streams::default()));
+            varint(&mut streams.head, (local.first - *last) as u64);
+            streams.extend(&local.streams);
+            *last = local.last;
         }
     }
-    let mut out: Vec<(String, Vec<u8>)> = merged.into_iter().map(|(t, (_, b))| (t, b)).collect();
-    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-/// Adds entry `id`'s tokens to a chunk's lists.
-fn tokenize_entry(id: u32, e: &Entry, lists: &mut FxHashMap<String, Local>) {
-    // Per token: title offsets, text offsets.
-    let mut mine: FxHashMap<String, (Vec<u32>, Vec<u32>)> = FxHashMap::default();
-    let mut chars: FxHashMap<char, u8> = FxHashMap::default();
-    let title = normalize(&e.title);
-    for (field, text) in [(0usize, title.as_str()), (1, e.text.as_str())] {
-        each_bigram(text, |token, at| {
-            let slot = match mine.get_mut(token) {
-                Some(s) => s,
-                None => mine.entry(token.to_string()).or_default(),
-            };
-            if field == 0 { &mut slot.0 } else { &mut slot.1 }.push(at as u32);
-            for c in token.chars().filter(|&c| is_ideograph(c)) {
-                *chars.entry(c).or_default() |= 1 << field;
-            }
-        });
-    }
-    let mut record = Vec::with_capacity(32);
-    for (term, (title, body)) in mine {
-        record.clear();
-        varint(&mut record, title.len() as u64);
-        varint(&mut record, body.len() as u64);
-        for list in [&title, &body] {
-            let mut prev = 0;
-            for &p in list.iter() {
-                varint(&mut record, (p - prev) as u64);
-                prev = p;
-            }
-        }
-        append(lists, term, id, &record);
-    }
-    for (c, flags) in chars {
-        append(lists, presence_key(c), id, &[flags]);
-    }
-}
-
-fn append(lists: &mut FxHashMap<String, Local>, term: String, id: u32, record: &[u8]) {
-    match lists.get_mut(&term) {
-        Some(l) => {
-            varint(&mut l.bytes, (id - l.last) as u64);
-            l.bytes.extend_from_slice(record);
-            l.last = id;
-        }
-        None => {
-            lists.insert(
-                term,
-                Local {
-                    first: id,
-                    last: id,
-                    bytes: record.to_vec(),
-                },
-            );
-        }
-    }
+    merged
+        .into_par_iter()
+        .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
+        .collect()
 }

@@ -26,14 +26,17 @@
 
   /* ---------------------------------------------------------------- loading */
 
-  var stats = { files: 0, bytes: 0 };
+  // What a query cost: data files and their bytes (as on disk), and milliseconds from this
+  // script's start to the results shown (scripts/bench-static-search reads them).
+  var started = performance.now();
+  var stats = { files: 0, bytes: 0, ms: 0 };
   window.annalsSearchStats = stats;
   var waiting = {};
   var loads = {};
 
   window.annalsData = function (key, n, packed) {
     stats.files += 1;
-    stats.bytes += 2 * (packed.length + key.length + 24);
+    stats.bytes += 2 + 2 * (packed.length + key.length + String(n).length + 20);
     var w = waiting[key];
     if (w) {
       delete waiting[key];
@@ -325,15 +328,17 @@
     return s;
   }
 
-  /** tokenizer::bigrams(text, false): the query side's tokens at their character offsets. */
-  function bigrams(text) {
+  /** tokenizer::bigrams: the query side's tokens at their character offsets, or with `edges`
+   *  the server index's (every run's first and last character alone too). */
+  function bigrams(text, edges) {
     var chars = Array.from(text), out = [], i = 0;
     while (i < chars.length) {
       if (isIdeograph(chars[i].codePointAt(0))) {
         var start = i;
         while (i < chars.length && isIdeograph(chars[i].codePointAt(0))) i++;
-        if (i - start === 1) out.push({ t: tokenText([chars[start]], false), p: start, kind: 'single' });
+        if (i - start === 1 || edges) out.push({ t: tokenText([chars[start]], false), p: start, kind: 'single' });
         for (var k = start; k < i - 1; k++) out.push({ t: tokenText(chars.slice(k, k + 2), false), p: k, kind: 'pair' });
+        if (edges && i - start > 1) out.push({ t: tokenText([chars[i - 1]], false), p: i - 1, kind: 'single' });
       } else if (isWordChar(chars[i])) {
         var s = i;
         while (i < chars.length && isWordChar(chars[i]) && !isIdeograph(chars[i].codePointAt(0))) i++;
@@ -383,7 +388,8 @@
     var m = /[:：]/.exec(raw);
     if (!m) return null;
     var field = raw.slice(0, m.index), value = raw.slice(m.index + 1);
-    if (!field || !ALPHA.test(field) || value.indexOf('//') === 0) return null;
+    // A URL's `//` is no filter value.
+    if (!field || !ALPHA.test(field) || (value.charAt(0) === '/' && value.charAt(1) === '/')) return null;
     return [field, value];
   }
 
@@ -607,19 +613,38 @@
     return lists[term];
   }
 
+  /** A list's streams (src/search/bundle/postings.rs): the head, then every position gap's
+   *  high bytes, its low bytes, and the escapes of the large ones. */
   function decode(b, presence) {
     var r = { b: b, i: 0 }, out = new Map(), e = 0;
-    while (r.i < b.length) {
-      e += varint(r);
-      if (presence) {
+    var headEnd = varint(r);
+    headEnd += r.i;
+    if (presence) {
+      while (r.i < headEnd) {
+        e += varint(r);
         out.set(e, varint(r));
-        continue;
       }
-      var nt = varint(r), nb = varint(r), t = new Array(nt), x = new Array(nb), p = 0, k;
-      for (k = 0; k < nt; k++) { p += varint(r); t[k] = p; }
+      return out;
+    }
+    var heads = [], n = 0;
+    while (r.i < headEnd) {
+      e += varint(r);
+      var x = varint(r), nb = Math.floor(x / 2), nt = x & 1 ? varint(r) : 0;
+      heads.push(e, nt, nb);
+      n += nt + nb;
+    }
+    var hi = headEnd, lo = headEnd + n, esc = { b: b, i: headEnd + 2 * n }, k = 0;
+    function gap() {
+      var h = b[hi + k], v = h === 255 ? varint(esc) : h * 256 + b[lo + k];
+      k++;
+      return v;
+    }
+    for (var h = 0; h < heads.length; h += 3) {
+      var t = new Array(heads[h + 1]), x2 = new Array(heads[h + 2]), p = 0, j;
+      for (j = 0; j < t.length; j++) { p += gap(); t[j] = p; }
       p = 0;
-      for (k = 0; k < nb; k++) { p += varint(r); x[k] = p; }
-      out.set(e, [t, x]);
+      for (j = 0; j < x2.length; j++) { p += gap(); x2[j] = p; }
+      out.set(heads[h], [t, x2]);
     }
     return out;
   }
@@ -671,7 +696,7 @@
   /** Entries whose title or text holds `text` as the server's phrase query decides it:
    *  Map entry -> [title matches, text matches]. */
   function matches(text) {
-    var tokens = bigrams(text);
+    var chars = Array.from(text), tokens = bigrams(text, false);
     if (!tokens.length) return Promise.resolve(null);
     if (tokens.length === 1 && tokens[0].kind === 'single') {
       return list('#' + tokens[0].t).then(function (l) {
@@ -680,7 +705,57 @@
         return out;
       });
     }
-    var used = tokens.length === 1 ? tokens : cover(tokens);
+    // A lone character with no letter or digit beside it in the query must be a run's edge in
+    // the text, which the lists hold only next to letters and digits: such a query is
+    // checked against the candidates' texts.
+    var wordAt = function (i) {
+      return i >= 0 && i < chars.length && !isIdeograph(chars[i].codePointAt(0)) && isWordChar(chars[i]);
+    };
+    var loose = tokens.filter(function (t) { return t.kind === 'single' && !wordAt(t.p - 1) && !wordAt(t.p + 1); });
+    if (!loose.length) return positional(tokens.length === 1 ? tokens : cover(tokens));
+    var rest = tokens.filter(function (t) { return loose.indexOf(t) < 0; });
+    var lists = loose.map(function (t) { return list('#' + t.t); });
+    if (rest.length) lists.push(positional(cover(rest)));
+    return Promise.all(lists).then(function (ls) {
+      ls.sort(function (a, b) { return a.size - b.size; });
+      var candidates = [];
+      ls[0].forEach(function (_, e) {
+        for (var k = 1; k < ls.length; k++) if (!ls[k].has(e)) return;
+        candidates.push(e);
+      });
+      return Promise.all(candidates.map(texts)).then(function (ts) {
+        var out = new Map();
+        ts.forEach(function (t, k) {
+          var counts = [normalize(t.t), t.x].map(function (field) { return phraseCount(bigrams(field, true), tokens); });
+          if (counts[0] || counts[1]) out.set(candidates[k], counts);
+        });
+        return out;
+      });
+    });
+  }
+
+  /** How often `tokens` (at their offsets) occur among a text's `indexed` tokens. */
+  function phraseCount(indexed, tokens) {
+    var at = new Map();
+    indexed.forEach(function (t) {
+      if (!at.has(t.t)) at.set(t.t, new Set());
+      at.get(t.t).add(t.p);
+    });
+    var first = at.get(tokens[0].t), n = 0;
+    if (!first) return 0;
+    first.forEach(function (p0) {
+      var start = p0 - tokens[0].p;
+      for (var k = 1; k < tokens.length; k++) {
+        var ps = at.get(tokens[k].t);
+        if (!ps || !ps.has(start + tokens[k].p)) return;
+      }
+      n++;
+    });
+    return n;
+  }
+
+  /** Entries holding every token of `used` at its offset, from the lists. */
+  function positional(used) {
     return Promise.all(used.map(function (t) { return list(t.t); })).then(function (ls) {
       var out = new Map(), order = ls.map(function (_, i) { return i; });
       order.sort(function (a, b) { return ls[a].size - ls[b].size; });
@@ -773,7 +848,7 @@
 
   var dict = null;
 
-  function text(e) {
+  function texts(e) {
     if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
     return Promise.all([dict, load('d/' + e)]).then(function (x) { return json(x[1], x[0]); });
   }
@@ -884,8 +959,8 @@
   /** `kind:section`: the sections of the matching documents that hold every searched text
    *  and none of the excluded ones (search/sections.rs). */
   function sections(parsed, sort, perPage, results) {
-    var texts = { must: parsed.must, mustNot: [], filters: parsed.filters };
-    return select(texts, ['document']).then(function (sel) {
+    var included = { must: parsed.must, mustNot: [], filters: parsed.filters };
+    return select(included, ['document']).then(function (sel) {
       var found = sel.found;
       sortFound(found, sel.scores, sort);
       if (found.length > MAX_SECTION_DOCUMENTS) {
@@ -900,7 +975,7 @@
       parsed.mustNot.forEach(function (t) {
         alternatives(t).forEach(function (a) { not.push(Array.from(a).map(fold)); });
       });
-      return Promise.all(found.map(text)).then(function (ts) {
+      return Promise.all(found.map(texts)).then(function (ts) {
         var cols = meta.columns, hits = [];
         ts.forEach(function (t, k) {
           var e = found[k], chars = Array.from(t.x).map(fold);
@@ -951,7 +1026,7 @@
       });
       sortFound(found, sel.scores, sort);
       var shown = found.slice((page - 1) * perPage, page * perPage), needles = needlesOf(parsed);
-      return Promise.all(shown.map(text)).then(function (ts) {
+      return Promise.all(shown.map(texts)).then(function (ts) {
         results.hits = ts.map(function (t, k) {
           var e = shown[k], section = bestSection(Array.from(t.x), t.o, needles);
           return hit(e, t, sel.scores[e], section, needles);
@@ -1103,6 +1178,7 @@
     var notes = r.notes.map(function (n) { return '<p class="note" role="status">' + escapeHtml(n) + '</p>\n'; }).join('');
     app.insertAdjacentHTML('beforeend', notes + (q ? render(q, r, engine) : ''));
     document.title = (q ? '“' + q + '”的搜索结果 - ' : '') + document.title.replace(/^“.*”的搜索结果 - /, '');
+    stats.ms = performance.now() - started;
     app.setAttribute('data-state', 'done');
   }
 
