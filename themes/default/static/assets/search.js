@@ -549,6 +549,7 @@
       var v = Array.from(m.variants);
       for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
       meta = m;
+      stats.meta = performance.now() - started;
       return m;
     });
   }
@@ -1015,6 +1016,7 @@
     var kinds = kindFilter === null ? ['document', 'record', 'year'] : [kindFilter];
     if (kindFilter === 'section') return sections(parsed, sort, perPage, results);
     return select(parsed, kinds).then(function (sel) {
+      stats.matched = performance.now() - started;
       var found = sel.found, cols = meta.columns, vals = cols.values;
       results.total = found.length;
       results.pages = Math.ceil(found.length / perPage);
