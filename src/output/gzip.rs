@@ -28,7 +28,7 @@ pub fn siblings(dir: &Path) -> Result<(), Failure> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && !e.path().starts_with(&data))
-        .filter(|e| compressible(e.path()) && e.metadata().map_or(false, |m| m.len() >= SMALLEST))
+        .filter(|e| compressible(e.path()) && e.metadata().is_ok_and(|m| m.len() >= SMALLEST))
         .map(|e| e.into_path())
         .collect();
     files

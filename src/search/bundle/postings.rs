@@ -152,7 +152,7 @@ pub fn build(
     let terms: Vec<Vec<u8>> = terms.into_iter().collect();
     terms
         .par_iter()
-        .map(|t| list(t, segments, &numbers, &fields, &words))
+        .map(|t| list(t, segments, &numbers, &fields, words))
         .filter_map(Result::transpose)
         .collect()
 }

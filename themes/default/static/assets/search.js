@@ -627,27 +627,48 @@
       }
       return out;
     }
-    var heads = [], n = 0;
+    // Per entry: its title and text counts and where its gaps start; positions are read
+    // only for entries a phrase needs (a one-token query needs none).
+    var n = 0;
     while (r.i < headEnd) {
       e += varint(r);
       var x = varint(r), nb = Math.floor(x / 2), nt = x & 1 ? varint(r) : 0;
-      heads.push(e, nt, nb);
+      out.set(e, { nt: nt, nb: nb, k: n, b: b, hi: headEnd, lo: headEnd + n, pos: null });
       n += nt + nb;
     }
-    var hi = headEnd, lo = headEnd + n, esc = { b: b, i: headEnd + 2 * n }, k = 0;
-    function gap() {
-      var h = b[hi + k], v = h === 255 ? varint(esc) : h * 256 + b[lo + k];
-      k++;
-      return v;
-    }
-    for (var h = 0; h < heads.length; h += 3) {
-      var t = new Array(heads[h + 1]), x2 = new Array(heads[h + 2]), p = 0, j;
-      for (j = 0; j < t.length; j++) { p += gap(); t[j] = p; }
-      p = 0;
-      for (j = 0; j < x2.length; j++) { p += gap(); x2[j] = p; }
-      out.set(heads[h], [t, x2]);
+    var escapes = headEnd + 2 * n < b.length;
+    out.forEach(function (v) {
+      v.lo = headEnd + n;
+      // Gaps of 65,280 or more sit in the escapes, read in order: then read every list now.
+      if (escapes) v.pos = null;
+    });
+    if (escapes) {
+      var esc = { b: b, i: headEnd + 2 * n };
+      out.forEach(function (v) {
+        var t = [], x2 = [], p = 0, j, k = v.k;
+        var gap = function () {
+          var h = b[headEnd + k], g = h === 255 ? varint(esc) : h * 256 + b[headEnd + n + k];
+          k++;
+          return g;
+        };
+        for (j = 0; j < v.nt; j++) { p += gap(); t.push(p); }
+        p = 0;
+        for (j = 0; j < v.nb; j++) { p += gap(); x2.push(p); }
+        v.pos = [t, x2];
+      });
     }
     return out;
+  }
+
+  /** An entry's title and text positions from its list (see `decode`). */
+  function positions(v) {
+    if (v.pos) return v.pos;
+    var t = new Array(v.nt), x = new Array(v.nb), p = 0, k = v.k, j;
+    for (j = 0; j < v.nt; j++, k++) { p += v.b[v.hi + k] * 256 + v.b[v.lo + k]; t[j] = p; }
+    p = 0;
+    for (j = 0; j < v.nb; j++, k++) { p += v.b[v.hi + k] * 256 + v.b[v.lo + k]; x[j] = p; }
+    v.pos = [t, x];
+    return v.pos;
   }
 
   /* ---------------------------------------------------------------- matching */
@@ -761,12 +782,16 @@
       var out = new Map(), order = ls.map(function (_, i) { return i; });
       order.sort(function (a, b) { return ls[a].size - ls[b].size; });
       var first = order[0];
-      ls[first].forEach(function (pos, e) {
+      ls[first].forEach(function (v, e) {
         for (var k = 1; k < order.length; k++) if (!ls[order[k]].has(e)) return;
-        var counts = [0, 0];
+        if (order.length === 1) {
+          out.set(e, [v.nt, v.nb]);
+          return;
+        }
+        var counts = [0, 0], pos = positions(v);
         for (var field = 0; field < 2; field++) {
           var anchor = pos[field], off = used[first].p;
-          var sets = order.slice(1).map(function (i) { return [ls[i].get(e)[field], used[i].p]; });
+          var sets = order.slice(1).map(function (i) { return [positions(ls[i].get(e))[field], used[i].p]; });
           anchor.forEach(function (p0) {
             var at = p0 - off;
             for (var s = 0; s < sets.length; s++) {
@@ -1218,6 +1243,8 @@
 
   /** Answers a request in the page's own engine (also for tests: window.annalsSearch). */
   function staticSearch(req) {
+    // The texts' dictionary loads beside the meta: a query with hits needs both.
+    if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
     return (meta ? Promise.resolve(meta) : openIndex()).then(function () { return search(req); });
   }
   window.annalsSearch = staticSearch;
