@@ -16,13 +16,6 @@ fn built() -> (Site, SearchIndex) {
     (site, index)
 }
 
-fn is_cjk(c: char) -> bool {
-    ('\u{3400}'..='\u{9fff}').contains(&c)
-        || ('\u{3000}'..='\u{303f}').contains(&c)
-        || ('\u{ff00}'..='\u{ffef}').contains(&c)
-        || "“”".contains(c)
-}
-
 /// Every published document (site-relative URL) whose title or body contains `phrase`, read
 /// straight from the Markdown: line breaks between CJK characters joined, escapes dropped.
 fn containing(site: &Site, phrase: &str) -> BTreeSet<String> {
@@ -35,19 +28,7 @@ fn containing(site: &Site, phrase: &str) -> BTreeSet<String> {
         if text.contains("draft: true") {
             continue;
         }
-        let chars: Vec<char> = text.replace("\\*", "*").chars().collect();
-        let joined: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| {
-                !(**c == '\n'
-                    && *i > 0
-                    && is_cjk(chars[i - 1])
-                    && chars.get(i + 1).is_some_and(|n| is_cjk(*n)))
-            })
-            .map(|(_, c)| *c)
-            .collect();
-        if joined.contains(phrase) {
+        if joined_lines(&text.replace("\\*", "*")).contains(phrase) {
             out.insert(rel.trim_end_matches(".md").to_string() + ".html");
         }
     }
@@ -168,17 +149,7 @@ fn urls(index: &SearchIndex, q: &str) -> BTreeSet<String> {
 #[test]
 fn phrases_return_exactly_the_documents_that_contain_them() {
     let (site, index) = built();
-    for phrase in [
-        "谈心谈话",
-        "批评与自我批评",
-        "文稿起草不深入",
-        "自我批评",
-        "民主生活会",
-        "整改方案",
-        "教育局",
-        "三会一课",
-        "第一议题",
-    ] {
+    for phrase in FIXTURE_PHRASES {
         let expected = containing(&site, phrase);
         assert!(
             !expected.is_empty(),

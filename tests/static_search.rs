@@ -325,20 +325,9 @@ fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
     };
     b.goto(&file_url(&site, "search.html"));
     b.wait_for("return typeof window.annalsSearch === 'function'");
-    let phrases = [
-        "谈心谈话",
-        "批评与自我批评",
-        "文稿起草不深入",
-        "自我批评",
-        "民主生活会",
-        "整改方案",
-        "教育局",
-        "三会一课",
-        "第一议题",
-        "局",
-    ];
-    let queries: Vec<(String, Option<Sort>)> = phrases
+    let queries: Vec<(String, Option<Sort>)> = FIXTURE_PHRASES
         .iter()
+        .chain(&["局"])
         .flat_map(|p| {
             [
                 (format!("kind:document {p}"), None),
@@ -370,29 +359,12 @@ fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
 /// Published documents whose Markdown (front matter included: the title) contains `phrase`,
 /// lines between Chinese characters joined.
 fn containing_documents(site: &Site, phrase: &str) -> BTreeSet<String> {
-    let cjk = |c: char| {
-        ('\u{3000}'..='\u{9fff}').contains(&c)
-            || ('\u{ff00}'..='\u{ffef}').contains(&c)
-            || "“”".contains(c)
-    };
     tree(&site.root().join("content"))
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".md") && !rel.ends_with("_index.md"))
         .filter_map(|(rel, bytes)| {
             let text = String::from_utf8(bytes).expect("utf8");
-            let chars: Vec<char> = text.chars().collect();
-            let joined: String = chars
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| {
-                    !(**c == '\n'
-                        && *i > 0
-                        && cjk(chars[i - 1])
-                        && chars.get(i + 1).is_some_and(|n| cjk(*n)))
-                })
-                .map(|(_, c)| *c)
-                .collect();
-            (!text.contains("draft: true") && joined.contains(phrase))
+            (!text.contains("draft: true") && joined_lines(&text).contains(phrase))
                 .then(|| rel.trim_end_matches(".md").to_string() + ".html")
         })
         .collect()
@@ -428,17 +400,23 @@ fn issue_12_one_page_answers_from_disk_a_static_host_and_the_server() {
     want_urls.sort();
     let encoded = "%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5";
 
-    eprintln!("step: From disk.");
+    // The results page at `url` answers with `engine`: the same count and hits.
+    let answers = |url: &str, engine: &str| {
+        b.goto(url);
+        let (got, total, mut urls) = page_results(&b);
+        urls.sort();
+        assert_eq!(
+            (got.as_str(), total as usize, &urls),
+            (engine, want.total, &want_urls),
+            "{url}"
+        );
+    };
     // From disk.
-    b.goto(&file_url(&site, &format!("search.html?q={encoded}")));
-    let (engine, total, mut urls) = page_results(&b);
-    urls.sort();
-    assert_eq!(
-        (engine.as_str(), total as usize, &urls),
-        ("static", want.total, &want_urls)
+    answers(
+        &file_url(&site, &format!("search.html?q={encoded}")),
+        "static",
     );
 
-    eprintln!("step: The header's box");
     // The header's box of any page leads there.
     b.goto(&file_url(&site, "2025/召开情况报告.html"));
     b.type_into(".search-box input[name=q]", &format!("{q}\u{E007}"));
@@ -446,45 +424,15 @@ fn issue_12_one_page_answers_from_disk_a_static_host_and_the_server() {
     assert_eq!((engine.as_str(), total as usize), ("static", want.total));
     assert!(b.url().contains("search.html?q="), "{}", b.url());
 
-    eprintln!("step: A static host");
     // A static host without annals: `api/search` is a 404, the page answers itself.
     let host = StaticServer::start(&site.public());
-    b.goto(&format!(
-        "http://127.0.0.1:{}/search.html?q={encoded}",
-        host.port
-    ));
-    let (engine, total, mut urls) = page_results(&b);
-    urls.sort();
-    assert_eq!(
-        (engine.as_str(), total as usize, &urls),
-        ("static", want.total, &want_urls)
-    );
+    let at = |port: u16, page: &str| format!("http://127.0.0.1:{port}/{page}?q={encoded}");
+    answers(&at(host.port, "search.html"), "static");
 
-    eprintln!("step: annals serve");
-    // `annals serve`: the same page asks the server.
+    // `annals serve`: the same page asks the server; its no-script page has the same markers.
     let server = Server::start(site.root());
-    b.goto(&format!(
-        "http://127.0.0.1:{}/search.html?q={encoded}",
-        server.port
-    ));
-    let (engine, total, mut urls) = page_results(&b);
-    urls.sort();
-    assert_eq!(
-        (engine.as_str(), total as usize, &urls),
-        ("server", want.total, &want_urls)
-    );
-    eprintln!("step: And its no-script");
-    // And its no-script page has the same markers.
-    b.goto(&format!(
-        "http://127.0.0.1:{}/search?q={encoded}",
-        server.port
-    ));
-    let (engine, total, mut urls) = page_results(&b);
-    urls.sort();
-    assert_eq!(
-        (engine.as_str(), total as usize, &urls),
-        ("server", want.total, &want_urls)
-    );
+    answers(&at(server.port, "search.html"), "server");
+    answers(&at(server.port, "search"), "server");
 }
 
 #[test]

@@ -253,3 +253,41 @@ pub fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)> {
     }
     Some((parts.join("/"), frag))
 }
+
+/// Whether a character is Chinese text (ideographs, CJK and full-width punctuation).
+pub fn is_cjk(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        || "“”".contains(c)
+}
+
+/// Markdown source as its page reads: a line break between two Chinese characters joins them.
+pub fn joined_lines(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(**c == '\n'
+                && *i > 0
+                && is_cjk(chars[i - 1])
+                && chars.get(i + 1).is_some_and(|n| is_cjk(*n)))
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Phrases of the search fixture (the shared report) whose documents both search engines
+/// must find exactly.
+pub const FIXTURE_PHRASES: [&str; 9] = [
+    "谈心谈话",
+    "批评与自我批评",
+    "文稿起草不深入",
+    "自我批评",
+    "民主生活会",
+    "整改方案",
+    "教育局",
+    "三会一课",
+    "第一议题",
+];
