@@ -190,6 +190,7 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
             }
         };
     bundle.write(site_staged.path())?;
+    let files = files + bundle.files.len();
     if opts.gzip {
         output::gzip::siblings(site_staged.path())?;
     }

@@ -62,11 +62,6 @@ impl Bundle {
             .try_for_each(|(rel, bytes)| fsx::write(&out.join(rel), bytes))
             .map_err(Failure::from)
     }
-
-    /// All the bytes of the bundle.
-    pub fn size(&self) -> usize {
-        self.files.iter().map(|(_, b)| b.len()).sum()
-    }
 }
 
 /// FNV-1a of a token's UTF-8 bytes: the shard a small list is in (search.js hashes alike).
