@@ -86,7 +86,7 @@ impl Streams {
 }
 
 /// The key of a presence list.
-pub fn presence_key(c: char) -> String {
+fn presence_key(c: char) -> String {
     format!("#{c}")
 }
 

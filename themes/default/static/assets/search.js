@@ -629,19 +629,16 @@
     }
     // Per entry: its title and text counts and where its gaps start; positions are read
     // only for entries a phrase needs (a one-token query needs none).
-    var n = 0;
+    var n = 0, streams = { b: b, hi: headEnd, lo: 0 };
     while (r.i < headEnd) {
       e += varint(r);
       var x = varint(r), nb = Math.floor(x / 2), nt = x & 1 ? varint(r) : 0;
-      out.set(e, { nt: nt, nb: nb, k: n, b: b, hi: headEnd, lo: headEnd + n, pos: null });
+      out.set(e, { nt: nt, nb: nb, k: n, s: streams, pos: null });
       n += nt + nb;
     }
+    streams.lo = headEnd + n;
+    // Gaps of 65,280 or more sit in the escapes, read in order: then every entry is read now.
     var escapes = headEnd + 2 * n < b.length;
-    out.forEach(function (v) {
-      v.lo = headEnd + n;
-      // Gaps of 65,280 or more sit in the escapes, read in order: then read every list now.
-      if (escapes) v.pos = null;
-    });
     if (escapes) {
       var esc = { b: b, i: headEnd + 2 * n };
       out.forEach(function (v) {
@@ -663,10 +660,10 @@
   /** An entry's title and text positions from its list (see `decode`). */
   function positions(v) {
     if (v.pos) return v.pos;
-    var t = new Array(v.nt), x = new Array(v.nb), p = 0, k = v.k, j;
-    for (j = 0; j < v.nt; j++, k++) { p += v.b[v.hi + k] * 256 + v.b[v.lo + k]; t[j] = p; }
+    var t = new Array(v.nt), x = new Array(v.nb), p = 0, k = v.k, j, s = v.s;
+    for (j = 0; j < v.nt; j++, k++) { p += s.b[s.hi + k] * 256 + s.b[s.lo + k]; t[j] = p; }
     p = 0;
-    for (j = 0; j < v.nb; j++, k++) { p += v.b[v.hi + k] * 256 + v.b[v.lo + k]; x[j] = p; }
+    for (j = 0; j < v.nb; j++, k++) { p += s.b[s.hi + k] * 256 + s.b[s.lo + k]; x[j] = p; }
     v.pos = [t, x];
     return v.pos;
   }
@@ -874,9 +871,19 @@
 
   var dict = null;
 
-  function texts(e) {
+  /** The texts' dictionary (loaded once, beside the meta: a query with hits needs both). */
+  function dictionary() {
     if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
-    return Promise.all([dict, load('d/' + e)]).then(function (x) { return json(x[1], x[0]); });
+    return dict;
+  }
+
+  /** Entry `e`'s text file: {u, t, x, o, l, d}; `chars` gives x's characters, split once. */
+  function texts(e) {
+    return Promise.all([dictionary(), load('d/' + e)]).then(function (x) {
+      var t = json(x[1], x[0]);
+      t.chars = Array.from(t.x);
+      return t;
+    });
   }
 
   function occurrences(chars, needles) {
@@ -949,7 +956,7 @@
 
   function hit(e, t, score, section, needles) {
     var cols = meta.columns, date = cols.date[e];
-    var chars = Array.from(t.x), body, url = t.u;
+    var chars = t.chars, body, url = t.u;
     if (section) {
       body = chars.slice(section[2], section[3]).join('');
       url += '#' + section[0];
@@ -1004,7 +1011,7 @@
       return Promise.all(found.map(texts)).then(function (ts) {
         var cols = meta.columns, hits = [];
         ts.forEach(function (t, k) {
-          var e = found[k], chars = Array.from(t.x).map(fold);
+          var e = found[k], chars = t.chars.map(fold);
           t.o.forEach(function (sec) {
             var body = chars.slice(Math.min(sec[2], chars.length), Math.min(sec[3], chars.length));
             var all = must.every(function (alts) { return alts.some(function (a) { return containsChars(body, a); }); });
@@ -1055,7 +1062,7 @@
       var shown = found.slice((page - 1) * perPage, page * perPage), needles = needlesOf(parsed);
       return Promise.all(shown.map(texts)).then(function (ts) {
         results.hits = ts.map(function (t, k) {
-          var e = shown[k], section = bestSection(Array.from(t.x), t.o, needles);
+          var e = shown[k], section = bestSection(t.chars, t.o, needles);
           return hit(e, t, sel.scores[e], section, needles);
         });
         return results;
@@ -1243,8 +1250,7 @@
 
   /** Answers a request in the page's own engine (also for tests: window.annalsSearch). */
   function staticSearch(req) {
-    // The texts' dictionary loads beside the meta: a query with hits needs both.
-    if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
+    dictionary();
     return (meta ? Promise.resolve(meta) : openIndex()).then(function () { return search(req); });
   }
   window.annalsSearch = staticSearch;
