@@ -6,17 +6,21 @@
 //! drafts excluded), the same normalisation and the same tokens at the same character
 //! offsets, so a query matches the same entries:
 //!
-//! - `searchindex/meta.js`: every entry's kind, year, type, unit, category, status and date
-//!   (for filters, facets and date order), the filters' vocabulary, the synonyms, the
-//!   traditional-to-simplified table and where each large token list lives;
+//! - `searchindex/meta.js`: the filters' vocabulary and value tables, the synonyms, the
+//!   traditional-to-simplified table and where each large token list lives: all a query
+//!   needs before it asks for its lists, so it is small and JSON;
+//! - `searchindex/columns.js`: every entry's kind, year, type, unit, category, status and
+//!   date (for filters, facets and date order), as fixed-width binary columns read in
+//!   parallel with the lists (parsing them as JSON cost a cold page 15–45 ms at 10k);
 //! - `searchindex/t/N.js`: the token lists (see [`postings`]), hashed into shards of about
 //!   32 KB; a list larger than 16 KB has its own file `searchindex/b/N-P.js`, cut into parts of
 //!   at most 768 KB so no file nears 1 MB however large the archive;
 //! - `searchindex/d/N.js`: one entry's URL, title, text and outline, for its hit (title,
 //!   best section, snippet), compressed with the archive's dictionary `searchindex/dict.js`.
 //!
-//! Every file is a classic script (see [`encode`]). A query reads the meta, the lists of the
-//! tokens covering its words (usually one to three files) and the ten texts of its page.
+//! Every file is a classic script (see [`encode`]). A query reads the meta, then the columns
+//! and the lists of the tokens covering its words (usually one to three files) side by
+//! side, then the ten texts of its page.
 
 mod dictionary;
 mod encode;
@@ -36,7 +40,7 @@ use std::path::Path;
 /// The bundle's folder in the output.
 pub const DIR: &str = "searchindex";
 /// Bumped when the files change shape; the engine refuses a bundle of another format.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// A token list larger than this (encoded, before compression) has a file of its own.
 const BIG: usize = 16 * 1024;
@@ -102,7 +106,7 @@ impl Values {
 pub struct Prepared {
     count: usize,
     texts: Vec<(String, Vec<u8>)>,
-    columns: serde_json::Value,
+    columns: Columns,
     presence: Vec<(String, Vec<u8>)>,
     words: Vec<[postings::Words; 2]>,
 }
@@ -194,7 +198,7 @@ pub fn build(
         "format": FORMAT,
         "count": count,
         "shards": shards,
-        "columns": meta_columns,
+        "values": meta_columns.values,
         "big": big,
         "vocabulary": vocabulary,
         "synonyms": groups,
@@ -202,14 +206,26 @@ pub fn build(
     });
     let meta = serde_json::to_vec(&meta).expect("meta serialises");
     files.push((
+        format!("{DIR}/columns.js"),
+        encode::script("columns", &encode::deflate(&meta_columns.bytes, None, TEXTS_LEVEL)),
+    ));
+    files.push((
         format!("{DIR}/meta.js"),
         encode::script("meta", &encode::deflate(&meta, None, TEXTS_LEVEL)),
     ));
     Ok(Bundle { files })
 }
 
-/// The entries' filter and sort values, column by column, with their value tables.
-fn columns(entries: &[Entry]) -> serde_json::Value {
+/// The entries' filter and sort values: the value tables (JSON, for the meta) and the
+/// columns: the entry count (u32), then per column a width byte (1, 2 or 4) and one
+/// little-endian number per entry, in the order kind, year, type, unit, category, status,
+/// date (as yyyymmdd).
+struct Columns {
+    values: serde_json::Value,
+    bytes: Vec<u8>,
+}
+
+fn columns(entries: &[Entry]) -> Columns {
     let (mut kinds, mut types, mut units, mut categories, mut statuses) = (
         Values::new(),
         Values::new(),
@@ -217,31 +233,38 @@ fn columns(entries: &[Entry]) -> serde_json::Value {
         Values::new(),
         Values::new(),
     );
-    let mut cols: [Vec<i64>; 7] = Default::default();
+    let mut cols: [Vec<u32>; 7] = Default::default();
     for e in entries {
-        let date = e.date.year() as i64 * 10000 + e.date.month() as i64 * 100 + e.date.day() as i64;
+        let date = e.date.year().max(0) as u32 * 10000 + e.date.month() * 100 + e.date.day();
         let row = [
-            kinds.of(e.kind) as i64,
-            e.year as i64,
-            types.of(&e.doc_type) as i64,
-            units.of(&e.unit) as i64,
-            categories.of(&e.category) as i64,
-            statuses.of(&e.status) as i64,
+            kinds.of(e.kind) as u32,
+            e.year.max(0) as u32,
+            types.of(&e.doc_type) as u32,
+            units.of(&e.unit) as u32,
+            categories.of(&e.category) as u32,
+            statuses.of(&e.status) as u32,
             date,
         ];
         for (c, v) in cols.iter_mut().zip(row) {
             c.push(v);
         }
     }
-    let [kind, year, doc_type, unit, category, status, date] = cols;
-    serde_json::json!({
-        "kind": kind, "year": year, "type": doc_type, "unit": unit,
-        "category": category, "status": status, "date": date,
-        "values": {
+    let mut bytes = (entries.len() as u32).to_le_bytes().to_vec();
+    for c in &cols {
+        let max = c.iter().copied().max().unwrap_or(0);
+        let width: usize = if max < 1 << 8 { 1 } else if max < 1 << 16 { 2 } else { 4 };
+        bytes.push(width as u8);
+        for v in c {
+            bytes.extend_from_slice(&v.to_le_bytes()[..width]);
+        }
+    }
+    Columns {
+        values: serde_json::json!({
             "kind": kinds.list, "type": types.list, "unit": units.list,
             "category": categories.list, "status": statuses.list,
-        },
-    })
+        }),
+        bytes,
+    }
 }
 
 /// One file per entry: what its hit shows (URL, title, text for the best section and the

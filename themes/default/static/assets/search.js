@@ -18,7 +18,7 @@
   if (!app) return;
   var ROOT = app.getAttribute('data-root') || '';
   var DATA = ROOT + 'searchindex/';
-  var FORMAT = 1;
+  var FORMAT = 2;
   var SNIPPET_CHARS = 90;
   var LEAD = 12;
   var MAX_QUERY_CHARS = 256;
@@ -133,75 +133,70 @@
     FIXED_DIST = huffman(d, 30);
   })();
 
-  /** Raw deflate -> bytes; `dict` primes the window (zlib's preset dictionary). */
-  function inflate(src, dict) {
-    var start = dict ? dict.length : 0;
-    var out = new Uint8Array(start + Math.max(1024, src.length * 4));
+  /** Raw deflate -> bytes; `dict` primes the window (zlib's preset dictionary); `size`, when
+   *  known, is the inflated length. One loop with the bit buffer in locals: this runs cold
+   *  (interpreted) on a page's first query, where every call and closure costs. */
+  function inflate(src, dict, size) {
+    var start = dict ? dict.length : 0, end = src.length;
+    var out = new Uint8Array(start + (size || Math.max(1024, end * 4)));
     if (dict) out.set(dict, 0);
-    var o = start, pos = 0, buf = 0, cnt = 0;
-    function need(n) {
-      while (cnt < n) {
-        buf |= (pos < src.length ? src[pos] : 0) << cnt;
-        pos++;
-        cnt += 8;
-      }
-    }
-    function bits(n) {
-      if (!n) return 0;
-      need(n);
-      var v = buf & ((1 << n) - 1);
-      buf >>>= n;
-      cnt -= n;
-      return v;
-    }
-    function sym(h) {
-      need(h.max);
-      var e = h.t[buf & h.mask], len = e & 15;
-      if (!len) throw new Error('bad code');
-      buf >>>= len;
-      cnt -= len;
-      return e >>> 4;
-    }
-    function room(n) {
-      if (o + n <= out.length) return;
-      var bigger = new Uint8Array(Math.max(out.length * 2, o + n));
-      bigger.set(out.subarray(0, o));
-      out = bigger;
-    }
-    var last = 0;
+    var o = start, pos = 0, buf = 0, cnt = 0, last = 0, i, e, len, x, n, back, need, lit, dist;
     while (!last) {
-      if (pos > src.length + 4) throw new Error('truncated');
-      last = bits(1);
-      var type = bits(2), lit, dist, i;
+      if (pos > end + 4) throw new Error('truncated');
+      while (cnt < 3) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+      last = buf & 1;
+      var type = (buf >>> 1) & 3;
+      buf >>>= 3;
+      cnt -= 3;
       if (type === 0) {
-        bits(cnt & 7);
-        var len = bits(16);
-        bits(16);
-        room(len);
-        for (i = 0; i < len; i++) out[o++] = bits(8);
+        buf >>>= cnt & 7;
+        cnt -= cnt & 7;
+        while (cnt < 32 && cnt > 0) { cnt -= 8; pos--; }
+        buf = 0;
+        cnt = 0;
+        len = src[pos] | (src[pos + 1] << 8);
+        pos += 4;
+        if (o + len > out.length) out = grow(out, o, o + len);
+        out.set(src.subarray(pos, pos + len), o);
+        o += len;
+        pos += len;
         continue;
       } else if (type === 1) {
         lit = FIXED_LIT;
         dist = FIXED_DIST;
       } else if (type === 2) {
-        var hlit = bits(5) + 257, hdist = bits(5) + 1, hclen = bits(4) + 4;
+        while (cnt < 14) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+        var hlit = (buf & 31) + 257, hdist = ((buf >>> 5) & 31) + 1, hclen = ((buf >>> 10) & 15) + 4;
+        buf >>>= 14;
+        cnt -= 14;
         var cl = new Uint8Array(19);
-        for (i = 0; i < hclen; i++) cl[ORDER[i]] = bits(3);
+        for (i = 0; i < hclen; i++) {
+          while (cnt < 3) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+          cl[ORDER[i]] = buf & 7;
+          buf >>>= 3;
+          cnt -= 3;
+        }
         var clh = huffman(cl, 19);
         var lens = new Uint8Array(hlit + hdist);
         for (i = 0; i < hlit + hdist;) {
-          var s = sym(clh), rep = 0, val = 0;
+          while (cnt < 16) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+          e = clh.t[buf & clh.mask];
+          if (!(e & 15)) throw new Error('bad code');
+          buf >>>= e & 15;
+          cnt -= e & 15;
+          var s = e >>> 4, rep = 0, val = 0;
           if (s < 16) {
             lens[i++] = s;
             continue;
-          } else if (s === 16) {
+          }
+          if (s === 16) {
             if (!i) throw new Error('bad lengths');
             val = lens[i - 1];
-            rep = 3 + bits(2);
+            rep = 3 + (buf & 3); buf >>>= 2; cnt -= 2;
           } else if (s === 17) {
-            rep = 3 + bits(3);
+            rep = 3 + (buf & 7); buf >>>= 3; cnt -= 3;
           } else {
-            rep = 11 + bits(7);
+            rep = 11 + (buf & 127); buf >>>= 7; cnt -= 7;
           }
           while (rep-- && i < hlit + hdist) lens[i++] = val;
         }
@@ -210,25 +205,54 @@
       } else {
         throw new Error('bad block');
       }
+      var lt = lit.t, lm = lit.mask, dt = dist.t, dm = dist.mask;
       for (;;) {
-        var x = sym(lit);
-        if (x < 256) {
-          room(1);
-          out[o++] = x;
-        } else if (x === 256) {
-          break;
-        } else {
-          x -= 257;
-          var n = LBASE[x] + bits(LEXT[x]);
-          var d = sym(dist);
-          var back = DBASE[d] + bits(DEXT[d]);
-          if (back > o) throw new Error('bad distance');
-          room(n);
-          for (i = 0; i < n; i++, o++) out[o] = out[o - back];
+        if (cnt < 15) {
+          if (pos > end + 4) throw new Error('truncated');
+          buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8;
+          if (cnt < 15) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
         }
+        e = lt[buf & lm];
+        len = e & 15;
+        if (!len) throw new Error('bad code');
+        buf >>>= len;
+        cnt -= len;
+        x = e >>> 4;
+        if (x < 256) {
+          if (o >= out.length) out = grow(out, o, o + 1);
+          out[o++] = x;
+          continue;
+        }
+        if (x === 256) break;
+        x -= 257;
+        need = LEXT[x];
+        while (cnt < need + 15) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+        n = LBASE[x] + (buf & ((1 << need) - 1));
+        buf >>>= need;
+        cnt -= need;
+        e = dt[buf & dm];
+        len = e & 15;
+        if (!len) throw new Error('bad code');
+        buf >>>= len;
+        cnt -= len;
+        x = e >>> 4;
+        need = DEXT[x];
+        while (cnt < need) { buf |= (pos < end ? src[pos] : 0) << cnt; pos++; cnt += 8; }
+        back = DBASE[x] + (buf & ((1 << need) - 1));
+        buf >>>= need;
+        cnt -= need;
+        if (back > o) throw new Error('bad distance');
+        if (o + n > out.length) out = grow(out, o, o + n);
+        for (i = 0; i < n; i++, o++) out[o] = out[o - back];
       }
     }
     return out.subarray(start, o);
+  }
+
+  function grow(out, o, least) {
+    var bigger = new Uint8Array(Math.max(out.length * 2, least));
+    bigger.set(out.subarray(0, o));
+    return bigger;
   }
 
   var utf8 = new TextDecoder('utf-8');
@@ -540,14 +564,40 @@
   /* ------------------------------------------------------------- the index */
 
   var meta = null;
+  var COLUMNS = ['kind', 'year', 'type', 'unit', 'category', 'status', 'date'];
 
+  /** The meta (what a query needs before its lists); `meta.columnsReady` settles when the
+   *  columns (filters, facets, dates), asked for at the same time, are in `meta.columns`. */
   function openIndex() {
+    var columns = load('columns').then(function (packed) {
+      var b = inflate(packed), n = b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24), at = 4, out = {};
+      COLUMNS.forEach(function (name) {
+        var w = b[at++], i, col;
+        if (w === 1) {
+          col = b.slice(at, at + n);
+          at += n;
+        } else if (w === 2) {
+          col = new Uint16Array(n);
+          for (i = 0; i < n; i++, at += 2) col[i] = b[at] | (b[at + 1] << 8);
+        } else {
+          col = new Uint32Array(n);
+          for (i = 0; i < n; i++, at += 4) col[i] = (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 16777216;
+        }
+        out[name] = col;
+      });
+      return out;
+    });
     return load('meta').then(function (bytes) {
       var m = json(bytes);
       if (m.format !== FORMAT) throw new Error('format');
       variants = {};
       var v = Array.from(m.variants);
       for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
+      m.columnsReady = columns.then(function (c) {
+        c.values = m.values;
+        m.columns = c;
+        return c;
+      });
       meta = m;
       stats.meta = performance.now() - started;
       return m;
@@ -817,26 +867,28 @@
 
   /** The entries matching a parsed query with their scores (null: nothing to search). */
   function select(parsed, kinds) {
-    var count = meta.count, cols = meta.columns;
-    var vals = cols.values;
-    var ok = new Uint8Array(count), i;
-    for (i = 0; i < count; i++) ok[i] = kinds.indexOf(vals.kind[cols.kind[i]]) >= 0 ? 1 : 0;
-    parsed.filters.forEach(function (f) {
-      if (f.field === 'kind') return;
-      for (var j = 0; j < count; j++) {
-        if (!ok[j]) continue;
-        if (f.field === 'year') ok[j] = cols.year[j] >= f.from && cols.year[j] <= f.to ? 1 : 0;
-        else ok[j] = vals[f.field][cols[f.field][j]] === f.value ? 1 : 0;
-      }
-    });
-    var scores = new Float64Array(count);
+    var count = meta.count;
     var must = parsed.must.map(function (t) {
       return Promise.all(alternatives(t).map(matches));
     });
     var not = parsed.mustNot.map(function (t) {
       return Promise.all(alternatives(t).map(matches));
     });
-    return Promise.all([Promise.all(must), Promise.all(not)]).then(function (got) {
+    return Promise.all([Promise.all(must), Promise.all(not), meta.columnsReady]).then(function (got) {
+      var cols = meta.columns, vals = cols.values, ok = new Uint8Array(count), i;
+      var kindOk = vals.kind.map(function (k) { return kinds.indexOf(k) >= 0 ? 1 : 0; });
+      for (i = 0; i < count; i++) ok[i] = kindOk[cols.kind[i]];
+      parsed.filters.forEach(function (f) {
+        if (f.field === 'kind') return;
+        var col = cols[f.field], j;
+        if (f.field === 'year') {
+          for (j = 0; j < count; j++) if (ok[j] && (col[j] < f.from || col[j] > f.to)) ok[j] = 0;
+          return;
+        }
+        var wanted = vals[f.field].indexOf(f.value);
+        for (j = 0; j < count; j++) if (ok[j] && col[j] !== wanted) ok[j] = 0;
+      });
+      var scores = new Float64Array(count);
       got[0].forEach(function (alts) {
         var hit = new Uint8Array(count);
         alts.forEach(function (m) {
