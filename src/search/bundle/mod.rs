@@ -13,8 +13,11 @@
 //!   date (for filters, facets and date order), as fixed-width binary columns read in
 //!   parallel with the lists (parsing them as JSON cost a cold page 15–45 ms at 10k);
 //! - `searchindex/t/N.js`: the token lists (see [`postings`]), hashed into shards of about
-//!   32 KB; a list larger than 16 KB has its own file `searchindex/b/N-P.js`, cut into parts of
-//!   at most 768 KB so no file nears 1 MB however large the archive;
+//!   32 KB; a list larger than 16 KB has its own files: its head (entries and counts,
+//!   `searchindex/b/N-hP.js`) apart from its positions (`searchindex/b/N-P.js`), since a
+//!   query of one token (most are: 问题, 学习) needs no positions, which are four fifths of
+//!   a list; both cut into parts of at most 768 KB so no file nears 1 MB however large the
+//!   archive;
 //! - `searchindex/d/N.js`: one entry's URL, title, text and outline, for its hit (title,
 //!   best section, snippet), compressed with the archive's dictionary `searchindex/dict.js`.
 //!
@@ -40,7 +43,7 @@ use std::path::Path;
 /// The bundle's folder in the output.
 pub const DIR: &str = "searchindex";
 /// Bumped when the files change shape; the engine refuses a bundle of another format.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// A token list larger than this (encoded, before compression) has a file of its own.
 const BIG: usize = 16 * 1024;
@@ -151,16 +154,23 @@ pub fn build(
         .sum();
     let shards = small.div_ceil(SHARD).max(1);
     let mut shard_lists: Vec<Vec<u8>> = vec![Vec::new(); shards];
-    let mut big: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    let mut big: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
     let mut big_files: Vec<(String, Vec<u8>)> = Vec::new();
     for (term, bytes) in &lists {
         if bytes.len() > BIG {
             let id = big.len();
-            let parts = bytes.len().div_ceil(PART);
-            for (p, part) in bytes.chunks(PART).enumerate() {
+            let (head, positions) = bytes.split_at(postings::head_end(bytes));
+            for (p, part) in head.chunks(PART).enumerate() {
+                big_files.push((format!("b/{id}-h{p}"), part.to_vec()));
+            }
+            for (p, part) in positions.chunks(PART).enumerate() {
                 big_files.push((format!("b/{id}-{p}"), part.to_vec()));
             }
-            big.insert(term, (id, parts, bytes.len()));
+            let parts = |b: &[u8]| b.len().div_ceil(PART);
+            big.insert(
+                term,
+                [id, parts(head), parts(positions), head.len(), positions.len()],
+            );
         } else {
             let s = &mut shard_lists[shard_of(term, shards)];
             encode::varint(s, term.len() as u64);

@@ -85,6 +85,20 @@ impl Streams {
     }
 }
 
+/// Where a list's head ends and its position streams begin (after the head's length).
+pub fn head_end(list: &[u8]) -> usize {
+    let (mut len, mut shift, mut i) = (0usize, 0, 0);
+    while let Some(&b) = list.get(i) {
+        len |= ((b & 0x7f) as usize) << shift;
+        shift += 7;
+        i += 1;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    (i + len).min(list.len())
+}
+
 /// The key of a presence list.
 fn presence_key(c: char) -> String {
     format!("#{c}")
@@ -288,4 +302,23 @@ pub fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
         .into_par_iter()
         .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{head_end, Streams};
+
+    #[test]
+    fn the_head_ends_where_the_position_streams_begin() {
+        let mut s = Streams::default();
+        s.head = vec![7; 200];
+        s.gap(3);
+        s.gap(70_000);
+        let bytes = s.bytes();
+        // A two-byte length, the head, then high, low and the escape.
+        assert_eq!(head_end(&bytes), 2 + 200);
+        assert_eq!(&bytes[202..204], &[0, 255]);
+        assert_eq!(head_end(&[]), 0);
+        assert_eq!(head_end(&[0x85]), 1, "a cut length never points past the list");
+    }
 }

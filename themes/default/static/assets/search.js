@@ -18,35 +18,52 @@
   if (!app) return;
   var ROOT = app.getAttribute('data-root') || '';
   var DATA = ROOT + 'searchindex/';
-  var FORMAT = 2;
+  var FORMAT = 3;
   var SNIPPET_CHARS = 90;
   var LEAD = 12;
   var MAX_QUERY_CHARS = 256;
   var MAX_SECTION_DOCUMENTS = 2000;
+  var PART = 768 * 1024;
 
   /* ---------------------------------------------------------------- loading */
 
-  // What a query cost: data files and their bytes (as on disk), and milliseconds from this
-  // script's start to the results shown (scripts/bench-static-search reads them).
-  var started = performance.now();
-  var stats = { files: 0, bytes: 0, ms: 0 };
+  // What a query cost: data files and their bytes (as on disk), and milliseconds from the
+  // page's first engine step (search.html starts the clock before the files it loads beside
+  // this script) to the results shown (scripts/bench-static-search reads them).
+  var started = window.annalsStart || performance.now();
+  // `asked`: each file loaded after the page's own, with how many of those had arrived when
+  // it was asked for (the bench replays these waves without the engine: the loading floor).
+  var stats = { files: 0, bytes: 0, ms: 0, asked: [], arrived: 0 };
   window.annalsSearchStats = stats;
   var waiting = {};
   var loads = {};
+  var early = window.annalsEarly || {};
 
-  window.annalsData = function (key, n, packed) {
+  function counted(key, n, packed) {
     stats.files += 1;
     stats.bytes += 2 + 2 * (packed.length + key.length + String(n).length + 20);
+    return unpack(packed, n);
+  }
+
+  window.annalsData = function (key, n, packed) {
     var w = waiting[key];
     if (w) {
       delete waiting[key];
-      w(unpack(packed, n));
+      stats.arrived += 1;
+      w(counted(key, n, packed));
     }
   };
 
   /** The payload of data file `key` (a promise of bytes). */
   function load(key) {
     if (loads[key]) return loads[key];
+    if (early[key]) {
+      var x = early[key];
+      delete early[key];
+      loads[key] = Promise.resolve(counted(key, x[0], x[1]));
+      return loads[key];
+    }
+    stats.asked.push([key, stats.arrived]);
     loads[key] = new Promise(function (resolve, reject) {
       waiting[key] = resolve;
       var el = document.createElement('script');
@@ -566,11 +583,28 @@
   var meta = null;
   var COLUMNS = ['kind', 'year', 'type', 'unit', 'category', 'status', 'date'];
 
-  /** The meta (what a query needs before its lists); `meta.columnsReady` settles when the
-   *  columns (filters, facets, dates), asked for at the same time, are in `meta.columns`. */
+  /** The meta: what a query needs before it asks for its lists. */
   function openIndex() {
-    var columns = load('columns').then(function (packed) {
-      var b = inflate(packed), n = b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24), at = 4, out = {};
+    return load('meta').then(function (bytes) {
+      var m = json(bytes);
+      if (m.format !== FORMAT) throw new Error('format');
+      variants = {};
+      var v = Array.from(m.variants);
+      for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
+      meta = m;
+      stats.meta = performance.now() - started;
+      return m;
+    });
+  }
+
+  var columnsRead = null;
+
+  /** The columns (filters, facets, dates) in `meta.columns`, once read: asked for beside the
+   *  meta, decoded while a query's lists load (mod.rs: `columns`). */
+  function columns() {
+    if (columnsRead) return columnsRead;
+    columnsRead = load('columns').then(function (packed) {
+      var b = inflate(packed), n = b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24), at = 4, out = { values: meta.values };
       COLUMNS.forEach(function (name) {
         var w = b[at++], i, col;
         if (w === 1) {
@@ -585,23 +619,10 @@
         }
         out[name] = col;
       });
+      meta.columns = out;
       return out;
     });
-    return load('meta').then(function (bytes) {
-      var m = json(bytes);
-      if (m.format !== FORMAT) throw new Error('format');
-      variants = {};
-      var v = Array.from(m.variants);
-      for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
-      m.columnsReady = columns.then(function (c) {
-        c.values = m.values;
-        m.columns = c;
-        return c;
-      });
-      meta = m;
-      stats.meta = performance.now() - started;
-      return m;
-    });
+    return columnsRead;
   }
 
   function fnv(term) {
@@ -644,78 +665,129 @@
 
   var lists = {};
 
-  /** A token's list, decoded: {entry: [title positions, text positions]} or, for `#字`,
-   *  {entry: flags}. Missing tokens give an empty list. */
-  function list(term) {
-    if (lists[term]) return lists[term];
-    var big = meta.big[term], bytes;
-    if (big) {
-      var parts = [];
-      for (var p = 0; p < big[1]; p++) parts.push(load('b/' + big[0] + '-' + p).then(inflate));
-      bytes = Promise.all(parts).then(function (ps) {
-        var all = new Uint8Array(big[2]), at = 0;
-        ps.forEach(function (x) { all.set(x, at); at += x.length; });
-        return all;
-      });
-    } else {
-      bytes = shard(fnv(term) % meta.shards).then(function (l) { return l[term] || new Uint8Array(0); });
-    }
-    lists[term] = bytes.then(function (b) { return decode(b, term.charAt(0) === '#'); });
-    return lists[term];
+  /** A big list's files (mod.rs: `[id, head parts, position parts, head bytes, position
+   *  bytes]`), inflated and joined: the head alone, or with `full` the positions too. */
+  function bigList(big, full) {
+    var parts = [], p;
+    var part = function (key, p, n, len) {
+      var size = p + 1 < n ? PART : len - PART * p;
+      return load(key).then(function (b) { return inflate(b, null, size); });
+    };
+    for (p = 0; p < big[1]; p++) parts.push(part('b/' + big[0] + '-h' + p, p, big[1], big[3]));
+    if (full) for (p = 0; p < big[2]; p++) parts.push(part('b/' + big[0] + '-' + p, p, big[2], big[4]));
+    return Promise.all(parts).then(function (ps) {
+      if (ps.length === 1) return ps[0];
+      var all = new Uint8Array(big[3] + (full ? big[4] : 0)), at = 0;
+      ps.forEach(function (x) { all.set(x, at); at += x.length; });
+      return all;
+    });
   }
 
+  /** A token's list, decoded: {entry: [title positions, text positions]} or, for `#字`,
+   *  {entry: flags}. Missing tokens give an empty list. Without `full` a big list comes
+   *  without its positions, which a query of one token never reads. */
+  function list(term, full) {
+    var big = meta.big[term];
+    var key = big && !full && big[2] ? term + ' head' : term;
+    if (lists[term]) return lists[term];
+    if (lists[key]) return lists[key];
+    var bytes = big ? bigList(big, full) : shard(fnv(term) % meta.shards).then(function (l) { return l[term] || new Uint8Array(0); });
+    lists[key] = bytes.then(function (b) { return decode(b, term.charAt(0) === '#'); });
+    return lists[key];
+  }
+
+  /** Entries in ascending order, each with two counts (a list's titles and texts, or a
+   *  match's): typed arrays, so a list of ten thousand entries makes no garbage. */
+  function Run(capacity) {
+    this.e = new Int32Array(Math.max(capacity, 1));
+    this.a = new Int32Array(this.e.length);
+    this.b = new Int32Array(this.e.length);
+    this.size = 0;
+  }
+  Run.prototype.push = function (e, a, b) {
+    if (this.size === this.e.length) {
+      var n = this.size * 2;
+      var grow = function (x) { var y = new Int32Array(n); y.set(x); return y; };
+      this.e = grow(this.e);
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      if (this.k) this.k = grow(this.k);
+    }
+    this.e[this.size] = e;
+    this.a[this.size] = a;
+    this.b[this.size] = b;
+    this.size++;
+  };
+  /** Where entry `e` is, or -1. */
+  Run.prototype.find = function (e) {
+    var lo = 0, hi = this.size - 1, x = this.e;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (x[mid] === e) return mid;
+      if (x[mid] < e) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  };
+
   /** A list's streams (src/search/bundle/postings.rs): the head, then every position gap's
-   *  high bytes, its low bytes, and the escapes of the large ones. */
+   *  high bytes, its low bytes, and the escapes of the large ones. A Run of title and text
+   *  counts (a presence list `#字`: of its flags, in title and in text). */
   function decode(b, presence) {
-    var r = { b: b, i: 0 }, out = new Map(), e = 0;
+    var r = { b: b, i: 0 }, e = 0;
     var headEnd = varint(r);
     headEnd += r.i;
+    var out = new Run(Math.min(meta.count, headEnd >> 1));
     if (presence) {
       while (r.i < headEnd) {
         e += varint(r);
-        out.set(e, varint(r));
+        var flags = varint(r);
+        out.push(e, flags & 1 ? 1 : 0, flags & 2 ? 1 : 0);
       }
       return out;
     }
     // Per entry: its title and text counts and where its gaps start; positions are read
-    // only for entries a phrase needs (a one-token query needs none).
-    var n = 0, streams = { b: b, hi: headEnd, lo: 0 };
+    // only for entries a phrase needs (a one-token query needs none, nor reads them).
+    var n = 0;
+    out.k = new Int32Array(out.e.length);
     while (r.i < headEnd) {
       e += varint(r);
       var x = varint(r), nb = Math.floor(x / 2), nt = x & 1 ? varint(r) : 0;
-      out.set(e, { nt: nt, nb: nb, k: n, s: streams, pos: null });
+      out.push(e, nt, nb);
+      out.k[out.size - 1] = n;
       n += nt + nb;
     }
-    streams.lo = headEnd + n;
+    out.b0 = b;
+    out.hi = headEnd;
+    out.lo = headEnd + n;
+    out.pos = [];
     // Gaps of 65,280 or more sit in the escapes, read in order: then every entry is read now.
-    var escapes = headEnd + 2 * n < b.length;
-    if (escapes) {
+    if (headEnd + 2 * n < b.length) {
       var esc = { b: b, i: headEnd + 2 * n };
-      out.forEach(function (v) {
-        var t = [], x2 = [], p = 0, j, k = v.k;
+      for (var i = 0; i < out.size; i++) {
+        var t = [], x2 = [], p = 0, j, k = out.k[i];
         var gap = function () {
           var h = b[headEnd + k], g = h === 255 ? varint(esc) : h * 256 + b[headEnd + n + k];
           k++;
           return g;
         };
-        for (j = 0; j < v.nt; j++) { p += gap(); t.push(p); }
+        for (j = 0; j < out.a[i]; j++) { p += gap(); t.push(p); }
         p = 0;
-        for (j = 0; j < v.nb; j++) { p += gap(); x2.push(p); }
-        v.pos = [t, x2];
-      });
+        for (j = 0; j < out.b[i]; j++) { p += gap(); x2.push(p); }
+        out.pos[i] = [t, x2];
+      }
     }
     return out;
   }
 
-  /** An entry's title and text positions from its list (see `decode`). */
-  function positions(v) {
-    if (v.pos) return v.pos;
-    var t = new Array(v.nt), x = new Array(v.nb), p = 0, k = v.k, j, s = v.s;
-    for (j = 0; j < v.nt; j++, k++) { p += s.b[s.hi + k] * 256 + s.b[s.lo + k]; t[j] = p; }
+  /** The title and text positions of a list's `i`th entry (see `decode`). */
+  function positions(l, i) {
+    if (l.pos[i]) return l.pos[i];
+    var nt = l.a[i], nb = l.b[i], t = new Array(nt), x = new Array(nb), p = 0, k = l.k[i], j, b = l.b0;
+    for (j = 0; j < nt; j++, k++) { p += b[l.hi + k] * 256 + b[l.lo + k]; t[j] = p; }
     p = 0;
-    for (j = 0; j < v.nb; j++, k++) { p += s.b[s.hi + k] * 256 + s.b[s.lo + k]; x[j] = p; }
-    v.pos = [t, x];
-    return v.pos;
+    for (j = 0; j < nb; j++, k++) { p += b[l.hi + k] * 256 + b[l.lo + k]; x[j] = p; }
+    l.pos[i] = [t, x];
+    return l.pos[i];
   }
 
   /* ---------------------------------------------------------------- matching */
@@ -739,7 +811,7 @@
    *  of bigrams the cheapest set covering its characters (which implies the rest). */
   function cover(tokens) {
     var out = [], i = 0;
-    var cost = function (t) { var b = meta.big[t.t]; return b ? b[2] : 4096; };
+    var cost = function (t) { var b = meta.big[t.t]; return b ? b[3] + b[4] : 4096; };
     while (i < tokens.length) {
       if (tokens[i].kind !== 'pair') { out.push(tokens[i++]); continue; }
       var run = [tokens[i++]];
@@ -762,18 +834,12 @@
     return out;
   }
 
-  /** Entries whose title or text holds `text` as the server's phrase query decides it:
-   *  Map entry -> [title matches, text matches]. */
+  /** Entries whose title or text holds `text` as the server's phrase query decides it: a
+   *  Run of entries with their title and text match counts. */
   function matches(text) {
     var chars = Array.from(text), tokens = bigrams(text, false);
     if (!tokens.length) return Promise.resolve(null);
-    if (tokens.length === 1 && tokens[0].kind === 'single') {
-      return list('#' + tokens[0].t).then(function (l) {
-        var out = new Map();
-        l.forEach(function (flags, e) { out.set(e, [flags & 1 ? 1 : 0, flags & 2 ? 1 : 0]); });
-        return out;
-      });
-    }
+    if (tokens.length === 1 && tokens[0].kind === 'single') return list('#' + tokens[0].t);
     // A lone character with no letter or digit beside it in the query must be a run's edge in
     // the text, which the lists hold only next to letters and digits: such a query is
     // checked against the candidates' texts.
@@ -788,15 +854,16 @@
     return Promise.all(lists).then(function (ls) {
       ls.sort(function (a, b) { return a.size - b.size; });
       var candidates = [];
-      ls[0].forEach(function (_, e) {
-        for (var k = 1; k < ls.length; k++) if (!ls[k].has(e)) return;
-        candidates.push(e);
-      });
+      for (var i = 0; i < ls[0].size; i++) {
+        var e = ls[0].e[i], k = 1;
+        while (k < ls.length && ls[k].find(e) >= 0) k++;
+        if (k === ls.length) candidates.push(e);
+      }
       return Promise.all(candidates.map(texts)).then(function (ts) {
-        var out = new Map();
+        var out = new Run(candidates.length);
         ts.forEach(function (t, k) {
           var counts = [normalize(t.t), t.x].map(function (field) { return phraseCount(bigrams(field, true), tokens); });
-          if (counts[0] || counts[1]) out.set(candidates[k], counts);
+          if (counts[0] || counts[1]) out.push(candidates[k], counts[0], counts[1]);
         });
         return out;
       });
@@ -823,32 +890,33 @@
     return n;
   }
 
-  /** Entries holding every token of `used` at its offset, from the lists. */
+  /** Entries holding every token of `used` at its offset, from the lists (a Run). */
   function positional(used) {
-    return Promise.all(used.map(function (t) { return list(t.t); })).then(function (ls) {
-      var out = new Map(), order = ls.map(function (_, i) { return i; });
+    return Promise.all(used.map(function (t) { return list(t.t, used.length > 1); })).then(function (ls) {
+      var order = ls.map(function (_, i) { return i; });
       order.sort(function (a, b) { return ls[a].size - ls[b].size; });
-      var first = order[0];
-      ls[first].forEach(function (v, e) {
-        for (var k = 1; k < order.length; k++) if (!ls[order[k]].has(e)) return;
-        if (order.length === 1) {
-          out.set(e, [v.nt, v.nb]);
-          return;
+      var first = ls[order[0]], off = used[order[0]].p;
+      if (order.length === 1) return first;
+      var out = new Run(first.size), rest = order.slice(1), at = new Int32Array(rest.length);
+      for (var i = 0; i < first.size; i++) {
+        var e = first.e[i], r;
+        for (r = 0; r < rest.length; r++) {
+          at[r] = ls[rest[r]].find(e);
+          if (at[r] < 0) break;
         }
-        var counts = [0, 0], pos = positions(v);
+        if (r < rest.length) continue;
+        var counts = [0, 0], pos = positions(first, i);
         for (var field = 0; field < 2; field++) {
-          var anchor = pos[field], off = used[first].p;
-          var sets = order.slice(1).map(function (i) { return [positions(ls[i].get(e))[field], used[i].p]; });
-          anchor.forEach(function (p0) {
-            var at = p0 - off;
-            for (var s = 0; s < sets.length; s++) {
-              if (!has(sets[s][0], at + sets[s][1])) return;
-            }
-            counts[field]++;
-          });
+          var anchor = pos[field];
+          var sets = rest.map(function (li, r2) { return [positions(ls[li], at[r2])[field], used[li].p]; });
+          for (var j = 0; j < anchor.length; j++) {
+            var start = anchor[j] - off, s2 = 0;
+            while (s2 < sets.length && has(sets[s2][0], start + sets[s2][1])) s2++;
+            if (s2 === sets.length) counts[field]++;
+          }
         }
-        if (counts[0] || counts[1]) out.set(e, counts);
-      });
+        if (counts[0] || counts[1]) out.push(e, counts[0], counts[1]);
+      }
       return out;
     });
   }
@@ -874,7 +942,10 @@
     var not = parsed.mustNot.map(function (t) {
       return Promise.all(alternatives(t).map(matches));
     });
-    return Promise.all([Promise.all(must), Promise.all(not), meta.columnsReady]).then(function (got) {
+    // The lists are on their way: now read what comes after them.
+    var read = columns();
+    dictionary();
+    return Promise.all([Promise.all(must), Promise.all(not), read]).then(function (got) {
       var cols = meta.columns, vals = cols.values, ok = new Uint8Array(count), i;
       var kindOk = vals.kind.map(function (k) { return kinds.indexOf(k) >= 0 ? 1 : 0; });
       for (i = 0; i < count; i++) ok[i] = kindOk[cols.kind[i]];
@@ -894,16 +965,16 @@
         alts.forEach(function (m) {
           if (!m) return;
           var idf = Math.log(1 + count / (m.size + 0.5));
-          m.forEach(function (c, e) {
-            hit[e] = 1;
-            scores[e] += idf * (3 * saturate(c[0]) + saturate(c[1]));
-          });
+          for (var i = 0; i < m.size; i++) {
+            hit[m.e[i]] = 1;
+            scores[m.e[i]] += idf * (3 * saturate(m.a[i]) + saturate(m.b[i]));
+          }
         });
         for (var j = 0; j < count; j++) if (!hit[j]) ok[j] = 0;
       });
       got[1].forEach(function (alts) {
         alts.forEach(function (m) {
-          if (m) m.forEach(function (c, e) { ok[e] = 0; });
+          if (m) for (var i = 0; i < m.size; i++) ok[m.e[i]] = 0;
         });
       });
       var found = [];
@@ -912,11 +983,45 @@
     });
   }
 
-  function sortFound(found, scores, sort) {
+  /** `found` in the order of `sort` (date, or score), or with `upto` only its first `upto`
+   *  (a page needs ten of thousands; the order is total, so the first are the same). */
+  function sortFound(found, scores, sort, upto) {
     var date = meta.columns.date;
-    found.sort(sort === 'date'
+    var before = sort === 'date'
       ? function (a, b) { return date[b] - date[a] || a - b; }
-      : function (a, b) { return scores[b] - scores[a] || a - b; });
+      : function (a, b) { return scores[b] - scores[a] || a - b; };
+    if (!upto || upto * 4 >= found.length) return found.sort(before);
+    var top = [];
+    for (var i = 0; i < found.length; i++) {
+      var e = found[i];
+      if (top.length === upto && before(e, top[upto - 1]) >= 0) continue;
+      var lo = 0, hi = top.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (before(top[mid], e) < 0) lo = mid + 1; else hi = mid;
+      }
+      top.splice(lo, 0, e);
+      if (top.length > upto) top.pop();
+    }
+    return top;
+  }
+
+  /** The facet counts of `found`, counted by value number, then named. */
+  function countFacets(found, facets) {
+    var cols = meta.columns, vals = cols.values;
+    ['year', 'type', 'category', 'status'].forEach(function (root) {
+      var col = cols[root], counts = {}, i, v;
+      for (i = 0; i < found.length; i++) {
+        v = col[found[i]];
+        counts[v] = (counts[v] || 0) + 1;
+      }
+      Object.keys(counts).forEach(function (k) {
+        // An entry without a category or status has no facet there (value 0 is "").
+        if (root === 'year') return addFacet(facets, root, k, counts[k]);
+        if (k === '0' && (root === 'category' || root === 'status')) return;
+        addFacet(facets, root, vals[root][k], counts[k]);
+      });
+    });
   }
 
   /* ----------------------------------------------------------- texts, snippets */
@@ -1036,9 +1141,9 @@
     return false;
   }
 
-  function addFacet(facets, root, value) {
+  function addFacet(facets, root, value, n) {
     if (!facets[root]) facets[root] = {};
-    facets[root][value] = (facets[root][value] || 0) + 1;
+    facets[root][value] = (facets[root][value] || 0) + (n || 1);
   }
 
   /** `kind:section`: the sections of the matching documents that hold every searched text
@@ -1101,17 +1206,12 @@
     if (kindFilter === 'section') return sections(parsed, sort, perPage, results);
     return select(parsed, kinds).then(function (sel) {
       stats.matched = performance.now() - started;
-      var found = sel.found, cols = meta.columns, vals = cols.values;
+      var found = sel.found;
       results.total = found.length;
       results.pages = Math.ceil(found.length / perPage);
-      found.forEach(function (e) {
-        addFacet(results.facets, 'year', String(cols.year[e]));
-        addFacet(results.facets, 'type', vals.type[cols.type[e]]);
-        if (cols.category[e]) addFacet(results.facets, 'category', vals.category[cols.category[e]]);
-        if (cols.status[e]) addFacet(results.facets, 'status', vals.status[cols.status[e]]);
-      });
-      sortFound(found, sel.scores, sort);
-      var shown = found.slice((page - 1) * perPage, page * perPage), needles = needlesOf(parsed);
+      countFacets(found, results.facets);
+      var shown = sortFound(found.slice(), sel.scores, sort, page * perPage).slice((page - 1) * perPage, page * perPage);
+      var needles = needlesOf(parsed);
       return Promise.all(shown.map(texts)).then(function (ts) {
         results.hits = ts.map(function (t, k) {
           var e = shown[k], section = bestSection(t.chars, t.o, needles);
@@ -1302,7 +1402,6 @@
 
   /** Answers a request in the page's own engine (also for tests: window.annalsSearch). */
   function staticSearch(req) {
-    dictionary();
     return (meta ? Promise.resolve(meta) : openIndex()).then(function () { return search(req); });
   }
   window.annalsSearch = staticSearch;
