@@ -309,6 +309,11 @@ fn issue_12_static_engine_answers_like_the_server_from_file_urls() {
         differ.join("\n")
     );
     assert!(with_hits >= 80, "only {with_hits} queries found anything");
+    assert_eq!(
+        b.eval("return window.annalsSearchStats.inflater"),
+        "wasm",
+        "the page inflates in WebAssembly where the browser runs it"
+    );
     eprintln!(
         "{} queries, {with_hits} with hits, all answered alike",
         queries.len()
@@ -319,6 +324,9 @@ fn issue_12_static_engine_answers_like_the_server_from_file_urls() {
 fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
     let site = Site::fixture("search");
     site.build();
+    // Without its WebAssembly (as where a policy turns it off) the page inflates in
+    // JavaScript: this test covers that inflater, the oracle test the other.
+    std::fs::remove_file(site.root().join("public/assets/search-inflate.js")).expect("inflater");
     let profile = tempfile::tempdir().expect("profile");
     let Some(b) = Browser::start(profile.path()) else {
         return;
@@ -354,6 +362,7 @@ fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
             .collect();
         assert_eq!(urls, want, "{q}");
     }
+    assert_eq!(b.eval("return window.annalsSearchStats.inflater"), "js");
 }
 
 /// Published documents whose Markdown (front matter included: the title) contains `phrase`,
