@@ -158,21 +158,14 @@
   }
 
   var fastInflate = null;
-  // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) sets
-  // window.annalsInflateWasm; where WebAssembly is off or refuses it, JavaScript inflates.
-  var inflaterReady = (function () {
-    var b64 = window.annalsInflateWasm;
-    if (!b64 || typeof WebAssembly !== 'object') return Promise.resolve(null);
-    try {
-      var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
-      return WebAssembly.instantiate(bytes, {}).then(function (r) {
-        fastInflate = wasmInflater(r.instance.exports);
-        stats.inflater = 'wasm';
-      }, function () { return null; });
-    } catch (err) {
-      return Promise.resolve(null);
-    }
-  })();
+  // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) starts compiling
+  // the module as soon as it loads, while this script still loads, and leaves the promise of
+  // its instance (null where WebAssembly is off or refuses it: then JavaScript inflates).
+  var inflaterReady = Promise.resolve(window.annalsInflater || null).then(function (r) {
+    if (!r) return;
+    fastInflate = wasmInflater(r.instance.exports);
+    stats.inflater = 'wasm';
+  }, function () {});
 
   /** wasm/inflate's `inflate` over its memory: the input at the heap's start, then the window
    *  (dictionary, output); a window too small is doubled and the call repeated. */
@@ -836,17 +829,6 @@
     return out;
   }
 
-  /** The title and text positions of a list's `i`th entry (see `decode`). */
-  function positions(l, i) {
-    if (l.pos[i]) return l.pos[i];
-    var nt = l.a[i], nb = l.b[i], t = new Array(nt), x = new Array(nb), p = 0, k = l.k[i], j, b = l.b0;
-    for (j = 0; j < nt; j++, k++) { p += b[l.hi + k] * 256 + b[l.lo + k]; t[j] = p; }
-    p = 0;
-    for (j = 0; j < nb; j++, k++) { p += b[l.hi + k] * 256 + b[l.lo + k]; x[j] = p; }
-    l.pos[i] = [t, x];
-    return l.pos[i];
-  }
-
   /* ---------------------------------------------------------------- matching */
 
   function synonymsOf(word) {
@@ -954,22 +936,34 @@
       order.sort(function (a, b) { return ls[a].size - ls[b].size; });
       var first = ls[order[0]], off = used[order[0]].p;
       if (order.length === 1) return first;
-      var out = new Run(first.size), rest = order.slice(1), at = new Int32Array(rest.length);
+      var rest = order.slice(1), nr = rest.length, at = new Int32Array(nr), n = new Int32Array(nr), ptr = new Int32Array(nr);
+      var shift = rest.map(function (li) { return used[li].p - off; });
+      var most = Math.max.apply(null, ls.map(largest));
+      var anchor = new Int32Array(most), others = rest.map(function () { return new Int32Array(most); });
+      var out = new Run(first.size);
       for (var i = 0; i < first.size; i++) {
         var e = first.e[i], r;
-        for (r = 0; r < rest.length; r++) {
+        for (r = 0; r < nr; r++) {
           at[r] = ls[rest[r]].find(e);
           if (at[r] < 0) break;
         }
-        if (r < rest.length) continue;
-        var counts = [0, 0], pos = positions(first, i);
+        if (r < nr) continue;
+        var counts = [0, 0];
         for (var field = 0; field < 2; field++) {
-          var anchor = pos[field];
-          var sets = rest.map(function (li, r2) { return [positions(ls[li], at[r2])[field], used[li].p]; });
-          for (var j = 0; j < anchor.length; j++) {
-            var start = anchor[j] - off, s2 = 0;
-            while (s2 < sets.length && has(sets[s2][0], start + sets[s2][1])) s2++;
-            if (s2 === sets.length) counts[field]++;
+          var na = fieldInto(first, i, field, anchor);
+          for (r = 0; r < nr; r++) {
+            n[r] = fieldInto(ls[rest[r]], at[r], field, others[r]);
+            ptr[r] = 0;
+          }
+          // Both sides ascend, so each other list's pointer only moves forward.
+          for (var j = 0; j < na; j++) {
+            for (r = 0; r < nr; r++) {
+              var want = anchor[j] + shift[r], o = others[r], q = ptr[r];
+              while (q < n[r] && o[q] < want) q++;
+              ptr[r] = q;
+              if (q === n[r] || o[q] !== want) break;
+            }
+            if (r === nr) counts[field]++;
           }
         }
         if (counts[0] || counts[1]) out.push(e, counts[0], counts[1]);
@@ -978,14 +972,30 @@
     });
   }
 
-  function has(sorted, x) {
-    var lo = 0, hi = sorted.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (sorted[mid] === x) return true;
-      if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
+  /** The most positions one entry of list `l` has in one field. */
+  function largest(l) {
+    if (l.most === undefined) {
+      l.most = 1;
+      for (var i = 0; i < l.size; i++) l.most = Math.max(l.most, l.a[i], l.b[i]);
     }
-    return false;
+    return l.most;
+  }
+
+  /** Writes the `field` positions (0 title, 1 text) of list `l`'s `i`th entry into `buf`,
+   *  straight from its streams (see `decode`); returns how many. */
+  function fieldInto(l, i, field, buf) {
+    var j, count = field ? l.b[i] : l.a[i];
+    if (l.pos[i]) {
+      var from = l.pos[i][field];
+      for (j = 0; j < count; j++) buf[j] = from[j];
+      return count;
+    }
+    var b = l.b0, hi = l.hi, lo = l.lo, k = l.k[i] + (field ? l.a[i] : 0), p = 0;
+    for (j = 0; j < count; j++, k++) {
+      p += b[hi + k] * 256 + b[lo + k];
+      buf[j] = p;
+    }
+    return count;
   }
 
   function saturate(n) { return n / (n + 1.2); }
