@@ -10,8 +10,8 @@
 //!   traditional-to-simplified table and where each large token list lives: all a query
 //!   needs before it asks for its lists, so it is small and JSON;
 //! - `searchindex/columns.js`: every entry's kind, year, type, unit, category, status and
-//!   date (for filters, facets and date order), as fixed-width binary columns read in
-//!   parallel with the lists (parsing them as JSON cost a cold page 15–45 ms at 10k);
+//!   date (for filters, facets and date order), as fixed-width binary columns, decoded
+//!   while a query's lists load (parsing them as JSON cost a cold page 15–45 ms at 10k);
 //! - `searchindex/t/N.js`: the token lists (see [`postings`]), hashed into shards of about
 //!   32 KB; a list larger than 16 KB has its own files: its head (entries and counts,
 //!   `searchindex/b/N-hP.js`) apart from its positions (`searchindex/b/N-P.js`), since a
@@ -21,9 +21,9 @@
 //! - `searchindex/d/N.js`: one entry's URL, title, text and outline, for its hit (title,
 //!   best section, snippet), compressed with the archive's dictionary `searchindex/dict.js`.
 //!
-//! Every file is a classic script (see [`encode`]). A query reads the meta, then the columns
-//! and the lists of the tokens covering its words (usually one to three files) side by
-//! side, then the ten texts of its page.
+//! Every file is a classic script (see [`encode`]). The search page loads the meta, the
+//! columns and the dictionary beside its engine; a query then reads the lists of the tokens
+//! covering its words (usually one to three files), then the ten texts of its page.
 
 mod dictionary;
 mod encode;
