@@ -277,6 +277,17 @@ fn columns(entries: &[Entry]) -> Columns {
     }
 }
 
+/// An entry's text file, borrowed from the entry (a JSON value would copy every text).
+#[derive(serde::Serialize)]
+struct Text<'a> {
+    u: &'a str,
+    t: &'a str,
+    x: &'a str,
+    o: Vec<(&'a str, &'a str, usize, usize)>,
+    l: &'a str,
+    d: &'a str,
+}
+
 /// One file per entry: what its hit shows (URL, title, text for the best section and the
 /// snippet, outline, the date's label and text), deflated with the archive's dictionary.
 fn texts(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
@@ -290,11 +301,15 @@ fn texts(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
                 .iter()
                 .map(|s| (s.id.as_str(), s.heading.as_str(), s.start, s.end))
                 .collect();
-            let json = serde_json::json!({
-                "u": e.url, "t": e.title, "x": e.text, "o": outline,
-                "l": e.date_label, "d": e.date_text,
-            });
-            let bytes = serde_json::to_vec(&json).expect("a text serialises");
+            let text = Text {
+                u: &e.url,
+                t: &e.title,
+                x: &e.text,
+                o: outline,
+                l: e.date_label,
+                d: &e.date_text,
+            };
+            let bytes = serde_json::to_vec(&text).expect("a text serialises");
             let key = format!("d/{i}");
             let packed = encode::script(
                 &key,
