@@ -169,7 +169,13 @@ pub fn build(
             let parts = |b: &[u8]| b.len().div_ceil(PART);
             big.insert(
                 term,
-                [id, parts(head), parts(positions), head.len(), positions.len()],
+                [
+                    id,
+                    parts(head),
+                    parts(positions),
+                    head.len(),
+                    positions.len(),
+                ],
             );
         } else {
             let s = &mut shard_lists[shard_of(term, shards)];
@@ -217,7 +223,10 @@ pub fn build(
     let meta = serde_json::to_vec(&meta).expect("meta serialises");
     files.push((
         format!("{DIR}/columns.js"),
-        encode::script("columns", &encode::deflate(&meta_columns.bytes, None, TEXTS_LEVEL)),
+        encode::script(
+            "columns",
+            &encode::deflate(&meta_columns.bytes, None, TEXTS_LEVEL),
+        ),
     ));
     files.push((
         format!("{DIR}/meta.js"),
@@ -262,7 +271,13 @@ fn columns(entries: &[Entry]) -> Columns {
     let mut bytes = (entries.len() as u32).to_le_bytes().to_vec();
     for c in &cols {
         let max = c.iter().copied().max().unwrap_or(0);
-        let width: usize = if max < 1 << 8 { 1 } else if max < 1 << 16 { 2 } else { 4 };
+        let width: usize = if max < 1 << 8 {
+            1
+        } else if max < 1 << 16 {
+            2
+        } else {
+            4
+        };
         bytes.push(width as u8);
         for v in c {
             bytes.extend_from_slice(&v.to_le_bytes()[..width]);

@@ -319,6 +319,10 @@ mod tests {
         assert_eq!(head_end(&bytes), 2 + 200);
         assert_eq!(&bytes[202..204], &[0, 255]);
         assert_eq!(head_end(&[]), 0);
-        assert_eq!(head_end(&[0x85]), 1, "a cut length never points past the list");
+        assert_eq!(
+            head_end(&[0x85]),
+            1,
+            "a cut length never points past the list"
+        );
     }
 }

@@ -22,7 +22,13 @@ static mut STATE: Option<DecompressorOxide> = None;
 /// `out[..dict_len]` as the window's start. Returns the inflated length, -1 when `out` is too
 /// small (the page grows it and calls again), -2 when the stream is broken.
 #[no_mangle]
-pub unsafe extern "C" fn inflate(src: *const u8, src_len: usize, out: *mut u8, dict_len: usize, out_len: usize) -> i32 {
+pub unsafe extern "C" fn inflate(
+    src: *const u8,
+    src_len: usize,
+    out: *mut u8,
+    dict_len: usize,
+    out_len: usize,
+) -> i32 {
     let input = core::slice::from_raw_parts(src, src_len);
     let output = core::slice::from_raw_parts_mut(out, out_len);
     let state = &mut *core::ptr::addr_of_mut!(STATE);
