@@ -733,9 +733,9 @@
     });
   }
 
-  /** A token's list, decoded: {entry: [title positions, text positions]} or, for `#字`,
-   *  {entry: flags}. Missing tokens give an empty list. Without `full` a big list comes
-   *  without its positions, which a query of one token never reads. */
+  /** A token's list, decoded (a Run, see `decode`); a missing token gives an empty one.
+   *  Without `full` a big list comes without its positions, which a query of one token
+   *  never reads. */
   function list(term, full) {
     var big = meta.big[term];
     var key = big && !full && big[2] ? term + ' head' : term;
