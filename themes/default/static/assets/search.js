@@ -392,16 +392,11 @@
     return variants[ch] || ch;
   }
 
-  /** search::variants::fold */
-  function fold(ch) {
-    var s = simplified(ch);
-    return s.length === 1 && s.charCodeAt(0) < 128 ? s.toLowerCase() : s;
-  }
-
   var variantsRe = null;
 
-  /** `fold` over a whole text at once (one native pass instead of a call per character):
-   *  each character maps to one, so offsets stay. */
+  /** search::variants::fold over a whole text at once (one native pass, not a call per
+   *  character): traditional to simplified, ASCII to lower case; each character maps to
+   *  one, so offsets stay. */
   function foldText(s) {
     if (variantsRe === null) {
       var keys = Object.keys(variants).map(function (c) { return c.replace(/[\\\]\[^-]/g, '\\$&'); });
@@ -642,7 +637,6 @@
       var v = Array.from(m.variants);
       for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
       meta = m;
-      stats.meta = performance.now() - started;
       return m;
     });
   }
@@ -718,13 +712,16 @@
   /** A big list's files (mod.rs: `[id, head parts, position parts, head bytes, position
    *  bytes]`), inflated and joined: the head alone, or with `full` the positions too. */
   function bigList(big, full) {
-    var parts = [], p;
-    var part = function (key, p, n, len) {
-      var size = p + 1 < n ? PART : len - PART * p;
+    var parts = [];
+    var part = function (key, size) {
       return load(key).then(function (b) { return inflate(b, null, size); });
     };
-    for (p = 0; p < big[1]; p++) parts.push(part('b/' + big[0] + '-h' + p, p, big[1], big[3]));
-    if (full) for (p = 0; p < big[2]; p++) parts.push(part('b/' + big[0] + '-' + p, p, big[2], big[4]));
+    // Files `prefix`0.. holding `len` bytes in parts of PART (the last one shorter).
+    var read = function (prefix, n, len) {
+      for (var p = 0; p < n; p++) parts.push(part(prefix + p, p + 1 < n ? PART : len - PART * p));
+    };
+    read('b/' + big[0] + '-h', big[1], big[3]);
+    if (full) read('b/' + big[0] + '-', big[2], big[4]);
     return Promise.all(parts).then(function (ps) {
       if (ps.length === 1) return ps[0];
       var all = new Uint8Array(big[3] + (full ? big[4] : 0)), at = 0;
@@ -1228,11 +1225,11 @@
         found = found.slice(0, MAX_SECTION_DOCUMENTS);
       }
       var must = parsed.must.map(function (t) {
-        return alternatives(t).map(function (a) { return Array.from(a).map(fold); });
+        return alternatives(t).map(function (a) { return Array.from(foldText(a)); });
       });
       var not = [];
       parsed.mustNot.forEach(function (t) {
-        alternatives(t).forEach(function (a) { not.push(Array.from(a).map(fold)); });
+        alternatives(t).forEach(function (a) { not.push(Array.from(foldText(a))); });
       });
       return Promise.all(found.map(texts)).then(function (ts) {
         var cols = meta.columns, hits = [];
@@ -1274,7 +1271,6 @@
     var kinds = kindFilter === null ? ['document', 'record', 'year'] : [kindFilter];
     if (kindFilter === 'section') return sections(parsed, sort, perPage, results);
     return select(parsed, kinds).then(function (sel) {
-      stats.matched = performance.now() - started;
       var found = sel.found;
       results.total = found.length;
       results.pages = Math.ceil(found.length / perPage);
