@@ -180,7 +180,7 @@ impl Config {
         }
         let shown = Path::new(FILE_NAME);
         let bytes = fsx::read(&path, shown)?;
-        let text = crate::content::decode::decode(shown, &bytes, true)?;
+        let text = crate::text::decode::decode(shown, &bytes, true)?;
         Config::parse(shown, &text)
     }
 

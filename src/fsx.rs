@@ -5,7 +5,7 @@
 //! exchanges the two in one `renameat2(RENAME_EXCHANGE)`, so a reader (or nginx) sees either
 //! the old site or the new one, never a half-written or missing folder.
 
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, Failure};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -183,6 +183,48 @@ pub fn swap_into(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
     }
     fs::rename(staging, target)
         .map_err(|e| io_diagnostic(target, "move the new output into place", &e))
+}
+
+/// A folder written beside its target, waiting to be swapped in. Dropped without
+/// [`Staged::commit`], it is removed.
+#[derive(Debug)]
+pub struct Staged {
+    staging: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// A fresh, empty staging folder for `target`.
+    pub fn new(target: &Path) -> Result<Staged, Failure> {
+        Ok(Staged {
+            staging: staging_dir(target)?,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// The folder to write into.
+    pub fn path(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Swaps the staged folder into place.
+    pub fn commit(mut self) -> Result<(), Failure> {
+        self.committed = true;
+        swap_into(&self.staging, &self.target).map_err(|d| {
+            let _ = remove_dir_all(&self.staging);
+            Failure::from(d)
+        })
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_dir_all(&self.staging);
+        }
+    }
 }
 
 #[cfg(test)]

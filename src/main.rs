@@ -28,7 +28,9 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => build(&cli, args.output.clone(), args.gzip),
         Command::Search(args) => search(&cli, args),
-        Command::Serve(args) => annals::serve::run(&cli.root, args, cli.today),
+        Command::Serve(args) => {
+            annals::serve::run(&cli.root, (args.bind, args.port).into(), cli.today)
+        }
         Command::Check(_) => Ok(()),
         Command::New(args) => new(&cli, args),
         Command::Import(args) => import(&cli, args),

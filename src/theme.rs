@@ -5,9 +5,9 @@
 //! intranet server) builds a site; a `themes/default/` folder on disk takes precedence.
 
 use crate::config::Config;
-use crate::content::decode;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
+use crate::text::decode;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

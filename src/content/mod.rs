@@ -4,7 +4,6 @@
 //! This is the only stage (with `theme` and `import`) that reads user files. Files are read
 //! in parallel, but results keep the walk's sorted order, so the output is deterministic.
 
-pub mod decode;
 pub mod discover;
 pub mod document;
 pub mod frontmatter;
@@ -177,7 +176,7 @@ fn load_entry(entry: &Entry, config: &Config) -> EntryResult {
             .map(|records| Item::Ledger(y, entry.shown.clone(), records));
         return (parsed, findings);
     }
-    let text = match decode::decode(shown, &bytes, false) {
+    let text = match crate::text::decode::decode(shown, &bytes, false) {
         Ok(t) => t,
         Err(d) => return (Err(vec![d]), Vec::new()),
     };

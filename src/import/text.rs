@@ -6,7 +6,7 @@
 //! (the site shows its lead-in in bold, as the document does); a numbered line that is only a
 //! title becomes `####` (1.) or `#####` （1）.
 
-use crate::markdown::is_wide;
+use crate::text::is_wide;
 
 /// What the importer made of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,6 @@ pub mod fields;
 pub mod from_table;
 pub mod from_xlsx;
 pub mod from_yaml;
-pub mod history;
 pub mod to_yaml;
 
 use crate::config::Config;
@@ -121,7 +120,7 @@ pub fn parse(
     let raws = if name.ends_with(".xlsx") {
         from_xlsx::parse_xlsx(shown, bytes)?
     } else {
-        let text = crate::content::decode::decode(shown, bytes, false).map_err(|d| vec![d])?;
+        let text = crate::text::decode::decode(shown, bytes, false).map_err(|d| vec![d])?;
         if name.ends_with(".csv") {
             from_table::parse_csv(shown, &text)?
         } else {

@@ -1,17 +1,8 @@
 //! The CJK line rule: a soft break between two wide characters vanishes, so hard-wrapped
 //! Chinese reads as one run, as CSS Text does; next to a Latin letter or digit it stays a space.
 
+use crate::text::is_wide;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-
-/// Characters that are set solid in Chinese text: ideographs, CJK and full-width punctuation,
-/// and the quotes, dashes and ellipses used with them.
-pub fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x31A0..=0x31BF
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
-        | 0x20000..=0x3FFFF)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
 
 fn is_inline_tag(e: &Event) -> bool {
     matches!(

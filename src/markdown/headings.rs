@@ -1,7 +1,8 @@
 //! Headings: readable, stable, unique anchors, and the run-in fourth-level headings of
 //! official documents ("1.聚焦主题深学细悟。") shown with a bold lead-in.
 
-use super::{is_wide, Heading};
+use super::Heading;
+use crate::text::is_wide;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 

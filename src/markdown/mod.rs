@@ -19,7 +19,6 @@ mod facts;
 mod headings;
 mod links;
 
-pub use cjk::is_wide;
 pub use facts::{facts, Facts};
 pub use headings::{lead_in_len, slugify};
 pub use links::{is_external, LinkTarget};

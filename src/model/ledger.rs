@@ -2,10 +2,10 @@
 //! once: URLs, closed and overdue (against the build date), history across years, the
 //! document a record came from, and per-year status counts.
 
+use super::history::{self, History};
 use super::Year;
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::ledger::history::{self, History};
 use crate::ledger::Record;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,6 +5,7 @@
 //! next year) are computed once, so templates only display. Markdown is rendered later, by
 //! whoever needs it ([`Document::render`]).
 
+pub mod history;
 pub mod ledger;
 
 use crate::config::Config;

@@ -79,7 +79,7 @@ fn visible(text: &str, markup: bool) -> Vec<char> {
         }
         let (decoded, used) = match c {
             '&' => entity(rest).unwrap_or((c, 1)),
-            '\\' => escape(rest).unwrap_or((c, 1)),
+            '\\' => unicode_escape(rest).unwrap_or((c, 1)),
             _ => (c, c.len_utf8()),
         };
         if !invisible(decoded) {
@@ -114,7 +114,7 @@ fn entity(s: &str) -> Option<(char, usize)> {
 }
 
 /// A JSON or JavaScript `\uXXXX` escape at the start of `s`.
-fn escape(s: &str) -> Option<(char, usize)> {
+fn unicode_escape(s: &str) -> Option<(char, usize)> {
     let hex = s.strip_prefix("\\u")?.get(..4)?;
     let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
     Some((c, 6))

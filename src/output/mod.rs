@@ -14,52 +14,10 @@ pub use classified::{gate, marking};
 pub use lock::{lock, lock_for_build, SiteLock};
 
 use crate::error::{Diagnostic, Failure};
-use crate::fsx;
+use crate::fsx::{self, Staged};
 use crate::render::OutFile;
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
-
-/// A folder written beside its target, waiting to be swapped in. Dropped without
-/// [`Staged::commit`], it is removed.
-#[derive(Debug)]
-pub struct Staged {
-    staging: PathBuf,
-    target: PathBuf,
-    committed: bool,
-}
-
-impl Staged {
-    /// A fresh, empty staging folder for `target`.
-    pub fn new(target: &Path) -> Result<Staged, Failure> {
-        Ok(Staged {
-            staging: fsx::staging_dir(target)?,
-            target: target.to_path_buf(),
-            committed: false,
-        })
-    }
-
-    /// The folder to write into.
-    pub fn path(&self) -> &Path {
-        &self.staging
-    }
-
-    /// Swaps the staged folder into place.
-    pub fn commit(mut self) -> Result<(), Failure> {
-        self.committed = true;
-        fsx::swap_into(&self.staging, &self.target).map_err(|d| {
-            let _ = fsx::remove_dir_all(&self.staging);
-            Failure::from(d)
-        })
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = fsx::remove_dir_all(&self.staging);
-        }
-    }
-}
+use std::path::Path;
 
 /// Marks a staged site as annals' output (see [`target::STAMP`]), so a later build may replace it.
 pub fn stamped(staged: Staged) -> Result<Staged, Failure> {
@@ -130,4 +88,13 @@ pub fn stage(
     } else {
         Err(Failure(diags))
     }
+}
+
+/// Replaces some files of a published site in place, each atomically (the site as a whole is
+/// not: this is `serve`'s edit of a few documents).
+pub fn replace(site: &Path, files: &[OutFile]) -> Result<(), Failure> {
+    for f in files {
+        fsx::replace_file(&site.join(&f.rel), &f.bytes)?;
+    }
+    Ok(())
 }

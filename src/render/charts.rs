@@ -1,6 +1,7 @@
 //! Charts as inline SVG drawn at build time: stacked bars with their numbers written on
 //! them, so they need no script, no external file (inline SVG needs no namespace URL either), and stay legible in black-and-white print.
 
+use crate::text::html::escape;
 use std::fmt::Write;
 
 /// One stacked series: a name for the legend, a colour, a value per bar.
@@ -14,13 +15,6 @@ pub struct Series {
 pub const PALETTE: &[&str] = &[
     "#1f6fb2", "#2e7d32", "#b8860b", "#a8201a", "#6a3d9a", "#00838f", "#8d6e63", "#546e7a",
 ];
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// A stacked bar chart: one bar per label, one segment per series. Every segment carries
 /// `data-series`, `data-label` and `data-count`, so its numbers can be read back.

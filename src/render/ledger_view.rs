@@ -2,7 +2,7 @@
 //! category, owner, overdue), one page per record, and the record rows other pages show.
 
 use super::charts::{stacked_bars, Series, PALETTE};
-use super::views::link;
+use super::links::{link, year_url};
 use crate::dates;
 use crate::ledger::Deadline;
 use crate::model::ledger::Entry;
@@ -412,7 +412,7 @@ pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
         source: r.source.as_deref(),
         source_url: e.source_doc.as_ref().map(|(u, _)| link(from, u)),
         source_title: e.source_doc.as_ref().map(|(_, t)| t.as_str()),
-        year_url: link(from, &super::views::year_url(r.year)),
+        year_url: link(from, &year_url(r.year)),
         ledger_url: link(from, &Filter::All.url()),
         measures: &r.measures,
         partners: r.partners.as_deref(),

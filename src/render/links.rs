@@ -16,6 +16,16 @@ pub fn href(url: &str) -> String {
     }
 }
 
+/// The prefix-relative href of a site path, as a page at `from` must write it.
+pub fn link(from: &str, to: &str) -> String {
+    format!("{}{}", root_prefix(from), href(to))
+}
+
+/// The site path of a year's page.
+pub fn year_url(year: i32) -> String {
+    format!("{year}/index.html")
+}
+
 fn encode(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {

@@ -68,7 +68,7 @@ impl Renderer {
             .collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
-        tera.set_escape_fn(escape_html);
+        tera.set_escape_fn(crate::text::html::escape);
         tera.register_filter("cn_date", cn_date);
         let sources = theme
             .templates
@@ -278,7 +278,7 @@ fn page_url(site: &Site, page: &Page) -> String {
         Page::Home => "index.html".into(),
         Page::NotFound => "404.html".into(),
         Page::Search => "search.html".into(),
-        Page::Year(i) => views::year_url(site.years[i].year),
+        Page::Year(i) => links::year_url(site.years[i].year),
         Page::Document(i, j) => site.years[i].documents[j].url.clone(),
         Page::Ledger(ref f) => f.url(),
         Page::Record(i) => site.ledger.entries[i].url.clone(),
@@ -322,7 +322,7 @@ fn render_page(
             )
         }
         Page::Year(i) => {
-            let url = views::year_url(site.years[i].year);
+            let url = links::year_url(site.years[i].year);
             let html = r.page("year.html", &sv(&url), &url, &views::year(site, i), &[]);
             (url, html)
         }
@@ -382,23 +382,6 @@ fn template_error(shown: &BTreeMap<String, PathBuf>, name: &str, err: &tera::Err
         .cloned()
         .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
     Diagnostic::error(shown, message.replace('\n', " ")).help("fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)")
-}
-
-/// HTML escaping for text and attribute values. Unlike tera's default it leaves `/` alone:
-/// escaping it protects nothing inside a quoted attribute and makes every href unreadable.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `{{ date | cn_date }}`: `2026-01-15` -> `2026年1月15日`; other values pass unchanged.

@@ -2,7 +2,7 @@
 //! Templates receive these (through tera's context) and nothing else.
 
 use super::ledger_view::{rows, RecordRow};
-use super::links::{href, root_prefix};
+use super::links::{link, year_url};
 use crate::dates;
 use crate::markdown::{Heading, Rendered};
 use crate::model::{DocLink, Document, Site, Year};
@@ -141,15 +141,6 @@ pub struct DocView<'a> {
     pub records: Vec<RecordRow<'a>>,
     /// The file's commits, newest first; empty outside git.
     pub revisions: &'a [crate::content::git::Revision],
-}
-
-/// The prefix-relative href of a site path, as a page at `from` must write it.
-pub fn link(from: &str, to: &str) -> String {
-    format!("{}{}", root_prefix(from), href(to))
-}
-
-pub fn year_url(year: i32) -> String {
-    format!("{year}/index.html")
 }
 
 impl SiteView {

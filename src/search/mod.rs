@@ -13,6 +13,7 @@
 //! - [`vocabulary`]: the values filters take, their aliases, the closest to an unknown one
 
 pub mod bundle;
+pub mod entries;
 mod forward_only;
 mod gate;
 pub mod index;
@@ -27,7 +28,6 @@ pub mod snippet;
 pub mod suggest;
 pub mod tokenizer;
 pub mod update;
-pub mod variants;
 pub mod vocabulary;
 
 pub use searcher::{Hit, Request, Results, SearchIndex, Sort};

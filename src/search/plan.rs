@@ -5,7 +5,8 @@
 use super::forward_only::ForwardOnly;
 use super::query::{Filter, Parsed, Text};
 use super::searcher::SearchIndex;
-use super::tokenizer::{bigrams, is_ideograph, words};
+use super::tokenizer::{bigrams, words};
+use crate::text::is_ideograph;
 use std::ops::Bound;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,

@@ -132,7 +132,7 @@ pub fn parse(q: &str) -> Parsed {
                 }
             }
         }
-        let text = super::tokenizer::normalize(raw.trim());
+        let text = crate::text::normalize(raw.trim());
         if !searchable(&text) {
             if !raw.trim().is_empty() {
                 p.notes.push(format!(

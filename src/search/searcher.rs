@@ -1,7 +1,7 @@
 //! Answers queries from a built index (the query itself is built in `plan`): the hits with
 //! their best section and snippet, and the facet counts.
 
-use super::index::SectionSpan;
+use super::entries::SectionSpan;
 use super::index::{register, META};
 use super::query::{self, Filter, Parsed};
 pub use super::results::{Hit, Request, Results, Sort};

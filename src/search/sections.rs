@@ -6,7 +6,7 @@
 //! texts and filters are looked up in the index, and their stored outlines are cut into
 //! sections and checked. Hits keep their document's order (score or date), then reading order.
 
-use super::index::SectionSpan;
+use super::entries::SectionSpan;
 use super::query::Parsed;
 use super::searcher::{failed, int, text, Results, SearchIndex, Sort, Stored};
 use crate::error::Failure;
@@ -18,7 +18,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
 
 /// Characters as the index compares them (ASCII case, traditional forms folded).
 fn folded(text: &str) -> Vec<char> {
-    text.chars().map(super::variants::fold).collect()
+    text.chars().map(crate::text::variants::fold).collect()
 }
 
 /// The most documents one `kind:section` search reads.

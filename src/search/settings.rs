@@ -4,7 +4,7 @@
 //! exactly as the index it reads was built.
 
 use crate::error::{Diagnostic, Failure};
-use crate::{content::decode, fsx, yaml};
+use crate::{fsx, text::decode, yaml};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -27,10 +27,10 @@ impl Synonyms {
         for g in self
             .groups
             .iter()
-            .filter(|g| g.iter().any(|w| super::tokenizer::normalize(w) == word))
+            .filter(|g| g.iter().any(|w| crate::text::normalize(w) == word))
         {
             for w in g {
-                let w = super::tokenizer::normalize(w);
+                let w = crate::text::normalize(w);
                 if w != word && !out.contains(&w) {
                     out.push(w);
                 }

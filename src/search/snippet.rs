@@ -5,16 +5,21 @@
 //! never bytes, so a snippet never cuts a Chinese character in half; adjacent or overlapping
 //! marks merge into one.
 
+use crate::text::html::escape_into;
+
 /// Characters of context shown before the first marked word.
 const LEAD: usize = 12;
 
 /// Every occurrence of every needle in `text`, as (start, end, needle index) in characters,
 /// ASCII case and traditional forms folded.
 pub fn occurrences(text: &[char], needles: &[String]) -> Vec<(usize, usize, usize)> {
-    let lower: Vec<char> = text.iter().map(|&c| super::variants::fold(c)).collect();
+    let lower: Vec<char> = text
+        .iter()
+        .map(|&c| crate::text::variants::fold(c))
+        .collect();
     let mut spans = Vec::new();
     for (n, needle) in needles.iter().enumerate() {
-        let pat: Vec<char> = needle.chars().map(super::variants::fold).collect();
+        let pat: Vec<char> = needle.chars().map(crate::text::variants::fold).collect();
         if pat.is_empty() || pat.len() > lower.len() {
             continue;
         }
@@ -66,29 +71,17 @@ pub fn snippet(text: &str, needles: &[String], width: usize) -> String {
     }
     let mut i = start;
     for (s, e) in marks {
-        escape_into(&mut out, &chars[i..s]);
+        escape_into(&mut out, chars[i..s].iter().copied());
         out.push_str("<mark>");
-        escape_into(&mut out, &chars[s..e]);
+        escape_into(&mut out, chars[s..e].iter().copied());
         out.push_str("</mark>");
         i = e;
     }
-    escape_into(&mut out, &chars[i..end]);
+    escape_into(&mut out, chars[i..end].iter().copied());
     if end < chars.len() {
         out.push('…');
     }
     out
-}
-
-fn escape_into(out: &mut String, chars: &[char]) {
-    for &c in chars {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

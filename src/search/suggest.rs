@@ -90,7 +90,7 @@ impl SearchIndex {
     /// The archive's phrases sharing the most character pairs with `text`, best first.
     fn close_phrases(&self, text: &str) -> Vec<String> {
         let pairs = |t: &str| -> BTreeSet<(char, char)> {
-            let chars: Vec<char> = t.chars().map(super::variants::fold).collect();
+            let chars: Vec<char> = t.chars().map(crate::text::variants::fold).collect();
             chars.windows(2).map(|w| (w[0], w[1])).collect()
         };
         let wanted = pairs(text);

@@ -5,6 +5,8 @@
 //! character sequence, whatever words jieba cut the text into. The bigram field decides what
 //! matches; the jieba field adds to the score of texts where the query is a real word.
 
+use crate::text::normalize::{bigram_spans, push_lower, Span};
+use crate::text::{is_ideograph, is_word_char};
 use jieba_rs::{Jieba, TokenizeMode};
 use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -13,82 +15,6 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 pub const BIGRAM: &str = "annals_bigram";
 /// The name the jieba tokenizer is registered under.
 pub const WORDS: &str = "annals_words";
-
-/// Letters and digits of words in Latin and other scripts; the common punctuation of Chinese
-/// text is settled without Unicode's tables.
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    !matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
-        && c.is_alphanumeric()
-}
-
-/// Ideographs: what bigrams are made of (punctuation separates runs).
-pub fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-}
-
-/// The text as indexed and as queried: full-width letters and digits made ASCII, and spaces
-/// that touch a Chinese character dropped when a letter, digit or Chinese character stands on
-/// the other side ("2025 年度" -> "2025年度", "OA 系统" -> "OA系统", a wrapped "38⏎条" ->
-/// "38条"): they are layout, which PDF extraction, hard-wrapped sources and typing habits put
-/// there at random. Between two Latin words a space stays, so `OA` never runs into `S`.
-pub fn normalize(text: &str) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| match c as u32 {
-            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect();
-    let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
-    let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || crate::markdown::is_wide(c);
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if is_space(chars[i]) {
-            let start = i;
-            while i < chars.len() && is_space(chars[i]) {
-                i += 1;
-            }
-            let before = start.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i).copied();
-            let drop = match (before, after) {
-                (Some(b), Some(a)) => {
-                    solid(b)
-                        && solid(a)
-                        && (is_ideograph(b)
-                            || is_ideograph(a)
-                            || crate::markdown::is_wide(b)
-                            || crate::markdown::is_wide(a))
-                }
-                _ => false,
-            };
-            if !drop {
-                out.push(' ');
-            }
-            continue;
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
-}
-
-/// Where a token is: its position (character offset) and byte range, and whether its text
-/// must be lowercased. Tokens are listed this way first and their text is only written into
-/// the one reused [`Token`] as the indexer asks for it, so indexing allocates nothing per
-/// token.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    position: usize,
-    from: usize,
-    to: usize,
-    lower: bool,
-}
 
 /// A token stream over spans of a text, writing each token's text into one reused buffer.
 pub struct SpanStream<'a> {
@@ -132,25 +58,6 @@ impl TokenStream for SpanStream<'_> {
     }
 }
 
-/// Appends `word`, lowercased when `lower` (ideographs have no case and are copied as they are).
-/// Traditional characters are written as their simplified forms (see [`super::variants`]).
-fn push_lower(out: &mut String, word: &str, lower: bool) {
-    if word.is_ascii() {
-        out.push_str(word);
-        if lower {
-            out.make_ascii_lowercase();
-        }
-        return;
-    }
-    for c in word.chars().map(super::variants::simplified) {
-        if lower {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-}
-
 /// The tokens of a stream as owned values (for queries and tests, not the indexer).
 fn collect(mut stream: SpanStream<'_>) -> Vec<Token> {
     let mut out = Vec::with_capacity(stream.spans.len());
@@ -170,43 +77,7 @@ pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
 }
 
 fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
-    let span = |position: usize, to: usize, lower: bool| Span {
-        position,
-        from: chars[position].0,
-        to: end_of(to),
-        lower,
-    };
-    let mut out = Vec::with_capacity(chars.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if is_ideograph(c) {
-            let start = i;
-            while i < chars.len() && is_ideograph(chars[i].1) {
-                i += 1;
-            }
-            if i - start == 1 || edges {
-                out.push(span(start, start + 1, false));
-            }
-            for k in start..i.saturating_sub(1) {
-                out.push(span(k, k + 2, false));
-            }
-            if edges && i - start > 1 {
-                out.push(span(i - 1, i, false));
-            }
-        } else if is_word_char(c) {
-            let start = i;
-            while i < chars.len() && is_word_char(chars[i].1) && !is_ideograph(chars[i].1) {
-                i += 1;
-            }
-            out.push(span(start, i, true));
-        } else {
-            i += 1;
-        }
-    }
-    SpanStream::new(text, out)
+    SpanStream::new(text, bigram_spans(text, edges))
 }
 
 /// The bigram tokenizer as tantivy sees it (index side: with run edges).
@@ -334,16 +205,6 @@ mod tests {
         let t = bigrams("民主生活会", true);
         let t = t.iter().find(|t| t.text == "生活").unwrap();
         assert_eq!((t.offset_from, t.offset_to), (6, 12));
-    }
-
-    #[test]
-    fn normalize_drops_stray_spaces() {
-        assert_eq!(
-            normalize("于 2026 年召开 2025 年度民主生活会"),
-            "于2026年召开2025年度民主生活会"
-        );
-        assert_eq!(normalize("ＧＢ／Ｔ 9704 标准"), "GB／T 9704标准");
-        assert_eq!(normalize("word  word"), "word word");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Replacing documents' entries in a published index in place, for `serve`: an edit to one
 //! document's text re-indexes that document, where a build re-indexes the whole archive.
 
-use super::index::{document, document_entry, register, tantivy_error};
+use super::entries::document_entry;
+use super::index::{document, register, tantivy_error};
 use super::schema::Fields;
 use crate::error::Failure;
 use crate::model::Document;

@@ -84,8 +84,8 @@ impl Vocabulary {
             e.aliases.extend(aliases);
         };
         let mut types = v.types.clone();
-        types.push(super::index::RECORD_TYPE.into());
-        types.push(super::index::YEAR_TYPE.into());
+        types.push(super::entries::RECORD_TYPE.into());
+        types.push(super::entries::YEAR_TYPE.into());
         put("type", types, v.aliases());
         put("status", v.statuses.clone(), v.status_aliases());
         let mut categories = v.categories.clone();

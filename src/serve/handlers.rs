@@ -5,6 +5,7 @@ use super::limits::{CancelOnDrop, RETRY_AFTER};
 use super::live::Shared;
 use crate::render::search_view::search_view;
 use crate::search::{Request, Results, Sort};
+use crate::text::html::escape;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -165,10 +166,4 @@ pub async fn inside_public(
         }
     }
     next.run(req).await
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -4,9 +4,9 @@
 //!
 //! The reload script is added to pages as they are served, never written into `public/`.
 
-use super::incremental::Kept;
 use super::AppState;
 use crate::error::Diagnostic;
+use crate::pipeline::in_place::Kept;
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, Request};
@@ -177,7 +177,10 @@ fn rebuild(
     changed: &[PathBuf],
 ) {
     let started = Instant::now();
-    let outcome = match kept.edit(root, changed, &shared.state().index) {
+    let outcome = match kept
+        .edit(root, changed)
+        .map(|r| r.and_then(|w| shared.state().index.reload().map(|()| w)))
+    {
         Some(Ok(warnings)) => {
             for w in &warnings {
                 eprintln!("{w}\n");

@@ -6,13 +6,12 @@
 //! `/api/search?q=` as JSON. Loopback only unless `--bind` says otherwise.
 
 mod handlers;
-mod incremental;
 mod limits;
 mod listen;
 pub mod live;
 
-use crate::cli::ServeArgs;
 use crate::error::{Diagnostic, Failure};
+use crate::pipeline::in_place::Kept;
 use crate::render::{views::SiteView, Renderer};
 use crate::search::SearchIndex;
 use axum::handler::HandlerWithoutStateExt;
@@ -91,11 +90,11 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
 }
 
 /// Builds the site under `root` and opens what serving it needs; the inputs are kept for
-/// edits applied in place (see [`incremental`]).
+/// edits applied in place (see [`crate::pipeline::in_place`]).
 pub fn build_state(
     root: &Path,
     today: Option<chrono::NaiveDate>,
-) -> Result<(AppState, incremental::Kept), Failure> {
+) -> Result<(AppState, Kept), Failure> {
     let _lock = crate::output::lock_for_build(root)?;
     let inputs = crate::load(root, today)?;
     let report = crate::build_from(
@@ -119,11 +118,16 @@ pub fn build_state(
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
     };
-    Ok((state, incremental::Kept::new(inputs)?))
+    Ok((state, Kept::new(inputs)?))
 }
 
-/// Builds the site under `root`, then serves it, rebuilding on every change, until Ctrl-C.
-pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> Result<(), Failure> {
+/// Builds the site under `root`, then serves it on `listen` (port 0: a free one, printed),
+/// rebuilding on every change, until Ctrl-C.
+pub fn run(
+    root: &Path,
+    listen: std::net::SocketAddr,
+    today: Option<chrono::NaiveDate>,
+) -> Result<(), Failure> {
     // The watcher reports absolute paths: a relative root (the default `.`) would match none
     // of them, and every edit would take a full rebuild instead of an in-place update.
     let root = &std::fs::canonicalize(root).map_err(|e| {
@@ -145,7 +149,7 @@ pub fn run(root: &Path, args: &ServeArgs, today: Option<chrono::NaiveDate>) -> R
         .build()
         .map_err(|e| io_failure("cannot start the server", e))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await.map_err(|e| io_failure(&format!("cannot listen on {}:{}", args.bind, args.port), e))?;
+        let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| io_failure(&format!("cannot listen on {listen}"), e))?;
         let addr = listener.local_addr().map_err(|e| io_failure("cannot read the address", e))?;
         eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); watching for changes; Ctrl-C stops");
         listen::serve(listener, app(shared, &public), async {

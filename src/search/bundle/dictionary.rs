@@ -6,7 +6,7 @@
 //! clauses repeated most across the archive (zstd's trained dictionaries, done simply) lets a
 //! report refer to them; the reader primes its window with the same bytes.
 
-use crate::search::index::Entry;
+use crate::search::entries::Entry;
 use rustc_hash::FxHashMap;
 
 /// Half deflate's window (32 KB, beyond which nothing could be referred to): deflate reads

@@ -2,7 +2,7 @@
 //! so the search page answers from `file://`, a USB disk or any static host, where no
 //! `annals serve` runs (the page's engine is the theme's `assets/search.js`).
 //!
-//! It holds exactly what the server's index holds, from the same entries (`index::entries`,
+//! It holds exactly what the server's index holds, from the same entries (`entries::entries`,
 //! drafts excluded), the same normalisation and the same tokens at the same character
 //! offsets, so a query matches the same entries:
 //!
@@ -29,12 +29,12 @@ mod dictionary;
 mod encode;
 mod postings;
 
-use super::index::Entry;
+use super::entries::Entry;
 use super::settings::Synonyms;
-use super::tokenizer::normalize;
 use super::vocabulary::Vocabulary;
 use crate::error::Failure;
 use crate::fsx;
+use crate::text::normalize;
 use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -199,7 +199,7 @@ pub fn build(
         .iter()
         .filter_map(|(t, _)| t.strip_prefix('#').and_then(|c| c.chars().next()))
         .collect();
-    let variants: String = super::variants::pairs()
+    let variants: String = crate::text::variants::pairs()
         .filter(|(_, to)| chars.contains(to))
         .flat_map(|(from, to)| [from, to])
         .collect();

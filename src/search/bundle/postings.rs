@@ -23,10 +23,10 @@
 //! more has high byte 255 and its value among the escapes, a varint.
 
 use super::encode::varint;
-use crate::search::index::Entry;
+use crate::search::entries::Entry;
 use crate::search::schema::Fields;
-use crate::search::tokenizer::{is_ideograph, is_word_char, normalize};
-use crate::search::variants::simplified;
+use crate::text::variants::simplified;
+use crate::text::{is_ideograph, is_word_char, normalize};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;

@@ -2,16 +2,15 @@
 //! and when every changed file is a published document whose front matter did not change,
 //! only those documents' pages are rendered again and their index entries replaced. No other
 //! page shows a document's text (lists, links and the ledger show its front matter), so the
-//! result is the site a full build would write; `tests/serve.rs` compares the two. Anything
+//! result is the site a full build would write; the serve tests compare the two. Anything
 //! else (a new or deleted file, front matter, a ledger, the theme, the configuration) takes a
 //! full build.
 
+use super::Inputs;
 use crate::content::document::SourceDoc;
 use crate::error::{Diagnostic, Failure};
 use crate::render::{self, Renderer};
 use crate::search::update::Updater;
-use crate::search::SearchIndex;
-use crate::Inputs;
 use std::path::{Path, PathBuf};
 
 /// What the rebuild thread keeps of the last good build.
@@ -74,14 +73,14 @@ impl Kept {
 
     /// Applies a change of the files `paths` in place when it is an edit of published
     /// documents' text: `None` when it is not (a full build is needed), else the edit's
-    /// warnings or why it failed. A document that does not load or render changes nothing;
+    /// warnings or why it failed. The pages are replaced in `public/` and the documents'
+    /// entries in the published index; a reader of that index sees them once it reloads. A document that does not load or render changes nothing;
     /// a page or index write that fails (a full disk) may leave part of the edit applied, and
     /// the next change takes a full build either way (see [`Kept::failed`]).
     pub fn edit(
         &mut self,
         root: &Path,
         paths: &[PathBuf],
-        index: &SearchIndex,
     ) -> Option<Result<Vec<Diagnostic>, Failure>> {
         if self.failed {
             return None;
@@ -105,14 +104,13 @@ impl Kept {
             }
             edits.push((y, d, source, findings));
         }
-        Some(self.apply(root, edits, index))
+        Some(self.apply(root, edits))
     }
 
     fn apply(
         &mut self,
         root: &Path,
         edits: Vec<(usize, usize, SourceDoc, Vec<Diagnostic>)>,
-        index: &SearchIndex,
     ) -> Result<Vec<Diagnostic>, Failure> {
         let _lock = crate::output::lock(root, || {})?;
         let mut warnings = Vec::new();
@@ -139,10 +137,7 @@ impl Kept {
                 return Err(e.into());
             }
         };
-        let public = root.join("public");
-        for page in &pages {
-            crate::fsx::replace_file(&public.join(&page.rel), &page.bytes)?;
-        }
+        crate::output::replace(&root.join("public"), &pages)?;
         let updater = match &mut self.updater {
             Some(u) => u,
             None => self.updater.insert(Updater::open(
@@ -156,7 +151,6 @@ impl Kept {
             .map(|(y, d, _)| &site.years[*y].documents[*d])
             .collect();
         updater.replace(&docs)?;
-        index.reload()?;
         Ok(warnings)
     }
 }

@@ -2,10 +2,10 @@
 //! other years (character-bigram similarity of their wording), and the archive-wide checks
 //! that need every record (unique ids, `recurs` and `source` that point somewhere real).
 
-use super::Record;
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::search::tokenizer::{bigrams, normalize};
+use crate::ledger::Record;
+use crate::text::normalize::{bigram_spans, normalize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How much alike two problems' wordings must be (Dice coefficient of their bigrams).
@@ -124,10 +124,11 @@ pub fn histories(records: &[Record]) -> Vec<History> {
     let grams: Vec<HashSet<String>> = records
         .iter()
         .map(|r| {
-            bigrams(&normalize(&r.problem), true)
+            let text = normalize(&r.problem);
+            bigram_spans(&text, true)
                 .into_iter()
-                .filter(|t| t.text.chars().count() == 2)
-                .map(|t| t.text)
+                .map(|s| s.text(&text))
+                .filter(|t| t.chars().count() == 2)
                 .collect()
         })
         .collect();

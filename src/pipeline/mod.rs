@@ -1,0 +1,181 @@
+//! The conductor: LOAD .. PUBLISH in order. [`build`] is `annals build`: everything loaded and
+//! checked, then pages rendered and the index written side by side into staging folders and
+//! swapped into place. [`in_place`] applies an edit of documents' text to the last build (what
+//! `annals serve` does on a save) through the same stages.
+
+pub mod in_place;
+
+use crate::error::{self, Diagnostic, Failure};
+use crate::{config, content, fsx, model, output, render, search, theme};
+use std::path::{Path, PathBuf};
+
+/// What `build` needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The output folder. Default: `root/public`.
+    pub output: Option<PathBuf>,
+    /// The date overdue ledger records are judged on. Default: today.
+    pub today: Option<chrono::NaiveDate>,
+    /// Write `.gz` siblings of the text files (for nginx's `gzip_static`).
+    pub gzip: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub years: usize,
+    pub documents: usize,
+    pub files: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl std::fmt::Display for BuildReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "built {} years, {} documents, {} files into {}",
+            self.years,
+            self.documents,
+            self.files,
+            self.output.display()
+        )
+    }
+}
+
+/// Everything a build reads, loaded and checked.
+pub struct Inputs {
+    pub site: model::Site,
+    pub theme: theme::Theme,
+    pub search: search::Settings,
+    /// Problems that do not stop a build (placeholders, restricted markings).
+    pub warnings: Vec<error::Diagnostic>,
+    /// jieba with the site's dictionary, loaded once for the index and for `serve`.
+    pub jieba: std::sync::Arc<jieba_rs::Jieba>,
+}
+
+/// Loads, checks and assembles the archive without writing anything; every problem of every
+/// input is collected before failing.
+pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Failure> {
+    let config = config::Config::load(root)?;
+    let search_dir = root.join(search::settings::DIR);
+    let ((loaded, theme), search) = rayon::join(
+        || {
+            rayon::join(
+                || content::load(root, &config),
+                || theme::load(root, &config),
+            )
+        },
+        || {
+            let settings = search::Settings::load(&search_dir, Path::new(search::settings::DIR))?;
+            let jieba = settings.jieba()?;
+            Ok((settings, jieba))
+        },
+    );
+    let (loaded, theme, search) = match (loaded, theme, search) {
+        (Ok(l), Ok(t), Ok(s)) => (l, t, s),
+        (l, t, s) => {
+            let diags = [l.err(), t.err(), s.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|f| f.0)
+                .collect();
+            return Err(Failure(diags));
+        }
+    };
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let warnings = loaded.warnings.clone();
+    let site = model::assemble(loaded, &config, today)?;
+    let (search, jieba) = search;
+    Ok(Inputs {
+        site,
+        theme,
+        search,
+        warnings,
+        jieba: std::sync::Arc::new(jieba),
+    })
+}
+
+/// Builds the site: content + theme -> the output folder and the search index, atomically.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    let _lock = output::lock_for_build(&opts.root)?;
+    build_from(&load(&opts.root, opts.today)?, opts)
+}
+
+/// Renders and indexes loaded inputs, then swaps the index and the site into place.
+pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, Failure> {
+    let default = opts.root.join("public");
+    let target = output::target::resolve(
+        &opts.root,
+        opts.output.as_deref().unwrap_or(&default),
+        opts.output.is_none(),
+    )?;
+    let index_dir = search::index_dir(&opts.root);
+    if output::target::is_mount_point(&index_dir) {
+        return Err(Diagnostic::error(
+            &index_dir,
+            "cannot replace the search index: it is a mount point",
+        )
+        .help("keep search-index/index on the site's own file system")
+        .into());
+    }
+    let index_dir = output::target::real_path(&index_dir)
+        .map_err(|e| fsx::io_diagnostic(&index_dir, "resolve the search index folder", &e))?;
+    let (site_staged, index_staged) = rayon::join(
+        || {
+            let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
+            let collisions = plan.case_collisions();
+            Ok((
+                collisions,
+                output::stage(plan.len(), |i| plan.file(i).and_then(output::gate), &target)
+                    .and_then(output::stamped)?,
+                plan.len(),
+            ))
+        },
+        || {
+            search::index::stage(
+                &inputs.site,
+                &inputs.search,
+                inputs.jieba.clone(),
+                &index_dir,
+            )
+        },
+    );
+    let ((collisions, site_staged, files), (index_staged, bundle)) =
+        match (site_staged, index_staged) {
+            (Ok(s), Ok(i)) => (s, i),
+            (s, i) => {
+                let diags = [s.err(), i.err()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|f| f.0)
+                    .collect();
+                return Err(Failure(diags));
+            }
+        };
+    bundle.write(site_staged.path())?;
+    let files = files + bundle.files.len();
+    if opts.gzip {
+        output::gzip::siblings(site_staged.path())?;
+    }
+    index_staged.commit()?;
+    site_staged.commit().map_err(|mut f| {
+        for d in &mut f.0 {
+            d.message.push_str(
+                " (the search index was already replaced by the new one; the pages were not)",
+            );
+        }
+        f
+    })?;
+    let site = &inputs.site;
+    Ok(BuildReport {
+        output: target,
+        years: site.years.len(),
+        documents: site.years.iter().map(|y| y.documents.len()).sum(),
+        files,
+        warnings: inputs.warnings.iter().cloned().chain(collisions).collect(),
+    })
+}

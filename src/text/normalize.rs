@@ -1,0 +1,156 @@
+//! The text as indexed, queried and compared: spaces that are layout dropped (see
+//! [`normalize`]), and the character bigrams search and the ledger's history compare by.
+
+use super::classes::{is_ideograph, is_wide, is_word_char};
+use crate::text::variants::simplified;
+
+/// The text as indexed and as queried: full-width letters and digits made ASCII, and spaces
+/// that touch a Chinese character dropped when a letter, digit or Chinese character stands on
+/// the other side ("2025 年度" -> "2025年度", "OA 系统" -> "OA系统", a wrapped "38⏎条" ->
+/// "38条"): they are layout, which PDF extraction, hard-wrapped sources and typing habits put
+/// there at random. Between two Latin words a space stays, so `OA` never runs into `S`.
+pub fn normalize(text: &str) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| match c as u32 {
+            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect();
+    let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
+    let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if is_space(chars[i]) {
+            let start = i;
+            while i < chars.len() && is_space(chars[i]) {
+                i += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let drop = match (before, after) {
+                (Some(b), Some(a)) => {
+                    solid(b)
+                        && solid(a)
+                        && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
+                }
+                _ => false,
+            };
+            if !drop {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Where a token is: its position (character offset) and byte range, and whether its text
+/// must be lowercased. Tokens are listed this way first and their text is only written into
+/// the one reused [`Token`] as the indexer asks for it, so indexing allocates nothing per
+/// token.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    /// The character offset the token starts at.
+    pub position: usize,
+    /// The token's bytes in the text.
+    pub from: usize,
+    /// The end of the token's bytes.
+    pub to: usize,
+    /// Whether the token's text is lowercased.
+    pub lower: bool,
+}
+
+impl Span {
+    /// The token's text in `text`: folded to simplified characters, lowercased when `lower`.
+    pub fn text(&self, text: &str) -> String {
+        let mut out = String::with_capacity(self.to - self.from);
+        push_lower(&mut out, &text[self.from..self.to], self.lower);
+        out
+    }
+}
+
+/// Appends `word`, lowercased when `lower` (ideographs have no case and are copied as they are).
+/// Traditional characters are written as their simplified forms (see [`crate::text::variants`]).
+pub fn push_lower(out: &mut String, word: &str, lower: bool) {
+    if word.is_ascii() {
+        out.push_str(word);
+        if lower {
+            out.make_ascii_lowercase();
+        }
+        return;
+    }
+    for c in word.chars().map(simplified) {
+        if lower {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Character bigrams of every run of ideographs, whole words of letters and digits (to be
+/// lowercased), as spans of `text`.
+///
+/// `edges`: also the first and last character of each run alone (the index does, so a
+/// query like "2025年" or a lone "次" between digits finds its character at a run's edge). A
+/// run of one character is always given alone.
+pub fn bigram_spans(text: &str, edges: bool) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let span = |position: usize, to: usize, lower: bool| Span {
+        position,
+        from: chars[position].0,
+        to: end_of(to),
+        lower,
+    };
+    let mut out = Vec::with_capacity(chars.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_ideograph(c) {
+            let start = i;
+            while i < chars.len() && is_ideograph(chars[i].1) {
+                i += 1;
+            }
+            if i - start == 1 || edges {
+                out.push(span(start, start + 1, false));
+            }
+            for k in start..i.saturating_sub(1) {
+                out.push(span(k, k + 2, false));
+            }
+            if edges && i - start > 1 {
+                out.push(span(i - 1, i, false));
+            }
+        } else if is_word_char(c) {
+            let start = i;
+            while i < chars.len() && is_word_char(chars[i].1) && !is_ideograph(chars[i].1) {
+                i += 1;
+            }
+            out.push(span(start, i, true));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_drops_stray_spaces() {
+        assert_eq!(
+            normalize("于 2026 年召开 2025 年度民主生活会"),
+            "于2026年召开2025年度民主生活会"
+        );
+        assert_eq!(normalize("ＧＢ／Ｔ 9704 标准"), "GB／T 9704标准");
+        assert_eq!(normalize("word  word"), "word word");
+    }
+}
