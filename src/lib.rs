@@ -21,8 +21,8 @@
 #![allow(clippy::result_large_err)]
 
 // The ground floor, which every stage may use (each module here only uses those above it).
-pub mod dates;
 pub mod error;
+pub mod dates;
 pub mod fsx;
 pub mod text;
 pub mod yaml;
@@ -30,14 +30,14 @@ pub mod yaml;
 // The pipeline in stage order: a module uses the ground floor and the modules above it, never
 // one below.
 pub mod config;
-pub mod content;
 pub mod ledger;
+pub mod content;
+pub mod theme;
 pub mod markdown;
 pub mod model;
-pub mod output;
-pub mod render;
 pub mod search;
-pub mod theme;
+pub mod render;
+pub mod output;
 
 // The conductor: runs the stages in order for a whole build, or again for an edit in place.
 pub mod pipeline;
@@ -45,7 +45,7 @@ pub use pipeline::{build, build_from, load, BuildOptions, BuildReport, Inputs};
 
 // The consumers: commands built on the pipeline.
 pub mod check;
-pub mod cli;
 pub mod import;
 pub mod new;
 pub mod serve;
+pub mod cli;

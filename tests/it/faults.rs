@@ -2,9 +2,7 @@
 //! complete (the one published before, or the new one whole), and the next build recovers.
 //! Extreme but valid inputs (deep nesting, a long document) build without a crash.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 use std::time::Duration;
 

@@ -1,20 +1,13 @@
 //! `annals build` on fixture sites: the pages, their links, the Chinese rendering rules,
 //! atomic output and determinism.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 
 #[test]
 fn builds_every_page() {
-    let site = Site::fixture("basic");
-    let out = site.build();
-    assert!(
-        stderr(&out).contains("built 2 years, 6 documents"),
-        "{}",
-        stderr(&out)
-    );
+    let (site, err) = built("basic");
+    assert!(err.contains("built 2 years, 6 documents"), "{err}");
     let files = tree(&site.public());
     for page in [
         "index.html",
@@ -44,8 +37,7 @@ fn builds_every_page() {
 
 #[test]
 fn every_link_resolves_to_a_file_and_anchor() {
-    let site = Site::fixture("basic");
-    site.build();
+    let (site, _) = built("basic");
     let files = tree(&site.public());
     let mut checked = 0;
     for (page, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
@@ -71,8 +63,7 @@ fn every_link_resolves_to_a_file_and_anchor() {
 
 #[test]
 fn page_titles_and_metadata() {
-    let site = Site::fixture("basic");
-    site.build();
+    let (site, _) = built("basic");
     let doc = site.page("2025/召开情况报告.html");
     assert!(doc.contains("<title>测试办公室2025年度民主生活会召开情况报告 - 测试档案</title>"));
     let main = main_region(&doc);
@@ -109,8 +100,7 @@ fn page_titles_and_metadata() {
 
 #[test]
 fn soft_breaks_between_chinese_characters_vanish() {
-    let site = Site::fixture("basic");
-    site.build();
+    let (site, _) = built("basic");
     let main = main_region(&site.page("2025/召开情况报告.html")).to_string();
     // Between two CJK characters the break vanishes; next to a digit it stays a space, as CSS does.
     assert!(
@@ -125,8 +115,7 @@ fn soft_breaks_between_chinese_characters_vanish() {
 
 #[test]
 fn table_of_contents_links_headings_with_numbering() {
-    let site = Site::fixture("basic");
-    site.build();
+    let (site, _) = built("basic");
     let main = main_region(&site.page("2025/召开情况报告.html")).to_string();
     for (id, text) in [
         (
@@ -159,8 +148,7 @@ fn table_of_contents_links_headings_with_numbering() {
 
 #[test]
 fn same_type_in_other_years_is_linked() {
-    let site = Site::fixture("basic");
-    site.build();
+    let (site, _) = built("basic");
     let jia = main_region(&site.page("2025/发言提纲-甲.html")).to_string();
     assert!(jia.contains("href=\"../2024/发言提纲-甲.html\""), "{jia}");
     let yi = main_region(&site.page("2025/发言提纲-乙.html")).to_string();

@@ -1,11 +1,9 @@
 //! The rectification ledger: one schema whatever the file form, positioned errors, history
 //! across years, overdue against a fixed date, charts that add up, and the pages.
 
-mod common;
-
+use crate::common::*;
 use annals::config::Config;
 use annals::ledger;
-use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 

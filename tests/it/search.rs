@@ -2,10 +2,8 @@
 //! which holds the reflowed text of the shared fixture report. Expected hits are computed
 //! from the Markdown sources themselves, so precision and recall are measured, not assumed.
 
-mod common;
-
+use crate::common::*;
 use annals::search::{Request, SearchIndex, Sort};
-use common::*;
 use std::collections::BTreeSet;
 use std::fs;
 
@@ -695,7 +693,7 @@ fn issue_13_no_dead_ends() {
     );
     // The page says so too.
     let (site, _) = completeness_site();
-    let server = common::http::Server::start(site.root());
+    let server = crate::common::http::Server::start(site.root());
     let q = percent_encoding::utf8_percent_encode(
         "张副主任 不存在的词",
         percent_encoding::NON_ALPHANUMERIC,

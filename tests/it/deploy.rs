@@ -1,9 +1,7 @@
 //! The git post-receive hook of `deploy/`, run for real: a push publishes, a push that fails
 //! `annals check` publishes nothing and tells the pusher why.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,9 +1,7 @@
 //! `annals import`: the shared fixture report (PDF-extracted text), a Word file built here,
 //! and a ledger table, each into the right place, passing `check` but for real placeholders.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::Write;
 
 /// A copy of `../shared/fixtures/report-2025-pdf-extract.txt` (a real report as extracted

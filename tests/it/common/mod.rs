@@ -25,9 +25,9 @@ pub fn have_git() -> bool {
     ok
 }
 
-/// A site in a temporary folder.
+/// A site in a temporary folder (or, for [`built`], in the target's).
 pub struct Site {
-    pub dir: tempfile::TempDir,
+    pub dir: Option<tempfile::TempDir>,
     root: PathBuf,
 }
 
@@ -55,7 +55,10 @@ impl Site {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&fixtures().join(name), dir.path());
         let root = dir.path().to_path_buf();
-        Site { dir, root }
+        Site {
+            dir: Some(dir),
+            root,
+        }
     }
 
     /// A copy of `tests/fixtures/<name>` at `TEMP/site`, so the folder holding the site is the
@@ -64,12 +67,15 @@ impl Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
         copy_tree(&fixtures().join(name), &root);
-        Site { dir, root }
+        Site {
+            dir: Some(dir),
+            root,
+        }
     }
 
     /// The folder holding the site.
     pub fn holder(&self) -> &Path {
-        self.dir.path()
+        self.root.parent().expect("a site folder has a parent")
     }
 
     pub fn root(&self) -> &Path {
@@ -121,6 +127,31 @@ impl Site {
         fs::read_to_string(self.public().join(rel))
             .unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
     }
+}
+
+/// A fixture site built once for the whole test run, with the build's stderr, for tests that
+/// only read what it wrote. It lives in the target's temporary folder (a static is never
+/// dropped, so a temporary folder would outlive the run) and is rebuilt by every run.
+pub fn built(name: &'static str) -> &'static (Site, String) {
+    use std::sync::{Mutex, OnceLock};
+    static BUILT: OnceLock<Mutex<BTreeMap<&'static str, &'static (Site, String)>>> =
+        OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    built.entry(name).or_insert_with(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("built")
+            .join(name);
+        if root.exists() {
+            fs::remove_dir_all(&root).expect("remove the last run's site");
+        }
+        copy_tree(&fixtures().join(name), &root);
+        let site = Site { dir: None, root };
+        let out = site.build();
+        Box::leak(Box::new((site, stderr(&out))))
+    })
 }
 
 /// Runs `script` with `sh` in a mount namespace of its own (as root: a private one; otherwise

@@ -1,9 +1,7 @@
 //! Document pages show their file's revisions from git; outside a repository nothing shows
 //! and nothing fails.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn git(site: &Site, args: &[&str], date: &str) {

@@ -2,12 +2,10 @@
 //! and from a plain static server, against the server's answers (`SearchIndex::search`, what
 //! `annals search --json` prints) and against the Markdown sources.
 
-mod common;
-
+use crate::common::http::{Server, StaticServer};
+use crate::common::webdriver::Browser;
+use crate::common::*;
 use annals::search::{Request, SearchIndex, Sort};
-use common::http::{Server, StaticServer};
-use common::webdriver::Browser;
-use common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 

@@ -3,9 +3,7 @@
 //! a symlinked or mounted public/, links out of the site, classification markings written so
 //! the line rule could not see them.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::process::{Command, Stdio};
@@ -365,7 +363,7 @@ fn issue_14_classified_markings_are_caught_however_written() {
     );
 }
 
-fn status(server: &common::http::Server) -> serde_json::Value {
+fn status(server: &crate::common::http::Server) -> serde_json::Value {
     serde_json::from_slice(&server.get("/__annals/status", &[]).body).expect("status json")
 }
 
@@ -393,7 +391,7 @@ fn heavy_site() -> Site {
 fn issue_14_searches_are_bounded_and_stop_when_their_clients_go() {
     use std::io::{Read, Write};
     let site = heavy_site();
-    let server = common::http::Server::start(site.root());
+    let server = crate::common::http::Server::start(site.root());
     let path = format!(
         "/api/search?q={}",
         percent_encoding::utf8_percent_encode(
@@ -467,7 +465,7 @@ fn issue_14_kind_section_reads_a_bounded_number_of_documents() {
 fn issue_14_slow_clients_time_out_and_one_address_cannot_lock_out_the_rest() {
     use std::io::{Read, Write};
     let site = Site::fixture("basic");
-    let server = common::http::Server::start(site.root());
+    let server = crate::common::http::Server::start(site.root());
     let port = server.port;
     // 200 connections from 127.0.0.2 that never finish their headers.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -582,7 +580,7 @@ fn issue_14_serve_does_not_follow_links_out_of_public() {
     fs::write(n.holder().join("secret.txt"), "SECRET").unwrap();
     let out = n.annals(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let server = common::http::Server::start(n.root());
+    let server = crate::common::http::Server::start(n.root());
     symlink(
         n.holder().join("secret.txt"),
         n.root().join("public/leak.txt"),

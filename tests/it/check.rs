@@ -1,9 +1,7 @@
 //! `annals check`: placeholders of the shared fixture report, classification markings (which
 //! `build` refuses too), broken links and anchors, overdue records, exit codes and JSON.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn placeholders_of_the_fixture_report_are_errors_with_positions() {

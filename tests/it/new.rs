@@ -1,9 +1,7 @@
 //! `annals new`: skeletons whose placeholders `check` reports, a ledger carrying over open
 //! records, never an overwrite.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn new_year_carries_over_open_records() {

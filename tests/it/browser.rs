@@ -3,11 +3,9 @@
 //! home, a document, the ledger and search results are kept in
 //! `target/tmp/browser-artifacts/`.
 
-mod common;
-
-use common::http::Server;
-use common::webdriver::Browser;
-use common::*;
+use crate::common::http::Server;
+use crate::common::webdriver::Browser;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 fn shipped_archive() -> tempfile::TempDir {

@@ -2,9 +2,7 @@
 //! built, and must fail with exit code 1, a message naming the file (and line and column
 //! where they apply) with a fix, and the previous output left byte for byte as it was.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// A broken file and what the message must say.
 struct Case {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-const CSS: &str = include_str!("../themes/default/static/assets/annals.css");
-const JS: &str = include_str!("../themes/default/static/assets/ledger.js");
+const CSS: &str = include_str!("../../themes/default/static/assets/annals.css");
+const JS: &str = include_str!("../../themes/default/static/assets/ledger.js");
 
 fn vars() -> HashMap<String, String> {
     CSS.split("--")
