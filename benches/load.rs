@@ -120,7 +120,15 @@ fn main() {
             .copied()
             .unwrap_or(0.0)
     };
-    println!("{conns} connections, {elapsed:.1} s: {} answers ({:.0}/s), {} errors; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms", times.len(), times.len() as f64 / elapsed, errors.len(), pct(0.5), pct(0.99), pct(1.0));
+    println!(
+        "{conns} connections, {elapsed:.1} s: {} answers ({:.0}/s), {} errors; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        times.len() as f64 / elapsed,
+        errors.len(),
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
     println!(
         "{edits} edits of {} during the load: {} full rebuilds swapped in, {} in-place updates",
         edited.display(),

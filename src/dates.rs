@@ -75,10 +75,12 @@ mod tests {
         assert_eq!(e.message, "`2025-02-30` is not a real date");
         assert_eq!(e.help, "2025年2月 has 28 days; correct the day");
         assert!(parse("2024-13-01").unwrap_err().help.contains("month"));
-        assert!(parse("2026年1月")
-            .unwrap_err()
-            .message
-            .contains("YYYY-MM-DD"));
+        assert!(
+            parse("2026年1月")
+                .unwrap_err()
+                .message
+                .contains("YYYY-MM-DD")
+        );
         assert!(parse("26-01-15").is_err());
     }
 

@@ -142,11 +142,10 @@ fn remove_stale(parent: &Path, name: &str) {
             file.strip_prefix(&format!(".{name}{kind}"))
                 .and_then(|p| p.parse::<u32>().ok())
         });
-        if let Some(pid) = pid {
-            if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+        if let Some(pid) = pid
+            && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
                 let _ = fs::remove_dir_all(entry.path());
             }
-        }
     }
 }
 

@@ -41,7 +41,7 @@ pub mod output;
 
 // The conductor: runs the stages in order for a whole build, or again for an edit in place.
 pub mod pipeline;
-pub use pipeline::{build, build_from, load, BuildOptions, BuildReport, Inputs};
+pub use pipeline::{BuildOptions, BuildReport, Inputs, build, build_from, load};
 
 // The consumers: commands built on the pipeline.
 pub mod check;

@@ -148,7 +148,10 @@ fn new(cli: &Cli, args: &NewArgs) -> Result<(), Failure> {
     for f in &created.files {
         eprintln!("  {}", f.display());
     }
-    eprintln!("{} open record(s) of earlier years carried over into the ledger; the documents are drafts until you remove `draft: true`.", created.carried);
+    eprintln!(
+        "{} open record(s) of earlier years carried over into the ledger; the documents are drafts until you remove `draft: true`.",
+        created.carried
+    );
     eprintln!(
         "next: fill in the 【待补充】 and * placeholders, then `annals check` shows what is left."
     );

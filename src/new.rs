@@ -167,7 +167,10 @@ pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Create
         "# 本年度整改台账。每条记录以 `- id:` 开始，字段见 README。\n[]\n".to_string()
     } else {
         let yaml = crate::ledger::to_yaml::to_yaml(&carried);
-        format!("# 本年度整改台账：以下 {} 条为往年未完成、转入本年度继续整改的问题（recurs 为原编号）。\n# 请补充 deadline、source，并续写本年度新查摆的问题。\n{yaml}", carried.len())
+        format!(
+            "# 本年度整改台账：以下 {} 条为往年未完成、转入本年度继续整改的问题（recurs 为原编号）。\n# 请补充 deadline、source，并续写本年度新查摆的问题。\n{yaml}",
+            carried.len()
+        )
     };
     let files = [
         ("_index.md", fill(INDEX)),

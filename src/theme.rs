@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use crate::text::decode;
-use include_dir::{include_dir, Dir};
+use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;

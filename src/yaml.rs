@@ -4,7 +4,7 @@
 //! Output: the typed value, or a [`Diagnostic`] at the right line and column whose message a
 //! clerk can act on ("unknown field `titel`" with "did you mean `title`?").
 
-use crate::error::{did_you_mean, Diagnostic};
+use crate::error::{Diagnostic, did_you_mean};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 

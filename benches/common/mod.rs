@@ -7,7 +7,7 @@ use std::process::{Child, ChildStderr, Command, Stdio};
 
 /// Starts `annals serve --port 0` on `root` (it builds first) and waits for its address: the
 /// child, its port, and the rest of what it prints.
-pub fn serve(root: &Path) -> (Child, u16, Lines<BufReader<ChildStderr>>) {
+pub(crate) fn serve(root: &Path) -> (Child, u16, Lines<BufReader<ChildStderr>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
@@ -29,7 +29,7 @@ pub fn serve(root: &Path) -> (Child, u16, Lines<BufReader<ChildStderr>>) {
 }
 
 /// The first document (not an `_index.md`) of the newest year folder.
-pub fn newest_document(root: &Path) -> PathBuf {
+pub(crate) fn newest_document(root: &Path) -> PathBuf {
     let mut years: Vec<_> = std::fs::read_dir(root.join("content"))
         .expect("content/")
         .flatten()

@@ -1,6 +1,6 @@
 //! Bold or emphasis that did not take: the page would show `**` or `__` as characters.
 
-use crate::error::{line_col, Diagnostic};
+use crate::error::{Diagnostic, line_col};
 use crate::markdown::Facts;
 use crate::model::Site;
 

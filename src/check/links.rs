@@ -3,7 +3,7 @@
 //! since the site shows them as text only.
 
 use crate::error::Diagnostic;
-use crate::markdown::{is_external, Facts};
+use crate::markdown::{Facts, is_external};
 use crate::model::Site;
 use std::collections::{HashMap, HashSet};
 

@@ -5,7 +5,7 @@
 
 use crate::config::Config;
 use crate::content::frontmatter;
-use crate::error::{did_you_mean, Diagnostic};
+use crate::error::{Diagnostic, did_you_mean};
 use crate::yaml;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -178,7 +178,9 @@ fn unknown_type(source: &yaml::Source, given: &str, config: &Config) -> Diagnost
     let list = v.types.join(", ");
     let help = match did_you_mean(given.trim(), names) {
         Some(s) => format!("did you mean `{s}`? The types in annals.yaml are: {list}"),
-        None => format!("use one of the types in annals.yaml ({list}), or add `{given}` to `vocabularies.types` there"),
+        None => format!(
+            "use one of the types in annals.yaml ({list}), or add `{given}` to `vocabularies.types` there"
+        ),
     };
     source
         .error_on_key("type", format!("unknown document type `{given}`"))

@@ -99,10 +99,12 @@ mod tests {
     #[test]
     fn missing_and_unclosed() {
         assert_eq!(split(Path::new("a.md"), "正文").unwrap(), None);
-        assert!(require(Path::new("a.md"), "正文")
-            .unwrap_err()
-            .message
-            .contains("no front matter"));
+        assert!(
+            require(Path::new("a.md"), "正文")
+                .unwrap_err()
+                .message
+                .contains("no front matter")
+        );
         let d = split(Path::new("a.md"), "---\ntitle: a\n").unwrap_err();
         assert!(d.message.contains("never closed"));
     }

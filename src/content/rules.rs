@@ -109,8 +109,8 @@ fn placeholders(chars: &[char], out: &mut Vec<Finding>) {
             continue;
         }
         // 【】, 【待补充】, 【待定】, （此处…）.
-        if c == '【' {
-            if let Some(end) = chars[i..].iter().position(|&ch| ch == '】') {
+        if c == '【'
+            && let Some(end) = chars[i..].iter().position(|&ch| ch == '】') {
                 let inner: String = chars[i + 1..i + end].iter().collect();
                 if inner.trim().is_empty() || inner.contains('待') || inner.contains("此处") {
                     push(out, start + 1, end + 1, chars[i..=i + end].iter().collect());
@@ -118,7 +118,6 @@ fn placeholders(chars: &[char], out: &mut Vec<Finding>) {
                 i += end + 1;
                 continue;
             }
-        }
         if (c == '（' || c == '(') && chars[i + 1..].starts_with(&['此', '处']) {
             let end = chars[i..]
                 .iter()
@@ -187,9 +186,10 @@ mod tests {
     fn classified_markings_with_any_spacing() {
         let d = scan(Path::new("a.md"), "标题\n机 密 ★ 5年\n正文秘密★1年");
         assert_eq!(d.len(), 2);
-        assert!(d
-            .iter()
-            .all(|d| d.is_error() && d.code == Some("classified")));
+        assert!(
+            d.iter()
+                .all(|d| d.is_error() && d.code == Some("classified"))
+        );
         assert_eq!((d[0].line, d[0].col), (Some(2), Some(1)));
         assert!(
             d[0].message.contains("`机密★`") && d[0].message.contains("non-classified network")
@@ -201,8 +201,9 @@ mod tests {
     fn restricted_markings_are_warnings() {
         let d = scan(Path::new("a.md"), "内部\n内部资料 注意保存\n工作秘密");
         assert_eq!(d.len(), 3);
-        assert!(d
-            .iter()
-            .all(|d| !d.is_error() && d.code == Some("restricted")));
+        assert!(
+            d.iter()
+                .all(|d| !d.is_error() && d.code == Some("restricted"))
+        );
     }
 }

@@ -3,8 +3,8 @@
 //! and tables kept.
 
 use super::text::{heading_marker, normalise_run};
-use quick_xml::events::Event;
 use quick_xml::Reader;
+use quick_xml::events::Event;
 use std::io::Read;
 
 /// A block of the document body.
@@ -161,11 +161,10 @@ pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
                     blocks.push(block);
                 }
                 "w:tc" => {
-                    if let (Some(c), Some(t)) = (cell.take(), table.as_mut()) {
-                        if let Some(row) = t.last_mut() {
+                    if let (Some(c), Some(t)) = (cell.take(), table.as_mut())
+                        && let Some(row) = t.last_mut() {
                             row.push(c);
                         }
-                    }
                 }
                 "w:tbl" => {
                     if let Some(t) = table.take().filter(|t| !t.is_empty()) {

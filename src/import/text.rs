@@ -149,11 +149,10 @@ pub fn dates_in(line: &str) -> Vec<chrono::NaiveDate> {
         }
         if fields.len() == 3 {
             let n: Vec<Option<u32>> = fields.iter().map(|f| number(f)).collect();
-            if let (Some(y), Some(m), Some(d)) = (n[0], n[1], n[2]) {
-                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+            if let (Some(y), Some(m), Some(d)) = (n[0], n[1], n[2])
+                && let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
                     out.push(date);
                 }
-            }
         }
         i = if i == start {
             start + 1
@@ -313,6 +312,9 @@ mod tests {
         assert_eq!(i.title, "某某2025年度民主生活会召开情况报告");
         assert_eq!(i.year, Some(2025));
         assert_eq!(i.date, chrono::NaiveDate::from_ymd_opt(2026, 1, 20));
-        assert_eq!(i.body, "根据要求，召开会议。\n\n## 一、筹备\n\n### （一）学习\n\n1.聚焦主题。坚持学习。\n\n#### 2.标题行\n\n正文结束。\n\n二〇二六年一月二十日\n");
+        assert_eq!(
+            i.body,
+            "根据要求，召开会议。\n\n## 一、筹备\n\n### （一）学习\n\n1.聚焦主题。坚持学习。\n\n#### 2.标题行\n\n正文结束。\n\n二〇二六年一月二十日\n"
+        );
     }
 }

@@ -110,9 +110,11 @@ mod tests {
     fn nonsense_is_refused() {
         assert!(parse("尽快", 2025).is_err());
         assert!(parse("2026年13月", 2025).is_err());
-        assert!(parse("2025-02-30", 2025)
-            .unwrap_err()
-            .message
-            .contains("not a real date"));
+        assert!(
+            parse("2025-02-30", 2025)
+                .unwrap_err()
+                .message
+                .contains("not a real date")
+        );
     }
 }

@@ -3,8 +3,8 @@
 //! Lists are written one item a line in their cell (or separated by `；`); a progress line
 //! starts with its date (`2026-03-01 已建立机制`). The XLSX reading is in `from_xlsx`.
 
-use super::{fields, Origin, RawRecord};
-use crate::error::{did_you_mean, Diagnostic};
+use super::{Origin, RawRecord, fields};
+use crate::error::{Diagnostic, did_you_mean};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -307,11 +307,12 @@ mod tests {
     fn unknown_column_and_ragged_row() {
         let e = parse_csv(Path::new("r.csv"), "编号,问题表像\n").unwrap_err();
         assert_eq!((e[0].line, e[0].col), (Some(1), Some(4)));
-        assert!(e[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .contains("did you mean `问题表现`"));
+        assert!(
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `问题表现`")
+        );
         let e = parse_csv(Path::new("r.csv"), "编号,问题表现\n1,a,多余\n").unwrap_err();
         assert_eq!((e[0].line, e[0].col), (Some(2), Some(5)));
         assert!(e[0].message.contains("3 cells"));

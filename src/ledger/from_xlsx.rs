@@ -2,8 +2,8 @@
 //! so a workbook cannot make annals allocate for cells it does not have, and a merged cell's
 //! value stands in every cell it covers.
 
-use super::from_table::{to_records, Row};
 use super::RawRecord;
+use super::from_table::{Row, to_records};
 use crate::error::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,11 +1,11 @@
 //! `rectifications.yaml` -> [`RawRecord`]s: a list of records, each field positioned for
 //! diagnostics by the line it is written on.
 
-use super::{fields, Origin, RawRecord};
+use super::{Origin, RawRecord, fields};
 use crate::error::Diagnostic;
 use crate::yaml;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -244,10 +244,11 @@ mod tests {
     fn unknown_field_is_positioned_with_suggestion() {
         let e = parse(Path::new("r.yaml"), "- id: a\n  problme: x\n").unwrap_err();
         assert_eq!(e[0].line, Some(2));
-        assert!(e[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .contains("did you mean `problem`"));
+        assert!(
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .contains("did you mean `problem`")
+        );
     }
 }

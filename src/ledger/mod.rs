@@ -15,7 +15,7 @@ pub mod to_yaml;
 
 use crate::config::Config;
 use crate::dates;
-use crate::error::{did_you_mean, Diagnostic};
+use crate::error::{Diagnostic, did_you_mean};
 use chrono::NaiveDate;
 pub use deadline::Deadline;
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! Records -> `rectifications.yaml` text, in the order a clerk reads the fields; what
 //! `import` writes from a table and `new` writes for carried-over records.
 
-use super::{deadline, Deadline, Progress, Record};
+use super::{Deadline, Progress, Record, deadline};
 use serde::Serialize;
 
 /// A record as `rectifications.yaml` writes it.

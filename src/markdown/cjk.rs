@@ -23,7 +23,7 @@ fn neighbour(events: &[Event], i: usize, back: bool) -> Option<char> {
                     t.chars().last()
                 } else {
                     t.chars().next()
-                }
+                };
             }
             e if is_inline_tag(e) => continue,
             _ => return None,

@@ -2,7 +2,7 @@
 //! as annals configures it, and office-document lines through the whole Markdown pipeline.
 
 use super::{options, render};
-use pulldown_cmark::{html, Parser};
+use pulldown_cmark::{Parser, html};
 
 /// `(line number, markdown, expected html)` of a cases file: a Markdown line, then `=> ` and
 /// its HTML; `#` lines are comments.

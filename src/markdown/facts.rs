@@ -3,7 +3,7 @@
 //! excluded) and the `**` or `__` the reader would see as characters — an emphasis that did
 //! not take (a stray marker, `** 一是**` with a space inside).
 
-use super::links::{link_target, LinkTarget};
+use super::links::{LinkTarget, link_target};
 use super::options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;

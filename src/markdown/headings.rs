@@ -25,11 +25,7 @@ pub fn slugify(text: &str) -> String {
             break;
         }
     }
-    if s.is_empty() {
-        "section".into()
-    } else {
-        s
-    }
+    if s.is_empty() { "section".into() } else { s }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {

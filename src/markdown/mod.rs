@@ -19,14 +19,14 @@ mod facts;
 mod headings;
 mod links;
 
-pub use facts::{facts, Facts};
+pub use facts::{Facts, facts};
 pub use headings::{lead_in_len, slugify};
-pub use links::{is_external, LinkTarget};
+pub use links::{LinkTarget, is_external};
 
 use cjk::join_lines;
 use headings::{assign_heading_ids, bold_lead_ins};
 use links::{keep_inside, link_to_page, raw_html_as_text};
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 /// A heading of the document, for the table of contents and section links.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -186,7 +186,9 @@ mod tests {
 
     #[test]
     fn heading_ids_readable_and_unique() {
-        let r = render("## 一、精耕细作抓筹备，筑牢会议思想根基\n\n### （一）强化理论武装\n\n### （一）强化理论武装\n\n## Summary {#sum}\n");
+        let r = render(
+            "## 一、精耕细作抓筹备，筑牢会议思想根基\n\n### （一）强化理论武装\n\n### （一）强化理论武装\n\n## Summary {#sum}\n",
+        );
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(
             ids,
@@ -266,7 +268,9 @@ mod tests {
 
     #[test]
     fn nothing_outside_the_site_is_referenced() {
-        let r = render("[国务院](https://www.gov.cn) ![图](http://x/y.png) [j](javascript:alert(1)) [p](//h/a) [ok](a.html#b)");
+        let r = render(
+            "[国务院](https://www.gov.cn) ![图](http://x/y.png) [j](javascript:alert(1)) [p](//h/a) [ok](a.html#b)",
+        );
         assert_eq!(r.html, "<p>国务院 图 j p <a href=\"a.html#b\">ok</a></p>\n");
         assert!(
             is_external("mailto:a@b") && !is_external("附件/议程.txt") && !is_external("#一-问题")
@@ -275,7 +279,9 @@ mod tests {
 
     #[test]
     fn issue_14_heading_attributes_only_safe_ids_and_classes() {
-        let r = render("## 附表 {onclick=alert(1)}\n\n## 标题 {共5项}\n\n## 附件 {#fj .wide}\n\n## 说明 {#a\"b}\n");
+        let r = render(
+            "## 附表 {onclick=alert(1)}\n\n## 标题 {共5项}\n\n## 附件 {#fj .wide}\n\n## 说明 {#a\"b}\n",
+        );
         assert!(
             !r.html.contains("onclick=\"") && !r.html.contains(" onclick"),
             "{}",

@@ -2,8 +2,8 @@
 //! once: URLs, closed and overdue (against the build date), history across years, the
 //! document a record came from, and per-year status counts.
 
-use super::history::{self, History};
 use super::Year;
+use super::history::{self, History};
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::ledger::Record;

@@ -5,8 +5,8 @@
 
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
-use flate2::write::GzEncoder;
 use flate2::Compression;
+use flate2::write::GzEncoder;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! build waits for the first, then reads the sources as they are by then.
 
 use crate::error::Diagnostic;
-use rustix::fs::{flock, FlockOperation};
+use rustix::fs::{FlockOperation, flock};
 use std::fs::File;
 use std::path::Path;
 

@@ -11,7 +11,7 @@ mod lock;
 pub mod target;
 
 pub use classified::{gate, marking};
-pub use lock::{lock, lock_for_build, SiteLock};
+pub use lock::{SiteLock, lock, lock_for_build};
 
 use crate::error::{Diagnostic, Failure};
 use crate::fsx::{self, Staged};
@@ -72,8 +72,8 @@ pub fn stage(
             Problem::Write(_) => unwritten += 1,
         }
     }
-    if unwritten > 1 {
-        if let Some(d) = diags
+    if unwritten > 1
+        && let Some(d) = diags
             .iter_mut()
             .find(|d| d.message.starts_with("cannot write"))
         {
@@ -82,7 +82,6 @@ pub fn stage(
                 unwritten - 1
             ));
         }
-    }
     if diags.is_empty() {
         Ok(staged)
     } else {

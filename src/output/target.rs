@@ -58,7 +58,7 @@ pub fn resolve(root: &Path, output: &Path, is_default: bool) -> Result<PathBuf, 
                 &shown,
                 "read the output folder",
                 &e,
-            ))
+            ));
         }
         Ok(m) if !m.is_dir() => {
             return Err(refuse("it is a file, not a folder".into()));

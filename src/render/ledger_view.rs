@@ -1,12 +1,12 @@
 //! The views of the ledger pages: the whole ledger and its filtered pages (by year, status,
 //! category, owner, overdue), one page per record, and the record rows other pages show.
 
-use super::charts::{stacked_bars, Series, PALETTE};
+use super::charts::{PALETTE, Series, stacked_bars};
 use super::links::{link, year_url};
 use crate::dates;
 use crate::ledger::Deadline;
-use crate::model::ledger::Entry;
 use crate::model::Site;
+use crate::model::ledger::Entry;
 use serde::Serialize;
 use std::collections::BTreeSet;
 

@@ -3,7 +3,7 @@
 
 use super::links::href;
 use crate::search::{Results, Sort};
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -1,7 +1,7 @@
 //! One view struct per page kind: what a template may show, already computed and ordered.
 //! Templates receive these (through tera's context) and nothing else.
 
-use super::ledger_view::{rows, RecordRow};
+use super::ledger_view::{RecordRow, rows};
 use super::links::{link, year_url};
 use crate::dates;
 use crate::markdown::{Heading, Rendered};

@@ -10,7 +10,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader};
 
 /// `inner`, with a scorer that is safe to probe in any order.
 #[derive(Debug)]
-pub struct ForwardOnly(pub Box<dyn Query>);
+pub(super) struct ForwardOnly(pub Box<dyn Query>);
 
 impl Clone for ForwardOnly {
     fn clone(&self) -> Self {

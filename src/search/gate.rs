@@ -7,19 +7,19 @@
 //! [`Gate::enter`] waits while `limit` documents are on their way.
 
 use std::sync::{Arc, Condvar, Mutex};
-use tantivy::schema::Document;
 use tantivy::TantivyDocument;
+use tantivy::schema::Document;
 
 /// Counts documents handed to the writer and not yet indexed.
 #[derive(Debug)]
-pub struct Gate {
+pub(super) struct Gate {
     in_flight: Mutex<usize>,
     freed: Condvar,
     limit: usize,
 }
 
 impl Gate {
-    pub fn new(limit: usize) -> Arc<Gate> {
+    pub(super) fn new(limit: usize) -> Arc<Gate> {
         Arc::new(Gate {
             in_flight: Mutex::new(0),
             freed: Condvar::new(),
@@ -28,7 +28,7 @@ impl Gate {
     }
 
     /// Waits for room, then takes a slot for one document.
-    pub fn enter(self: &Arc<Gate>) -> Slot {
+    pub(super) fn enter(self: &Arc<Gate>) -> Slot {
         let mut n = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         while *n >= self.limit {
             n = self.freed.wait(n).unwrap_or_else(|e| e.into_inner());
@@ -40,7 +40,7 @@ impl Gate {
 
 /// One document's place in the queue, given back when it is dropped.
 #[derive(Debug)]
-pub struct Slot(Arc<Gate>);
+pub(super) struct Slot(Arc<Gate>);
 
 impl Drop for Slot {
     fn drop(&mut self) {
@@ -52,7 +52,7 @@ impl Drop for Slot {
 
 /// A document that holds its slot until the writer drops it.
 #[derive(Debug)]
-pub struct Queued {
+pub(super) struct Queued {
     pub doc: TantivyDocument,
     /// Held, never read: dropped with the document once the writer is done with it.
     pub _slot: Slot,

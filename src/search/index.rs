@@ -7,11 +7,11 @@
 //! segmentation and the index's size for no answer the outline cannot give. Texts are
 //! normalised first; tokenizing happens in tantivy's writer threads.
 
-use super::entries::{entries, Entry};
+use super::entries::{Entry, entries};
 use super::gate::{Gate, Queued};
 use super::schema::{Fields, VERSION};
-use super::settings::{Settings, DICTIONARY, SYNONYMS};
-use super::tokenizer::{BigramTokenizer, WordTokenizer, BIGRAM, WORDS};
+use super::settings::{DICTIONARY, SYNONYMS, Settings};
+use super::tokenizer::{BIGRAM, BigramTokenizer, WORDS, WordTokenizer};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 

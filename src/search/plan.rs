@@ -8,11 +8,11 @@ use super::searcher::SearchIndex;
 use super::tokenizer::{bigrams, words};
 use crate::text::is_ideograph;
 use std::ops::Bound;
+use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
 
 impl SearchIndex {
     /// A searched text and, for a bare word, its synonyms.

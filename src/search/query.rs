@@ -113,8 +113,8 @@ pub fn parse(q: &str) -> Parsed {
         q.to_string()
     };
     for (negated, raw, quoted) in lex(&q, &mut p.notes) {
-        if !quoted {
-            if let Some((field, value)) = field_value(&raw) {
+        if !quoted
+            && let Some((field, value)) = field_value(&raw) {
                 match filter(field, value) {
                     Ok(Some(f)) if !negated => {
                         p.filters.push(f);
@@ -131,7 +131,6 @@ pub fn parse(q: &str) -> Parsed {
                     }
                 }
             }
-        }
         let text = crate::text::normalize(raw.trim());
         if !searchable(&text) {
             if !raw.trim().is_empty() {
@@ -235,7 +234,7 @@ fn filter(field: &str, value: &str) -> Result<Option<Filter>, String> {
                 _ => {
                     return Err(format!(
                         "年度“{value}”无法识别，请写成 year:2024 或 year:2020..2023；已忽略"
-                    ))
+                    ));
                 }
             }
         }

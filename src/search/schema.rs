@@ -2,7 +2,7 @@
 
 use super::tokenizer::{BIGRAM, WORDS};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.

@@ -2,11 +2,11 @@
 //! their best section and snippet, and the facet counts.
 
 use super::entries::SectionSpan;
-use super::index::{register, META};
+use super::index::{META, register};
 use super::query::{self, Filter, Parsed};
 pub use super::results::{Hit, Request, Results, Sort};
 use super::schema::{Fields, VERSION};
-use super::settings::{Synonyms, DICTIONARY, SYNONYMS};
+use super::settings::{DICTIONARY, SYNONYMS, Synonyms};
 use super::snippet::{occurrences, snippet};
 use super::tokenizer::load_jieba;
 use crate::error::{Diagnostic, Failure};

@@ -8,7 +8,7 @@
 
 use super::entries::SectionSpan;
 use super::query::Parsed;
-use super::searcher::{failed, int, text, Results, SearchIndex, Sort, Stored};
+use super::searcher::{Results, SearchIndex, Sort, Stored, failed, int, text};
 use crate::error::Failure;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -22,7 +22,7 @@ fn folded(text: &str) -> Vec<char> {
 }
 
 /// The most documents one `kind:section` search reads.
-pub const MAX_DOCUMENTS: usize = 2000;
+pub(super) const MAX_DOCUMENTS: usize = 2000;
 
 /// A matching section: its document's score and address, the section, its year and type.
 type Match = (f32, DocAddress, SectionSpan, [String; 2]);

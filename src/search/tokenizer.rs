@@ -5,7 +5,7 @@
 //! character sequence, whatever words jieba cut the text into. The bigram field decides what
 //! matches; the jieba field adds to the score of texts where the query is a real word.
 
-use crate::text::normalize::{bigram_spans, push_lower, Span};
+use crate::text::normalize::{Span, bigram_spans, push_lower};
 use crate::text::{is_ideograph, is_word_char};
 use jieba_rs::{Jieba, TokenizeMode};
 use std::sync::Arc;

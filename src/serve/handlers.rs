@@ -6,12 +6,12 @@ use super::live::Shared;
 use crate::render::search_view::search_view;
 use crate::search::{Request, Results, Sort};
 use crate::text::html::escape;
+use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use axum::Json;
-use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// Longest query string read, in bytes; the rest is ignored.
 const MAX_QUERY_BYTES: usize = 4096;
@@ -87,7 +87,7 @@ fn busy(body: Response) -> Response {
 }
 
 /// `GET /search?q=…`: the theme's search page.
-pub async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+pub(super) async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     let req = request(raw);
     let q = req.q.clone();
     let state = shared.state();
@@ -118,7 +118,7 @@ pub async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQu
 }
 
 /// `GET /api/search?q=…`: the results as JSON.
-pub async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+pub(super) async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
     match run(&shared, request(raw)).await {
         Ok(r) => Json(r).into_response(),
         Err(Unanswered::Busy) => {
@@ -134,7 +134,7 @@ pub async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQue
 
 /// The theme's 404 page for any missing path. Its links are relative to the site root, so a
 /// `<base href="/">` makes them work from however deep the missing path was.
-pub async fn not_found(page: &std::path::Path) -> Response {
+pub(super) async fn not_found(page: &std::path::Path) -> Response {
     let html = tokio::fs::read_to_string(page).await.unwrap_or_else(|_| {
         "<!DOCTYPE html><meta charset=utf-8><title>页面不存在</title><p>页面不存在".into()
     });
@@ -144,26 +144,24 @@ pub async fn not_found(page: &std::path::Path) -> Response {
 
 /// The served folder: as named (for its 404 page) and its real path, resolved once (a
 /// rebuild swaps the folder's contents under the same name).
-pub struct Public {
+pub(super) struct Public {
     pub dir: std::path::PathBuf,
     pub real: std::path::PathBuf,
 }
 
 /// Static files only from inside `public/`: a symbolic link in it that leads elsewhere is
 /// answered as missing, never followed.
-pub async fn inside_public(
+pub(super) async fn inside_public(
     public: Arc<Public>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
     let path = percent_encoding::percent_decode_str(req.uri().path()).decode_utf8_lossy();
     let rel = path.trim_start_matches('/');
-    if !rel.is_empty() {
-        if let Ok(file) = tokio::fs::canonicalize(public.dir.join(rel)).await {
-            if !file.starts_with(&public.real) {
+    if !rel.is_empty()
+        && let Ok(file) = tokio::fs::canonicalize(public.dir.join(rel)).await
+            && !file.starts_with(&public.real) {
                 return not_found(&public.dir.join("404.html")).await;
             }
-        }
-    }
     next.run(req).await
 }

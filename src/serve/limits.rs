@@ -4,8 +4,8 @@
 //! a short queue waits for them, anything past it gets `503` with `Retry-After`, and a search
 //! whose client has gone stops at its next document.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -14,7 +14,7 @@ const QUEUE: usize = 32;
 /// How long a search waits for its turn.
 const WAIT: Duration = Duration::from_secs(10);
 /// Seconds a turned-away client is told to wait.
-pub const RETRY_AFTER: &str = "2";
+pub(super) const RETRY_AFTER: &str = "2";
 
 /// The server is busy: answer 503 with Retry-After.
 #[derive(Debug)]
@@ -79,7 +79,7 @@ impl SearchLimiter {
 
 /// Sets its flag when dropped. A handler holds one while its search runs on a blocking
 /// thread: when the client goes, the server drops the handler, and the search sees the flag.
-pub struct CancelOnDrop(pub Arc<AtomicBool>);
+pub(super) struct CancelOnDrop(pub Arc<AtomicBool>);
 
 impl Drop for CancelOnDrop {
     fn drop(&mut self) {

@@ -17,13 +17,13 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// How long a client may take to send its request headers.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long any response may take (a search is bounded well below this).
-pub const RESPONSE_TIMEOUT: Duration = Duration::from_secs(30);
+pub(super) const RESPONSE_TIMEOUT: Duration = Duration::from_secs(30);
 /// Open connections one address may hold.
-pub const PER_ADDRESS: usize = 64;
+pub(super) const PER_ADDRESS: usize = 64;
 /// Open connections in all (below the file limit the systemd unit sets).
-pub const TOTAL: usize = 4096;
+pub(super) const TOTAL: usize = 4096;
 
 /// Open connections by client address.
 #[derive(Default)]
@@ -69,7 +69,7 @@ impl Drop for Slot {
 
 /// Serves `app` on `listener` until `shutdown` completes, then lets open requests finish
 /// for up to five seconds.
-pub async fn serve(
+pub(super) async fn serve(
     listener: TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()>,

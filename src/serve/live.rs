@@ -7,20 +7,20 @@
 use super::AppState;
 use crate::error::Diagnostic;
 use crate::pipeline::in_place::Kept;
+use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, Request};
+use axum::http::{Request, header};
 use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::NaiveDate;
 use futures_util::stream::{self, Stream};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::{Duration, Instant};
 use tokio::sync::broadcast::error::RecvError;
 

@@ -12,12 +12,12 @@ pub mod live;
 
 use crate::error::{Diagnostic, Failure};
 use crate::pipeline::in_place::Kept;
-use crate::render::{views::SiteView, Renderer};
+use crate::render::{Renderer, views::SiteView};
 use crate::search::SearchIndex;
-use axum::handler::HandlerWithoutStateExt;
-use axum::http::{header, HeaderValue};
-use axum::routing::get;
 use axum::Router;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::{HeaderValue, header};
+use axum::routing::get;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -79,9 +79,15 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
     use std::io::ErrorKind;
     let help = match e.kind() {
-        ErrorKind::AddrInUse => "another program is using this port: pass --port N (0 picks a free one)",
-        ErrorKind::AddrNotAvailable => "this address is not one of this machine's: pass --bind with one of its addresses (127.0.0.1 for this machine only, 0.0.0.0 for all)",
-        ErrorKind::PermissionDenied => "ports below 1024 need privileges: pass --port 8080, or put nginx in front",
+        ErrorKind::AddrInUse => {
+            "another program is using this port: pass --port N (0 picks a free one)"
+        }
+        ErrorKind::AddrNotAvailable => {
+            "this address is not one of this machine's: pass --bind with one of its addresses (127.0.0.1 for this machine only, 0.0.0.0 for all)"
+        }
+        ErrorKind::PermissionDenied => {
+            "ports below 1024 need privileges: pass --port 8080, or put nginx in front"
+        }
         _ => "check --bind and --port",
     };
     Diagnostic::error("annals serve", format!("{what}: {e}"))

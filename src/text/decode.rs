@@ -4,7 +4,7 @@
 //! Guessing an encoding silently could corrupt a report, so annals refuses non-UTF-8 text and
 //! tells the clerk which encoding it looks like and the command that converts it.
 
-use crate::error::{line_col, Diagnostic};
+use crate::error::{Diagnostic, line_col};
 use std::path::Path;
 
 /// Decodes a file's bytes; a UTF-8 byte-order mark is accepted and dropped.
@@ -13,7 +13,9 @@ pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, D
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let file = shown.display();
     let convert = |from: &str| {
-        format!("convert it to UTF-8, e.g. `iconv -f {from} -t UTF-8 '{file}' > tmp && mv tmp '{file}'`, or save it as UTF-8 in your editor")
+        format!(
+            "convert it to UTF-8, e.g. `iconv -f {from} -t UTF-8 '{file}' > tmp && mv tmp '{file}'`, or save it as UTF-8 in your editor"
+        )
     };
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
         return Err(Diagnostic::error(

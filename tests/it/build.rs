@@ -30,9 +30,11 @@ fn builds_every_page() {
         !files.contains_key("2025/草稿.html"),
         "a draft was published"
     );
-    assert!(!files
-        .values()
-        .any(|b| String::from_utf8_lossy(b).contains("草稿内容不得发布")));
+    assert!(
+        !files
+            .values()
+            .any(|b| String::from_utf8_lossy(b).contains("草稿内容不得发布"))
+    );
 }
 
 #[test]

@@ -77,7 +77,15 @@ fn killed_builds_leave_a_whole_site() {
 #[test]
 fn extreme_valid_inputs_build() {
     let site = Site::fixture("basic");
-    let deep = format!("---\ntitle: 深\ntype: 整改方案\ndate: 2026-01-01\n---\n{} 深层\n\n{}列表\n\n{}强调{}\n\n{}x{}\n", ">".repeat(10_000), "- ".repeat(5_000), "*".repeat(10_000), "*".repeat(10_000), "[".repeat(10_000), "]".repeat(10_000));
+    let deep = format!(
+        "---\ntitle: 深\ntype: 整改方案\ndate: 2026-01-01\n---\n{} 深层\n\n{}列表\n\n{}强调{}\n\n{}x{}\n",
+        ">".repeat(10_000),
+        "- ".repeat(5_000),
+        "*".repeat(10_000),
+        "*".repeat(10_000),
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
     site.write("content/2025/深.md", deep);
     let long: String = (0..20_000)
         .map(|i| format!("段落{i}。{}\n\n", "文稿起草不深入，".repeat(42)))

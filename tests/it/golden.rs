@@ -42,7 +42,7 @@ fn first_difference(want: &str, got: &str) -> String {
                     "line {n}:\n  expected: {}\n  got:      {}",
                     a.unwrap_or("(end)"),
                     b.unwrap_or("(end)")
-                )
+                );
             }
         }
     }

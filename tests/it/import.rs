@@ -53,8 +53,11 @@ fn issue_5_shared_fixture_report_imports_with_its_structure() {
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
         .collect();
     assert_eq!(items.len(), 14, "{items:#?}");
-    assert!(items[0]
-        .starts_with("1.聚焦主题深学细悟。坚持把学习贯穿筹备工作全过程，严格落实“第一议题”制度"));
+    assert!(
+        items[0].starts_with(
+            "1.聚焦主题深学细悟。坚持把学习贯穿筹备工作全过程，严格落实“第一议题”制度"
+        )
+    );
     assert!(items.iter().all(|i| !i.starts_with("1. ")));
     // No line break inside a sentence: every paragraph is one line; sentences are whole.
     assert!(body.contains(
@@ -71,10 +74,11 @@ fn issue_5_shared_fixture_report_imports_with_its_structure() {
     let again = site.annals(&["import", FIXTURE]);
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("content/2025/召开情况报告.md: the file already exists"));
-    assert!(site
-        .annals(&["import", "--force", FIXTURE])
-        .status
-        .success());
+    assert!(
+        site.annals(&["import", "--force", FIXTURE])
+            .status
+            .success()
+    );
 }
 
 fn docx(body: &str) -> Vec<u8> {

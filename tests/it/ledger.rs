@@ -213,11 +213,13 @@ fn schema_errors_carry_positions_in_every_form() {
     )
     .unwrap_err();
     assert_eq!((errs[0].line, errs[0].col), (Some(3), Some(12)));
-    assert!(errs[0]
-        .help
-        .as_deref()
-        .unwrap()
-        .contains("did you mean `作风建设`"));
+    assert!(
+        errs[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `作风建设`")
+    );
     let mut rows = table();
     rows[2][8] = "做完了";
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -267,9 +269,10 @@ fn archive_wide_checks_fail_the_build_with_positions() {
     assert!(err.contains("content/2025/rectifications.yaml:32:11: `recurs: 2025-01` is a record of 2025, not of an earlier year"), "{err}");
     assert!(err.contains("content/2025/rectifications.yaml:33:11: `source: 不存在的文件.md` is neither a document of 2025 nor a channel"), "{err}");
     site.write("content/2025/rectifications.csv", "编号,问题表现\n");
-    assert!(site
-        .build_fails()
-        .contains("the year 2025 already has a ledger"));
+    assert!(
+        site.build_fails()
+            .contains("the year 2025 already has a ledger")
+    );
 }
 
 #[test]
@@ -334,9 +337,10 @@ fn overdue_is_judged_on_the_given_date() {
     assert!(site.page("ledger/overdue.html").contains("2025-01.html"));
     assert!(main_region(&site.page("ledger/2025-01.html")).contains("逾期未完成"));
     build_on(&site, "2027-01-01");
-    assert!(site
-        .page("ledger/index.html")
-        .contains("其中逾期 <strong class=\"overdue-count\">2</strong> 条"));
+    assert!(
+        site.page("ledger/index.html")
+            .contains("其中逾期 <strong class=\"overdue-count\">2</strong> 条")
+    );
 }
 
 /// `(series, label) -> count` of every bar segment of the chart titled `title`.
@@ -422,10 +426,11 @@ fn records_are_searchable_with_status_facets() {
     let urls: Vec<&str> = r.hits.iter().map(|h| h.url.as_str()).collect();
     assert_eq!(urls.len(), 2);
     assert!(urls.contains(&"ledger/2024-01.html") && urls.contains(&"ledger/2025-01.html"));
-    assert!(r
-        .hits
-        .iter()
-        .all(|h| h.kind == "record" && h.doc_type == "整改台账"));
+    assert!(
+        r.hits
+            .iter()
+            .all(|h| h.kind == "record" && h.doc_type == "整改台账")
+    );
     assert_eq!(r.facets["status"]["整改中"], 1);
     let open = index
         .search(&annals::search::Request::new("status:整改中"))

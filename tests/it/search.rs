@@ -305,9 +305,11 @@ fn single_characters_and_latin_words() {
 #[test]
 fn drafts_are_never_indexed() {
     let (_site, index) = built();
-    assert!(!urls(&index, "草稿中的谈心谈话")
-        .iter()
-        .any(|u| u.contains("草稿")));
+    assert!(
+        !urls(&index, "草稿中的谈心谈话")
+            .iter()
+            .any(|u| u.contains("草稿"))
+    );
     assert!(urls(&index, "不得被搜到").is_empty());
 }
 

@@ -18,10 +18,11 @@ fn serves_pages_with_types_and_headers() {
     assert_eq!(home.header("content-type"), Some("text/html"));
     assert!(home.text().contains("搜索测试档案"));
     assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
-    assert!(home
-        .header("content-security-policy")
-        .unwrap()
-        .starts_with("default-src 'self'"));
+    assert!(
+        home.header("content-security-policy")
+            .unwrap()
+            .starts_with("default-src 'self'")
+    );
     let doc = server.get("/2025/%E6%95%B4%E6%94%B9%E6%96%B9%E6%A1%88.html", &[]);
     assert_eq!(doc.status, 200);
     assert!(doc.text().contains("2025年度整改方案"));
@@ -325,9 +326,10 @@ fn an_edit_of_a_documents_text_updates_in_place_as_a_full_build_would() {
         "rebuild after a front matter edit",
     );
     assert!(server.log().contains("rebuilt in"), "{}", server.log());
-    assert!(site
-        .page("2025/index.html")
-        .contains("2025年度对照检查材料（修订）"));
+    assert!(
+        site.page("2025/index.html")
+            .contains("2025年度对照检查材料（修订）")
+    );
 }
 
 /// Rebuilds swap the site while requests keep coming: not one request sees a 404 or a 500.

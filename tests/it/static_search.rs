@@ -6,7 +6,7 @@ use crate::common::http::{Server, StaticServer};
 use crate::common::webdriver::Browser;
 use crate::common::*;
 use annals::search::{Request, SearchIndex, Sort};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 /// The search fixture (the shared report, reflowed, with a draft) plus edge cases: layout

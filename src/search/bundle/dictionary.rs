@@ -17,7 +17,7 @@ const SIZE: usize = 16 * 1024;
 const SAMPLE: usize = 8 << 20;
 
 /// The dictionary for `entries`' texts (empty when nothing repeats).
-pub fn train(entries: &[Entry]) -> Vec<u8> {
+pub(super) fn train(entries: &[Entry]) -> Vec<u8> {
     let total: usize = entries.iter().map(|e| e.text.len()).sum();
     let stride = (total / SAMPLE).max(1);
     let mut counts: FxHashMap<&str, u32> = FxHashMap::default();

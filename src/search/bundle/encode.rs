@@ -12,7 +12,7 @@
 use flate2::{Compress, Compression, FlushCompress};
 
 /// Appends `v` as an unsigned LEB128 varint.
-pub fn varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;
@@ -22,7 +22,7 @@ pub fn varint(out: &mut Vec<u8>, mut v: u64) {
 
 /// Raw deflate (no zlib header) of `bytes`, primed with `dictionary` when given: the reader
 /// starts its window with the same dictionary.
-pub fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, level: u32) -> Vec<u8> {
+pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, level: u32) -> Vec<u8> {
     let mut c = Compress::new(Compression::new(level), false);
     if let Some(d) = dictionary {
         c.set_dictionary(d)
@@ -45,7 +45,7 @@ pub fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, level: u32) -> Vec<u8> {
 const BASE: u32 = 0x800;
 
 /// The script `annalsData("key",N,"…")` carrying `payload` (N bytes), as UTF-16LE with BOM.
-pub fn script(key: &str, payload: &[u8]) -> Vec<u8> {
+pub(super) fn script(key: &str, payload: &[u8]) -> Vec<u8> {
     let mut units: Vec<u16> = Vec::with_capacity(payload.len() * 8 / 15 + key.len() + 40);
     units.push(0xFEFF);
     let head = format!("annalsData(\"{key}\",{},\"", payload.len());
@@ -121,9 +121,10 @@ mod tests {
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
         let body = &units[units.iter().position(|&u| u >= 0x800).unwrap()..units.len() - 4];
-        assert!(body
-            .iter()
-            .all(|&u| (0x800..=0x8801).contains(&u) && u != 0x2028 && u != 0x2029));
+        assert!(
+            body.iter()
+                .all(|&u| (0x800..=0x8801).contains(&u) && u != 0x2028 && u != 0x2029)
+        );
         assert_eq!(unpack(&script("x", &[])), Vec::<u8>::new());
     }
 

@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeSet;
 use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocSet, Index, SegmentReader, Term, TERMINATED};
+use tantivy::{DocSet, Index, SegmentReader, TERMINATED, Term};
 
 /// Entries read per task for the presence lists.
 const CHUNK: usize = 256;
@@ -86,7 +86,7 @@ impl Streams {
 }
 
 /// Where a list's head ends and its position streams begin (after the head's length).
-pub fn head_end(list: &[u8]) -> usize {
+pub(super) fn head_end(list: &[u8]) -> usize {
     let (mut len, mut shift, mut i) = (0usize, 0, 0);
     while let Some(&b) = list.get(i) {
         len |= ((b & 0x7f) as usize) << shift;
@@ -106,10 +106,10 @@ fn presence_key(c: char) -> String {
 
 /// Which characters of a text are letters or digits (not ideographs), by character offset:
 /// a run edge is listed only beside one.
-pub struct Words(Vec<u64>);
+pub(super) struct Words(Vec<u64>);
 
 /// Each entry's [`Words`] of its title and of its text.
-pub fn words(entries: &[Entry]) -> Vec<[Words; 2]> {
+pub(super) fn words(entries: &[Entry]) -> Vec<[Words; 2]> {
     entries
         .par_iter()
         .map(|e| [Words::of(&normalize(&e.title)), Words::of(&e.text)])
@@ -136,7 +136,7 @@ impl Words {
 }
 
 /// Every token's encoded list from the index (the presence lists are made apart).
-pub fn build(
+pub(super) fn build(
     index: &Index,
     f: &Fields,
     words: &[[Words; 2]],
@@ -249,7 +249,7 @@ fn list(
 }
 
 /// `#字` for every character: the entries holding it, with whether in the title, the text.
-pub fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+pub(super) fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
     let chunks: Vec<FxHashMap<char, Local>> = entries
         .par_chunks(CHUNK)
         .enumerate()
@@ -306,7 +306,7 @@ pub fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{head_end, Streams};
+    use super::{Streams, head_end};
 
     #[test]
     fn the_head_ends_where_the_position_streams_begin() {

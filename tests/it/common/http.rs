@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// A running server, killed when dropped.
-pub struct Server {
+pub(crate) struct Server {
     child: Child,
     pub port: u16,
     /// What the server printed after it started listening.
@@ -16,12 +16,12 @@ pub struct Server {
 
 impl Server {
     /// Starts `annals serve --port 0` on `root` and waits for the address it prints.
-    pub fn start(root: &Path) -> Server {
+    pub(crate) fn start(root: &Path) -> Server {
         Server::start_with(root, &[])
     }
 
     /// Like [`Server::start`], with more arguments for `annals serve`.
-    pub fn start_with(root: &Path, extra: &[&str]) -> Server {
+    pub(crate) fn start_with(root: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
@@ -58,19 +58,19 @@ impl Server {
     }
 
     /// What the server has printed since it started listening.
-    pub fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().expect("log").join("\n")
     }
 
     /// `GET path` with extra header lines; returns (status, headers lowercased, body).
-    pub fn get(&self, path: &str, headers: &[&str]) -> Response {
+    pub(crate) fn get(&self, path: &str, headers: &[&str]) -> Response {
         request(self.port, "GET", path, headers, None)
     }
 }
 
 impl Server {
     /// The status line and headers of a streaming response (the body is not awaited).
-    pub fn get_head(&self, path: &str) -> String {
+    pub(crate) fn get_head(&self, path: &str) -> String {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(10)))
             .expect("timeout");
@@ -90,7 +90,7 @@ impl Server {
 }
 
 /// One HTTP/1.1 request to 127.0.0.1:`port`, the connection closed after it.
-pub fn request(
+pub(crate) fn request(
     port: u16,
     method: &str,
     path: &str,
@@ -152,7 +152,7 @@ impl Drop for Server {
     }
 }
 
-pub struct Response {
+pub(crate) struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -192,14 +192,14 @@ impl Response {
         }
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 }
@@ -223,12 +223,12 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 
 /// A plain static file server on 127.0.0.1 (what `python3 -m http.server` or nginx without a
 /// proxy does): files by path, 404 for anything else, no `annals` behind it.
-pub struct StaticServer {
+pub(crate) struct StaticServer {
     pub port: u16,
 }
 
 impl StaticServer {
-    pub fn start(dir: &Path) -> StaticServer {
+    pub(crate) fn start(dir: &Path) -> StaticServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let port = listener.local_addr().expect("addr").port();
         let dir = dir.to_path_buf();

@@ -2,8 +2,8 @@
 //! binary on it, and read what it wrote.
 #![allow(dead_code)]
 
-pub mod http;
-pub mod webdriver;
+pub(crate) mod http;
+pub(crate) mod webdriver;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 
 /// Whether `git` can run here. Without it the git tests skip on a developer's machine and
 /// fail under CI (`CI` set), where git is always present.
-pub fn have_git() -> bool {
+pub(crate) fn have_git() -> bool {
     let ok = std::process::Command::new("git")
         .arg("--version")
         .output()
@@ -26,17 +26,17 @@ pub fn have_git() -> bool {
 }
 
 /// A site in a temporary folder (or, for [`built`], in the target's).
-pub struct Site {
+pub(crate) struct Site {
     pub dir: Option<tempfile::TempDir>,
     root: PathBuf,
 }
 
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// Copies every file below `from` into `to`.
-pub fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     for e in WalkDir::new(from).sort_by_file_name() {
         let e = e.expect("fixture walk");
         let rel = e.path().strip_prefix(from).expect("below fixture");
@@ -51,7 +51,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
 
 impl Site {
     /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> Site {
+    pub(crate) fn fixture(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_tree(&fixtures().join(name), dir.path());
         let root = dir.path().to_path_buf();
@@ -63,7 +63,7 @@ impl Site {
 
     /// A copy of `tests/fixtures/<name>` at `TEMP/site`, so the folder holding the site is the
     /// test's too (`holder()`): a test may put files beside the site, or point at its parent.
-    pub fn nested(name: &str) -> Site {
+    pub(crate) fn nested(name: &str) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
         copy_tree(&fixtures().join(name), &root);
@@ -74,27 +74,27 @@ impl Site {
     }
 
     /// The folder holding the site.
-    pub fn holder(&self) -> &Path {
+    pub(crate) fn holder(&self) -> &Path {
         self.root.parent().expect("a site folder has a parent")
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
-    pub fn public(&self) -> PathBuf {
+    pub(crate) fn public(&self) -> PathBuf {
         self.root().join("public")
     }
 
     /// Writes a file of the site (creating folders).
-    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
         let path = self.root().join(rel);
         fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
         fs::write(path, bytes).expect("write");
     }
 
     /// Runs `annals ARGS --root ROOT`.
-    pub fn annals(&self, args: &[&str]) -> Output {
+    pub(crate) fn annals(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_annals"))
             .args(args)
             .arg("--root")
@@ -104,14 +104,14 @@ impl Site {
     }
 
     /// Builds and asserts success.
-    pub fn build(&self) -> Output {
+    pub(crate) fn build(&self) -> Output {
         let out = self.annals(&["build"]);
         assert!(out.status.success(), "build failed:\n{}", stderr(&out));
         out
     }
 
     /// Builds and asserts failure with exit code 1; returns stderr.
-    pub fn build_fails(&self) -> String {
+    pub(crate) fn build_fails(&self) -> String {
         let out = self.annals(&["build"]);
         assert_eq!(
             out.status.code(),
@@ -123,7 +123,7 @@ impl Site {
     }
 
     /// A built page's text.
-    pub fn page(&self, rel: &str) -> String {
+    pub(crate) fn page(&self, rel: &str) -> String {
         fs::read_to_string(self.public().join(rel))
             .unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
     }
@@ -132,7 +132,7 @@ impl Site {
 /// A fixture site built once for the whole test run, with the build's stderr, for tests that
 /// only read what it wrote. It lives in the target's temporary folder (a static is never
 /// dropped, so a temporary folder would outlive the run) and is rebuilt by every run.
-pub fn built(name: &'static str) -> &'static (Site, String) {
+pub(crate) fn built(name: &'static str) -> &'static (Site, String) {
     use std::sync::{Mutex, OnceLock};
     static BUILT: OnceLock<Mutex<BTreeMap<&'static str, &'static (Site, String)>>> =
         OnceLock::new();
@@ -158,7 +158,7 @@ pub fn built(name: &'static str) -> &'static (Site, String) {
 /// a user namespace mapped to root), with `envs` set, so a tmpfs it mounts is gone afterwards.
 /// `None`, after saying why, where the kernel or the machine has no such namespaces; a script
 /// that exits 90 says it could not mount.
-pub fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option<Output> {
+pub(crate) fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option<Output> {
     let unshare_args: &[&str] = if rustix::process::geteuid().is_root() {
         &["--mount", "--propagation", "private"]
     } else {
@@ -184,12 +184,12 @@ pub fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option<Output
     }
 }
 
-pub fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// Every file below `dir` with its bytes, by relative path.
-pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -208,14 +208,14 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// The `<main>` region of a page.
-pub fn main_region(html: &str) -> &str {
+pub(crate) fn main_region(html: &str) -> &str {
     let start = html.find("<main").expect("page has <main>");
     let end = html.find("</main>").expect("page has </main>") + "</main>".len();
     &html[start..end]
 }
 
 /// Values of every `href` and `src` attribute, entities decoded.
-pub fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for attr in ["href=\"", "src=\""] {
         let mut rest = html;
@@ -235,7 +235,7 @@ pub fn links(html: &str) -> Vec<String> {
 }
 
 /// The `id` attributes of a page.
-pub fn ids(html: &str) -> Vec<String> {
+pub(crate) fn ids(html: &str) -> Vec<String> {
     html.split(" id=\"")
         .skip(1)
         .map(|s| s[..s.find('"').expect("quote")].to_string())
@@ -244,7 +244,7 @@ pub fn ids(html: &str) -> Vec<String> {
 
 /// Resolves a relative link of the page at `page` (site-relative) to a site-relative path
 /// and fragment; `None` for a link that leaves the site.
-pub fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)> {
+pub(crate) fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)> {
     if link.contains("://")
         || link.starts_with("//")
         || link.starts_with('/')
@@ -286,7 +286,7 @@ pub fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)> {
 }
 
 /// Whether a character is Chinese text (ideographs, CJK and full-width punctuation).
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
         || ('\u{3000}'..='\u{303f}').contains(&c)
         || ('\u{ff00}'..='\u{ffef}').contains(&c)
@@ -294,7 +294,7 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// Markdown source as its page reads: a line break between two Chinese characters joins them.
-pub fn joined_lines(text: &str) -> String {
+pub(crate) fn joined_lines(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     chars
         .iter()
@@ -311,7 +311,7 @@ pub fn joined_lines(text: &str) -> String {
 
 /// Phrases of the search fixture (the shared report) whose documents both search engines
 /// must find exactly.
-pub const FIXTURE_PHRASES: [&str; 9] = [
+pub(crate) const FIXTURE_PHRASES: [&str; 9] = [
     "谈心谈话",
     "批评与自我批评",
     "文稿起草不深入",

@@ -2,7 +2,7 @@
 //! headless Chromium: enough to open pages, type, click, run a script and take screenshots.
 
 use super::http::request;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// A chromedriver process with one browser session; both end when dropped.
-pub struct Browser {
+pub(crate) struct Browser {
     driver: Child,
     port: u16,
     session: String,
@@ -30,14 +30,17 @@ impl Browser {
     ///
     /// Without Chromium it returns `None` on a developer's machine (the test says it skipped),
     /// but fails under CI (`CI` set), where `.ci/run` installs it.
-    pub fn start(profile: &std::path::Path) -> Option<Browser> {
+    pub(crate) fn start(profile: &std::path::Path) -> Option<Browser> {
         let driver_bin =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let present =
             std::path::Path::new(&driver_bin).exists() && std::path::Path::new(&chromium).exists();
         if !present {
-            assert!(std::env::var_os("CI").is_none(), "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)"
+            );
             eprintln!(
                 "SKIPPED: no chromium/chromedriver here (apt-get install chromium chromium-driver)"
             );
@@ -89,18 +92,18 @@ impl Browser {
         self.call(method, &format!("/session/{}{path}", self.session), body)
     }
 
-    pub fn goto(&self, url: &str) {
+    pub(crate) fn goto(&self, url: &str) {
         self.cmd("POST", "/url", Some(json!({ "url": url })));
     }
 
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         self.cmd("GET", "/url", None)
             .as_str()
             .unwrap_or_default()
             .to_string()
     }
 
-    pub fn find(&self, css: &str) -> String {
+    pub(crate) fn find(&self, css: &str) -> String {
         let v = self.cmd(
             "POST",
             "/element",
@@ -112,7 +115,7 @@ impl Browser {
             .to_string()
     }
 
-    pub fn type_into(&self, css: &str, text: &str) {
+    pub(crate) fn type_into(&self, css: &str, text: &str) {
         let e = self.find(css);
         self.cmd(
             "POST",
@@ -121,13 +124,13 @@ impl Browser {
         );
     }
 
-    pub fn click(&self, css: &str) {
+    pub(crate) fn click(&self, css: &str) {
         let e = self.find(css);
         self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
     }
 
     /// Runs `script` (a function body) in the page and returns its value.
-    pub fn eval(&self, script: &str) -> Value {
+    pub(crate) fn eval(&self, script: &str) -> Value {
         self.cmd(
             "POST",
             "/execute/sync",
@@ -137,7 +140,7 @@ impl Browser {
 
     /// Runs `script` (a function body whose last argument is a callback) in the page and
     /// returns what it passes to the callback, waiting up to `seconds`.
-    pub fn eval_async(&self, script: &str, seconds: u64) -> Value {
+    pub(crate) fn eval_async(&self, script: &str, seconds: u64) -> Value {
         self.cmd(
             "POST",
             "/timeouts",
@@ -150,7 +153,7 @@ impl Browser {
         )
     }
 
-    pub fn set_size(&self, width: u32, height: u32) {
+    pub(crate) fn set_size(&self, width: u32, height: u32) {
         self.cmd(
             "POST",
             "/window/rect",
@@ -159,13 +162,13 @@ impl Browser {
     }
 
     /// A PNG screenshot of the viewport.
-    pub fn screenshot(&self) -> Vec<u8> {
+    pub(crate) fn screenshot(&self) -> Vec<u8> {
         let b64 = self.cmd("GET", "/screenshot", None);
         decode_base64(b64.as_str().expect("base64"))
     }
 
     /// Waits until `script` returns true.
-    pub fn wait_for(&self, script: &str) {
+    pub(crate) fn wait_for(&self, script: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);
         while self.eval(script) != Value::Bool(true) {
             assert!(Instant::now() < deadline, "timed out waiting for: {script}");
