@@ -143,9 +143,11 @@ fn remove_stale(parent: &Path, name: &str) {
                 .and_then(|p| p.parse::<u32>().ok())
         });
         if let Some(pid) = pid
-            && pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-                let _ = fs::remove_dir_all(entry.path());
-            }
+            && pid != std::process::id()
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 

@@ -148,19 +148,24 @@ pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Create
     let carried: Vec<crate::ledger::Record> = open
         .iter()
         .enumerate()
-        .map(|(i, e)| crate::ledger::Record {
-            id: format!("{year}-{:02}", i + 1),
-            year,
-            recurs: Some(e.record.id.clone()),
-            source: None,
-            deadline: None,
-            deadline_text: None,
-            progress: Vec::new(),
-            evidence: Vec::new(),
-            outcome: None,
-            completed_on: None,
-            closed_on: None,
-            ..e.record.clone()
+        .map(|(i, e)| {
+            // Last year's evidence and outcome are not this year's.
+            let mut kept = e.record.kept.clone();
+            kept.remove("evidence");
+            kept.remove("outcome");
+            crate::ledger::Record {
+                id: format!("{year}-{:02}", i + 1),
+                year,
+                recurs: Some(e.record.id.clone()),
+                source: None,
+                deadline: None,
+                deadline_text: None,
+                progress: Vec::new(),
+                completed_on: None,
+                closed_on: None,
+                kept,
+                ..e.record.clone()
+            }
         })
         .collect();
     let ledger = if carried.is_empty() {

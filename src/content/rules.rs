@@ -110,14 +110,15 @@ fn placeholders(chars: &[char], out: &mut Vec<Finding>) {
         }
         // 【】, 【待补充】, 【待定】, （此处…）.
         if c == '【'
-            && let Some(end) = chars[i..].iter().position(|&ch| ch == '】') {
-                let inner: String = chars[i + 1..i + end].iter().collect();
-                if inner.trim().is_empty() || inner.contains('待') || inner.contains("此处") {
-                    push(out, start + 1, end + 1, chars[i..=i + end].iter().collect());
-                }
-                i += end + 1;
-                continue;
+            && let Some(end) = chars[i..].iter().position(|&ch| ch == '】')
+        {
+            let inner: String = chars[i + 1..i + end].iter().collect();
+            if inner.trim().is_empty() || inner.contains('待') || inner.contains("此处") {
+                push(out, start + 1, end + 1, chars[i..=i + end].iter().collect());
             }
+            i += end + 1;
+            continue;
+        }
         if (c == '（' || c == '(') && chars[i + 1..].starts_with(&['此', '处']) {
             let end = chars[i..]
                 .iter()

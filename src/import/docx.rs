@@ -162,9 +162,10 @@ pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
                 }
                 "w:tc" => {
                     if let (Some(c), Some(t)) = (cell.take(), table.as_mut())
-                        && let Some(row) = t.last_mut() {
-                            row.push(c);
-                        }
+                        && let Some(row) = t.last_mut()
+                    {
+                        row.push(c);
+                    }
                 }
                 "w:tbl" => {
                     if let Some(t) = table.take().filter(|t| !t.is_empty()) {

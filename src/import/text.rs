@@ -150,9 +150,10 @@ pub fn dates_in(line: &str) -> Vec<chrono::NaiveDate> {
         if fields.len() == 3 {
             let n: Vec<Option<u32>> = fields.iter().map(|f| number(f)).collect();
             if let (Some(y), Some(m), Some(d)) = (n[0], n[1], n[2])
-                && let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
-                    out.push(date);
-                }
+                && let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
+            {
+                out.push(date);
+            }
         }
         i = if i == start {
             start + 1

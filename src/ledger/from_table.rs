@@ -3,7 +3,8 @@
 //! Lists are written one item a line in their cell (or separated by `；`); a progress line
 //! starts with its date (`2026-03-01 已建立机制`). The XLSX reading is in `from_xlsx`.
 
-use super::{Origin, RawRecord, fields};
+use super::fields::{self, Shape};
+use super::{Origin, RawRecord};
 use crate::error::{Diagnostic, did_you_mean};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -159,7 +160,7 @@ pub(super) fn to_records(
         if h.is_empty() || fields::IGNORED.contains(&h) {
             continue;
         }
-        match fields::from_header(h) {
+        match fields::from_header(h).map(|f| f.key) {
             Some(k) if columns.values().any(|c| *c == k) => diags.push(
                 at(
                     &header,
@@ -174,7 +175,7 @@ pub(super) fn to_records(
             None => {
                 let labels = fields::FIELDS
                     .iter()
-                    .flat_map(|(_, l, o)| std::iter::once(*l).chain(o.iter().copied()));
+                    .flat_map(|f| std::iter::once(f.label).chain(f.aliases.iter().copied()));
                 let help = match did_you_mean(h, labels) {
                     Some(s) => format!(
                         "did you mean `{s}`? The columns are: {}",
@@ -242,11 +243,12 @@ pub(super) fn to_records(
                 );
                 continue;
             }
-            match k {
-                "measures" => raw.measures = split_list(cell),
-                "evidence" => raw.evidence = split_list(cell),
-                "progress" => {
-                    raw.progress = split_list(cell).iter().map(|l| split_progress(l)).collect()
+            match fields::by_key(k).map(|f| f.shape) {
+                Some(Shape::List) => {
+                    raw.lists.insert(k, split_list(cell));
+                }
+                Some(Shape::Dated) => {
+                    raw.dated = split_list(cell).iter().map(|l| split_progress(l)).collect()
                 }
                 _ => {
                     raw.values.insert(k, cell.to_string());
@@ -272,9 +274,9 @@ mod tests {
         let r = parse_csv(Path::new("r.csv"), csv).unwrap();
         assert_eq!(r[0].values["id"], "2024-01");
         assert_eq!(r[0].values["deadline"], "6月底前");
-        assert_eq!(r[0].measures, ["建立机制", "定期讲评"]);
+        assert_eq!(r[0].lists["measures"], ["建立机制", "定期讲评"]);
         assert_eq!(
-            r[0].progress,
+            r[0].dated,
             [("2024-03-01".to_string(), "已建立机制".to_string())]
         );
         assert_eq!(r[0].origin.line, 2);

@@ -1,12 +1,13 @@
 //! `rectifications.yaml` -> [`RawRecord`]s: a list of records, each field positioned for
 //! diagnostics by the line it is written on.
 
-use super::{Origin, RawRecord, fields};
+use super::fields::{self, Shape};
+use super::{Origin, RawRecord};
 use crate::error::Diagnostic;
 use crate::yaml;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use std::collections::BTreeMap;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
@@ -76,32 +77,74 @@ struct YamlProgress {
     note: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A key of a record: its field in the schema. An unknown key is refused while the key is
+/// read, so the error points at it.
+struct Key;
+
+impl<'de> de::DeserializeSeed<'de> for Key {
+    type Value = &'static fields::Field;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        impl Visitor<'_> for Key {
+            type Value = &'static fields::Field;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                fields::by_key(v).ok_or_else(|| E::unknown_field(v, &fields::KEYS))
+            }
+        }
+        d.deserialize_identifier(Key)
+    }
+}
+
+/// One record of the list, read key by key as the schema ([`fields::FIELDS`]) says: the
+/// shape of each field decides how its value is read, an unknown key is refused with the
+/// known ones.
+#[derive(Debug, Default)]
 struct YamlRecord {
-    id: Option<Scalar>,
-    problem: Option<Scalar>,
-    category: Option<Scalar>,
-    aspect: Option<Scalar>,
-    source: Option<Scalar>,
-    #[serde(default)]
-    measures: Texts,
-    leader: Option<Scalar>,
-    owner: Option<Scalar>,
-    partners: Option<Scalar>,
-    deadline: Option<Scalar>,
-    status: Option<Scalar>,
-    kind: Option<Scalar>,
-    goal: Option<Scalar>,
-    outcome: Option<Scalar>,
-    #[serde(default)]
-    progress: Vec<YamlProgress>,
-    #[serde(default)]
-    evidence: Texts,
-    recurs: Option<Scalar>,
-    completed_on: Option<Scalar>,
-    closed_on: Option<Scalar>,
-    notes: Option<Scalar>,
+    values: BTreeMap<&'static str, String>,
+    lists: BTreeMap<&'static str, Vec<String>>,
+    dated: Vec<(String, String)>,
+}
+
+impl<'de> Deserialize<'de> for YamlRecord {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = YamlRecord;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a record (`id: …`, `problem: …` …)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<YamlRecord, A::Error> {
+                let mut r = YamlRecord::default();
+                let mut seen = BTreeSet::new();
+                while let Some(f) = map.next_key_seed(Key)? {
+                    if !seen.insert(f.key) {
+                        return Err(de::Error::duplicate_field(f.key));
+                    }
+                    match f.shape {
+                        Shape::Text => {
+                            if let Some(Scalar(v)) = map.next_value::<Option<Scalar>>()? {
+                                r.values.insert(f.key, v);
+                            }
+                        }
+                        Shape::List => {
+                            r.lists.insert(f.key, map.next_value::<Texts>()?.0);
+                        }
+                        Shape::Dated => {
+                            r.dated = map
+                                .next_value::<Vec<YamlProgress>>()?
+                                .into_iter()
+                                .map(|p| (p.date.0, p.note))
+                                .collect();
+                        }
+                    }
+                }
+                Ok(r)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// The 1-based first line of each top-level list item.
@@ -144,17 +187,13 @@ fn positions(
         let Some((key, value)) = body.split_once(':') else {
             continue;
         };
-        if let Some(k) = fields::key(key.trim()) {
+        if let Some(k) = fields::by_key(key.trim()).map(|f| f.key) {
             let value_start = line.len() - value.trim_start().len();
             let col = line[..value_start].chars().count() + 1;
             out.entry(k).or_insert((i + 1, col, line.to_string()));
         }
     }
     out
-}
-
-fn text(s: Option<Scalar>) -> Option<String> {
-    s.map(|s| s.0)
 }
 
 /// Parses a YAML ledger.
@@ -183,36 +222,10 @@ pub fn parse(shown: &Path, file: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>
         .map(|(i, r)| {
             let from = starts.get(i).copied().unwrap_or(1);
             let to = starts.get(i + 1).copied().unwrap_or(line_count);
-            let mut values = BTreeMap::new();
-            let scalars = [
-                ("id", r.id),
-                ("problem", r.problem),
-                ("category", r.category),
-                ("aspect", r.aspect),
-                ("source", r.source),
-                ("leader", r.leader),
-                ("owner", r.owner),
-                ("partners", r.partners),
-                ("deadline", r.deadline),
-                ("status", r.status),
-                ("kind", r.kind),
-                ("goal", r.goal),
-                ("outcome", r.outcome),
-                ("recurs", r.recurs),
-                ("completed_on", r.completed_on),
-                ("closed_on", r.closed_on),
-                ("notes", r.notes),
-            ];
-            for (k, v) in scalars {
-                if let Some(v) = text(v) {
-                    values.insert(k, v);
-                }
-            }
             RawRecord {
-                values,
-                measures: r.measures.0,
-                evidence: r.evidence.0,
-                progress: r.progress.into_iter().map(|p| (p.date.0, p.note)).collect(),
+                values: r.values,
+                lists: r.lists,
+                dated: r.dated,
                 origin: Origin {
                     shown: shown.to_path_buf(),
                     line: from,
@@ -233,7 +246,7 @@ mod tests {
         let r = parse(Path::new("r.yaml"), y).unwrap();
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].values["id"], "7");
-        assert_eq!(r[1].measures, ["蹲点调研"]);
+        assert_eq!(r[1].lists["measures"], ["蹲点调研"]);
         assert_eq!(r[0].origin.line, 2);
         assert_eq!(r[0].origin.fields["deadline"].0, 6);
         assert_eq!(r[0].origin.fields["deadline"].1, 13);

@@ -59,18 +59,34 @@ impl Origin {
     }
 }
 
-/// A record as written, every field text: what YAML, CSV and XLSX all become.
+/// A record as written, every field text: what YAML, CSV and XLSX all become. Fields are
+/// filed by their shape in the schema ([`fields::FIELDS`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawRecord {
+    /// The [`Shape::Text`](fields::Shape::Text) fields, by key.
     pub values: BTreeMap<&'static str, String>,
-    pub measures: Vec<String>,
-    pub evidence: Vec<String>,
-    /// (date text, note).
-    pub progress: Vec<(String, String)>,
+    /// The [`Shape::List`](fields::Shape::List) fields, by key.
+    pub lists: BTreeMap<&'static str, Vec<String>>,
+    /// The dated notes of the [`Shape::Dated`](fields::Shape::Dated) field: (date text, note).
+    pub dated: Vec<(String, String)>,
+    /// Where the record and its fields are written.
     pub origin: Origin,
 }
 
-/// A checked rectification record.
+/// A field's value as a record holds it and as it is written back (YAML, export, search).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// One text.
+    Text(String),
+    /// Several texts.
+    List(Vec<String>),
+    /// Dated notes, in date order.
+    Dated(Vec<Progress>),
+}
+
+/// A checked rectification record: the fields annals checks, typed, and those it keeps as
+/// written by key (see [`fields::Role`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Record {
     /// 编号, unique in the archive.
@@ -81,30 +97,26 @@ pub struct Record {
     pub problem: String,
     /// 问题类别, from the vocabulary.
     pub category: String,
-    /// 查摆方面, the year's own wording.
-    pub aspect: Option<String>,
     /// 问题来源: a document of the year (`召开情况报告.md`) or a channel.
     pub source: Option<String>,
-    pub measures: Vec<String>,
-    pub leader: Option<String>,
-    pub owner: Option<String>,
-    pub partners: Option<String>,
+    /// 完成时限, resolved.
     pub deadline: Option<Deadline>,
     /// The deadline as written (`6月底前`).
     pub deadline_text: Option<String>,
     /// 整改状态, canonical (aliases resolved).
     pub status: String,
-    /// 整改类型: 立行立改, 限期整改, 长期坚持.
-    pub kind: Option<String>,
-    pub goal: Option<String>,
-    pub outcome: Option<String>,
+    /// 整改进展, in date order.
     pub progress: Vec<Progress>,
-    pub evidence: Vec<String>,
     /// 前次编号: the same problem in an earlier year.
     pub recurs: Option<String>,
+    /// 实际完成时间.
     pub completed_on: Option<NaiveDate>,
+    /// 销号时间.
     pub closed_on: Option<NaiveDate>,
-    pub notes: Option<String>,
+    /// The fields kept as written ([`fields::Role::Kept`]), by key; an empty one is absent.
+    #[serde(flatten)]
+    pub kept: BTreeMap<&'static str, Value>,
+    /// Where it is written.
     #[serde(skip)]
     pub origin: Origin,
 }
@@ -243,7 +255,7 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
     let completed_on = date_field(&raw, "completed_on", &mut diags);
     let closed_on = date_field(&raw, "closed_on", &mut diags);
     let mut progress = Vec::new();
-    for (date, note) in &raw.progress {
+    for (date, note) in &raw.dated {
         match dates::parse(date) {
             Ok(d) => progress.push(Progress {
                 date: d,
@@ -260,44 +272,95 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
     if !diags.is_empty() {
         return Err(diags);
     }
+    let mut kept = BTreeMap::new();
+    for f in fields::FIELDS
+        .iter()
+        .filter(|f| f.role == fields::Role::Kept)
+    {
+        let value = match f.shape {
+            fields::Shape::Text => get(f.key).map(Value::Text),
+            fields::Shape::List => Some(
+                raw.lists
+                    .get(f.key)
+                    .into_iter()
+                    .flatten()
+                    .map(|m| m.trim().to_string())
+                    .filter(|m| !m.is_empty())
+                    .collect::<Vec<_>>(),
+            )
+            .filter(|l| !l.is_empty())
+            .map(Value::List),
+            fields::Shape::Dated => None,
+        };
+        if let Some(v) = value {
+            kept.insert(f.key, v);
+        }
+    }
     Ok(Record {
         id,
         year,
         problem,
         category,
-        aspect: get("aspect"),
         source: get("source"),
-        measures: raw
-            .measures
-            .iter()
-            .map(|m| m.trim().to_string())
-            .filter(|m| !m.is_empty())
-            .collect(),
-        leader: get("leader"),
-        owner: get("owner"),
-        partners: get("partners"),
         deadline,
         deadline_text: get("deadline"),
         status,
-        kind: get("kind"),
-        goal: get("goal"),
-        outcome: get("outcome"),
         progress,
-        evidence: raw
-            .evidence
-            .iter()
-            .map(|m| m.trim().to_string())
-            .filter(|m| !m.is_empty())
-            .collect(),
         recurs: get("recurs"),
         completed_on,
         closed_on,
-        notes: get("notes"),
+        kept,
         origin: raw.origin,
     })
 }
 
 impl Record {
+    /// A text field kept as written (`owner`, `goal` …).
+    pub fn text(&self, key: &str) -> Option<&str> {
+        match self.kept.get(key) {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// A list field kept as written (`measures`, `evidence`); empty when absent.
+    pub fn list(&self, key: &str) -> &[String] {
+        match self.kept.get(key) {
+            Some(Value::List(l)) => l,
+            _ => &[],
+        }
+    }
+
+    /// Every field that has a value, in the schema's order, as it is written back: what the
+    /// YAML writer, the search text and an export read.
+    pub fn written(&self) -> Vec<(&'static fields::Field, Value)> {
+        let date = |d: Option<NaiveDate>| d.map(|d| Value::Text(dates::iso(d)));
+        let text = |t: &Option<String>| t.clone().map(Value::Text);
+        fields::FIELDS
+            .iter()
+            .filter_map(|f| {
+                let value = match f.key {
+                    "id" => Some(Value::Text(self.id.clone())),
+                    "problem" => Some(Value::Text(self.problem.clone())),
+                    "category" => Some(Value::Text(self.category.clone())),
+                    "source" => text(&self.source),
+                    "deadline" => match self.deadline {
+                        Some(Deadline::Ongoing) => Some(Value::Text(deadline::ONGOING.into())),
+                        _ => text(&self.deadline_text),
+                    },
+                    "status" => Some(Value::Text(self.status.clone())),
+                    "progress" => Some(Value::Dated(self.progress.clone()))
+                        .filter(|_| !self.progress.is_empty()),
+                    "recurs" => text(&self.recurs),
+                    "completed_on" => date(self.completed_on),
+                    "closed_on" => date(self.closed_on),
+                    key => self.kept.get(key).cloned(),
+                };
+                value.map(|v| (f, v))
+            })
+            .collect()
+    }
+
     /// Closed: the status is one of `closed_statuses` (已完成, 已销号 by default).
     pub fn is_closed(&self, config: &Config) -> bool {
         config.vocabularies.closed_statuses.contains(&self.status)
@@ -308,5 +371,34 @@ impl Record {
         !self.is_closed(config)
             && self.status != deadline::ONGOING
             && matches!(self.deadline, Some(Deadline::Date(d)) if d < today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_of_the_schema_is_written_back_in_its_order() {
+        let yaml = "- id: 2025-01\n  problem: 文稿起草不深入\n  category: 作风建设\n  aspect: 文风\n  source: 召开情况报告.md\n  measures: [建立机制, 定期讲评]\n  leader: 张三\n  owner: 办公室\n  partners: 研究室\n  deadline: 6月底前\n  status: 整改中\n  kind: 限期整改\n  goal: 文稿质量提升\n  outcome: 已见成效\n  progress:\n    - date: 2026-03-01\n      note: 已建立机制\n  evidence: [制度文件]\n  recurs: 2024-01\n  completed_on: 2026-05-01\n  closed_on: 2026-06-01\n  notes: 无\n";
+        let raw = from_yaml::parse(Path::new("r.yaml"), yaml).unwrap();
+        let config = Config::default();
+        let mut raw = raw.into_iter().next().unwrap();
+        raw.values
+            .insert("category", config.vocabularies.categories[0].clone());
+        let record = validate(raw, 2025, &config).unwrap();
+        let written: Vec<&str> = record.written().iter().map(|(f, _)| f.key).collect();
+        assert_eq!(
+            written,
+            fields::KEYS,
+            "a field of the schema is not written back"
+        );
+        let again = from_yaml::parse(Path::new("r.yaml"), &to_yaml::to_yaml(&[record.clone()]))
+            .unwrap()
+            .remove(0);
+        assert_eq!(
+            validate(again, 2025, &config).unwrap().written(),
+            record.written()
+        );
     }
 }

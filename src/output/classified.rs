@@ -71,11 +71,13 @@ fn visible(text: &str, markup: bool) -> Vec<char> {
     let mut out = Vec::with_capacity(text.len() / 2);
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if markup && c == '<'
-            && let Some(end) = rest.find('>') {
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if markup
+            && c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            rest = &rest[end + 1..];
+            continue;
+        }
         let (decoded, used) = match c {
             '&' => entity(rest).unwrap_or((c, 1)),
             '\\' => unicode_escape(rest).unwrap_or((c, 1)),

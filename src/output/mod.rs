@@ -76,12 +76,12 @@ pub fn stage(
         && let Some(d) = diags
             .iter_mut()
             .find(|d| d.message.starts_with("cannot write"))
-        {
-            d.message.push_str(&format!(
-                " ({} more files could not be written either)",
-                unwritten - 1
-            ));
-        }
+    {
+        d.message.push_str(&format!(
+            " ({} more files could not be written either)",
+            unwritten - 1
+        ));
+    }
     if diags.is_empty() {
         Ok(staged)
     } else {

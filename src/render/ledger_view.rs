@@ -4,11 +4,11 @@
 use super::charts::{PALETTE, Series, stacked_bars};
 use super::links::{link, year_url};
 use crate::dates;
-use crate::ledger::Deadline;
+use crate::ledger::{Deadline, Value};
 use crate::model::Site;
 use crate::model::ledger::Entry;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A record in a table.
 #[derive(Serialize)]
@@ -47,8 +47,8 @@ pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
         problem: &r.problem,
         category: &r.category,
         status: &r.status,
-        owner: r.owner.as_deref(),
-        leader: r.leader.as_deref(),
+        owner: r.text("owner"),
+        leader: r.text("leader"),
         deadline: r.deadline_text.clone(),
         overdue: e.overdue,
         closed: e.closed,
@@ -100,7 +100,7 @@ impl Filter {
             Filter::Year(y) => r.year == *y,
             Filter::Status(s) => &r.status == s,
             Filter::Category(c) => &r.category == c,
-            Filter::Owner(o) => r.owner.as_deref() == Some(o.as_str()),
+            Filter::Owner(o) => r.text("owner") == Some(o.as_str()),
         }
     }
 
@@ -148,7 +148,7 @@ pub fn filters(site: &Site) -> Vec<Filter> {
     );
     out.extend(
         e.iter()
-            .filter_map(|e| e.record.owner.clone())
+            .filter_map(|e| e.record.text("owner").map(str::to_string))
             .collect::<BTreeSet<_>>()
             .into_iter()
             .map(Filter::Owner),
@@ -367,27 +367,23 @@ pub struct ProgressView<'a> {
 #[derive(Serialize)]
 pub struct RecordView<'a> {
     pub row: RecordRow<'a>,
-    pub aspect: Option<&'a str>,
     pub source: Option<&'a str>,
     pub source_url: Option<String>,
     /// The title of the source document, when the source is one.
     pub source_title: Option<&'a str>,
     pub year_url: String,
     pub ledger_url: String,
-    pub measures: &'a [String],
-    pub partners: Option<&'a str>,
     pub deadline_date: Option<String>,
-    pub kind: Option<&'a str>,
-    pub goal: Option<&'a str>,
-    pub outcome: Option<&'a str>,
     pub progress: Vec<ProgressView<'a>>,
-    pub evidence: &'a [String],
     pub completed_on: Option<String>,
     pub closed_on: Option<String>,
-    pub notes: Option<&'a str>,
     pub earlier: Vec<RelatedRecord<'a>>,
     pub later: Vec<RelatedRecord<'a>>,
     pub similar: Vec<RelatedRecord<'a>>,
+    /// The fields kept as written, each under its key (`page.goal`, `page.measures` …): a
+    /// field added to the schema reaches the template with no change here.
+    #[serde(flatten)]
+    pub kept: &'a BTreeMap<&'static str, Value>,
 }
 
 pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
@@ -408,22 +404,16 @@ pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
     };
     RecordView {
         row: row(e, from),
-        aspect: r.aspect.as_deref(),
         source: r.source.as_deref(),
         source_url: e.source_doc.as_ref().map(|(u, _)| link(from, u)),
         source_title: e.source_doc.as_ref().map(|(_, t)| t.as_str()),
         year_url: link(from, &year_url(r.year)),
         ledger_url: link(from, &Filter::All.url()),
-        measures: &r.measures,
-        partners: r.partners.as_deref(),
         deadline_date: match r.deadline {
             Some(Deadline::Date(d)) => Some(dates::chinese(d)),
             Some(Deadline::Ongoing) => Some("长期坚持".into()),
             None => None,
         },
-        kind: r.kind.as_deref(),
-        goal: r.goal.as_deref(),
-        outcome: r.outcome.as_deref(),
         progress: r
             .progress
             .iter()
@@ -432,10 +422,9 @@ pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
                 note: &p.note,
             })
             .collect(),
-        evidence: &r.evidence,
         completed_on: r.completed_on.map(dates::iso),
         closed_on: r.closed_on.map(dates::iso),
-        notes: r.notes.as_deref(),
+        kept: &r.kept,
         earlier: e
             .history
             .earlier

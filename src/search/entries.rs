@@ -3,6 +3,7 @@
 //! index ([`super::index`]) and the static bundle ([`super::bundle`]) are both made from these
 //! entries, so they hold the same texts.
 
+use crate::ledger::Value;
 use crate::markdown;
 use crate::model::{Document, Site};
 use crate::text::normalize;
@@ -159,32 +160,19 @@ pub fn document_entry(d: &Document) -> Entry {
 /// A ledger record's entry: its problem, measures, progress and outcome.
 fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
     let r = &e.record;
-    // Every field the record's page shows as text.
-    let mut text = vec![r.problem.clone()];
-    text.extend(r.measures.iter().cloned());
-    text.extend(r.progress.iter().map(|p| p.note.clone()));
-    text.extend(
-        [
-            &r.outcome,
-            &r.aspect,
-            &r.leader,
-            &r.owner,
-            &r.partners,
-            &r.goal,
-            &r.kind,
-            &r.notes,
-            &r.deadline_text,
-        ]
-        .into_iter()
-        .flatten()
-        .cloned(),
-    );
-    // A channel (征求意见) is shown as written; a document source shows that document's title,
-    // which is the document's own text, not the record's.
-    text.extend(r.source.iter().filter(|s| !s.ends_with(".md")).cloned());
-    text.extend(r.evidence.iter().cloned());
-    text.push(r.category.clone());
-    text.push(r.status.clone());
+    // Every field the record's page shows as text, in the schema's order. A document source
+    // shows that document's title, which is the document's own text, not the record's; a
+    // channel (征求意见) is shown as written.
+    let mut text = Vec::new();
+    for (field, value) in r.written() {
+        match value {
+            _ if !field.searched => {}
+            Value::Text(t) if field.key == "source" && t.ends_with(".md") => {}
+            Value::Text(t) => text.push(t),
+            Value::List(l) => text.extend(l),
+            Value::Dated(d) => text.extend(d.into_iter().map(|p| p.note)),
+        }
+    }
     let date = r.completed_on.or(match r.deadline {
         Some(crate::ledger::Deadline::Date(d)) => Some(d),
         _ => None,
@@ -199,7 +187,7 @@ fn record_entry(e: &crate::model::ledger::Entry) -> Entry {
             .or_else(|| chrono::NaiveDate::from_ymd_opt(r.year + 1, 1, 1))
             .unwrap_or_default(),
         doc_type: RECORD_TYPE.into(),
-        unit: r.owner.clone().unwrap_or_default(),
+        unit: r.text("owner").unwrap_or_default().to_string(),
         category: r.category.clone(),
         status: r.status.clone(),
         outline: Vec::new(),

@@ -113,9 +113,8 @@ pub fn parse(q: &str) -> Parsed {
         q.to_string()
     };
     for (negated, raw, quoted) in lex(&q, &mut p.notes) {
-        if !quoted
-            && let Some((field, value)) = field_value(&raw) {
-                match filter(field, value) {
+        if !quoted && let Some((field, value)) = field_value(&raw) {
+            match filter(field, value) {
                     Ok(Some(f)) if !negated => {
                         p.filters.push(f);
                         continue;
@@ -130,7 +129,7 @@ pub fn parse(q: &str) -> Parsed {
                         continue;
                     }
                 }
-            }
+        }
         let text = crate::text::normalize(raw.trim());
         if !searchable(&text) {
             if !raw.trim().is_empty() {

@@ -106,7 +106,7 @@ impl Vocabulary {
             site.ledger
                 .entries
                 .iter()
-                .filter_map(|e| e.record.owner.clone()),
+                .filter_map(|e| e.record.text("owner").map(str::to_string)),
         );
         put("unit", units, BTreeMap::new());
         let kinds = kinds();

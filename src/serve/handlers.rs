@@ -87,7 +87,10 @@ fn busy(body: Response) -> Response {
 }
 
 /// `GET /search?q=…`: the theme's search page.
-pub(super) async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+pub(super) async fn search_page(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let req = request(raw);
     let q = req.q.clone();
     let state = shared.state();
@@ -118,7 +121,10 @@ pub(super) async fn search_page(State(shared): State<Arc<Shared>>, RawQuery(raw)
 }
 
 /// `GET /api/search?q=…`: the results as JSON.
-pub(super) async fn search_api(State(shared): State<Arc<Shared>>, RawQuery(raw): RawQuery) -> Response {
+pub(super) async fn search_api(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(raw): RawQuery,
+) -> Response {
     match run(&shared, request(raw)).await {
         Ok(r) => Json(r).into_response(),
         Err(Unanswered::Busy) => {
@@ -160,8 +166,9 @@ pub(super) async fn inside_public(
     let rel = path.trim_start_matches('/');
     if !rel.is_empty()
         && let Ok(file) = tokio::fs::canonicalize(public.dir.join(rel)).await
-            && !file.starts_with(&public.real) {
-                return not_found(&public.dir.join("404.html")).await;
-            }
+        && !file.starts_with(&public.real)
+    {
+        return not_found(&public.dir.join("404.html")).await;
+    }
     next.run(req).await
 }

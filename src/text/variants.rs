@@ -23,9 +23,10 @@ fn table() -> &'static [u32] {
             let s = fast2s::convert(c.encode_utf8(&mut buf));
             let mut chars = s.chars();
             if let (Some(simple), None) = (chars.next(), chars.next())
-                && simple != c {
-                    t[(cp - FIRST) as usize] = simple as u32;
-                }
+                && simple != c
+            {
+                t[(cp - FIRST) as usize] = simple as u32;
+            }
         }
         t
     })
