@@ -15,10 +15,12 @@ pub struct Cli {
     /// reproducible builds and tests.
     #[arg(long, global = true)]
     pub today: Option<chrono::NaiveDate>,
+    /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The commands of `annals`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into public/ and the search index into search-index/index (all or nothing).
@@ -38,6 +40,7 @@ pub enum Command {
     Import(ImportArgs),
 }
 
+/// What `annals import` takes.
 #[derive(Debug, Args, Clone)]
 pub struct ImportArgs {
     /// The file to import.
@@ -53,6 +56,7 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+/// What `annals new` takes.
 #[derive(Debug, Args, Clone)]
 pub struct NewArgs {
     /// The 年度. Default: the year before the current one, or the current one when that year
@@ -63,10 +67,13 @@ pub struct NewArgs {
 /// How `annals check` prints.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
+    /// Diagnostics as `path:line:col: message` with the source line (the default).
     Text,
+    /// Diagnostics as a JSON array with stable English codes, for tools.
     Json,
 }
 
+/// What `annals check` takes.
 #[derive(Debug, Args, Clone)]
 pub struct CheckArgs {
     /// `text` for people, `json` for CI.
@@ -77,6 +84,7 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
+/// What `annals build` takes.
 #[derive(Debug, Args, Clone)]
 pub struct BuildArgs {
     /// Where to write the site. Default: ROOT/public.
@@ -87,6 +95,7 @@ pub struct BuildArgs {
     pub gzip: bool,
 }
 
+/// What `annals serve` takes.
 #[derive(Debug, Args, Clone)]
 pub struct ServeArgs {
     /// The address to listen on. Default: loopback only; use 0.0.0.0 to serve the intranet.
@@ -100,10 +109,13 @@ pub struct ServeArgs {
 /// How `annals search` prints.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum SortArg {
+    /// Best match first (the default for a query with words).
     Relevance,
+    /// Newest first (the default for a query with filters only).
     Date,
 }
 
+/// What `annals search` takes.
 #[derive(Debug, Args, Clone)]
 pub struct SearchArgs {
     /// The query: words (ANDed), "phrases", -excluded, year:2024, type:整改方案 …

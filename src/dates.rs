@@ -6,7 +6,9 @@ use chrono::{Datelike, NaiveDate};
 /// Why a date text was refused, with the fix in the message.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DateError {
+    /// What is wrong with the date.
     pub message: String,
+    /// How to write it instead.
     pub help: String,
 }
 

@@ -13,13 +13,16 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The run fails (exit code 1).
     Error,
+    /// Reported; the run goes on.
     Warning,
 }
 
 /// One problem in one file, positioned where the position is known.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Whether it fails the run.
     pub severity: Severity,
     /// The file, relative to the site root (as the user would type it).
     pub path: PathBuf,
@@ -99,11 +102,13 @@ impl Diagnostic {
         self
     }
 
+    /// Adds how to fix it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether it fails the run.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

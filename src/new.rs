@@ -12,8 +12,11 @@ use std::path::{Path, PathBuf};
 /// What `new` made.
 #[derive(Debug)]
 pub struct Created {
+    /// The 年度 created.
     pub year: i32,
+    /// Its folder under `content/`.
     pub folder: PathBuf,
+    /// The files written.
     pub files: Vec<PathBuf>,
     /// How many open records were carried over.
     pub carried: usize,

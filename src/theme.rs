@@ -22,6 +22,7 @@ pub struct Template {
     pub name: String,
     /// The file it was read from, relative to the site root (for diagnostics).
     pub shown: PathBuf,
+    /// The template's text.
     pub source: String,
 }
 

@@ -12,8 +12,13 @@ pub enum Kind {
     HomeIndex,
     /// `content/YEAR/_index.md`: the year's meeting.
     YearIndex(i32),
-    /// `content/YEAR/**/NAME.md`: a document; `stem` is its path in the year folder without `.md`.
-    Document { year: i32, stem: String },
+    /// `content/YEAR/**/NAME.md`: a document.
+    Document {
+        /// The year folder it is in.
+        year: i32,
+        /// Its path in the year folder, without `.md`.
+        stem: String,
+    },
     /// `content/YEAR/rectifications.{yaml,csv,xlsx}`: the year's ledger.
     Ledger(i32),
     /// Any other file: copied to the same place in the output.
@@ -29,6 +34,7 @@ pub struct Entry {
     pub shown: PathBuf,
     /// The path relative to `content/`, which is also where an asset goes in the output.
     pub rel: PathBuf,
+    /// What the file is.
     pub kind: Kind,
 }
 

@@ -43,18 +43,25 @@ pub struct SourceDoc {
     pub year: i32,
     /// URL name inside the year folder, without `.html` (may contain `/` for subfolders).
     pub slug: String,
+    /// 标题: the document's full title.
     pub title: String,
     /// The canonical type (aliases resolved).
     pub doc_type: String,
+    /// 成文日期.
     pub date: NaiveDate,
+    /// The unit that issued it (default: the organisation of `annals.yaml`).
     pub unit: String,
+    /// The author (of a 发言提纲 or 对照检查材料: the person it is of).
     pub author: Option<String>,
     /// The person a 发言提纲 or 个人对照检查材料 belongs to.
     pub person: Option<String>,
     /// `年度` (default) or `专题·<name>`.
     pub meeting: String,
+    /// 发文字号 (`测办〔2026〕5号`).
     pub doc_number: Option<String>,
+    /// Free tags.
     pub tags: Vec<String>,
+    /// A draft is checked but never published or indexed.
     pub draft: bool,
     /// Order among documents of the same type on the year page (smaller first). Default 0.
     pub weight: i32,

@@ -13,9 +13,11 @@ use std::process::Command;
 pub struct Revision {
     /// Abbreviated commit id.
     pub id: String,
+    /// Who made the commit.
     pub author: String,
     /// `YYYY-MM-DD`, the author date.
     pub date: String,
+    /// The commit's first line.
     pub subject: String,
 }
 

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 /// One year folder as loaded.
 #[derive(Debug, Clone, Default)]
 pub struct LoadedYear {
+    /// The 年度 (the folder's name).
     pub year: i32,
     /// `_index.md` of the year, if present.
     pub index: Option<IndexPage>,
@@ -40,6 +41,7 @@ pub struct LoadedYear {
 pub struct Asset {
     /// Where it goes, relative to the output folder.
     pub rel: PathBuf,
+    /// The file's bytes, copied as they are.
     pub bytes: Vec<u8>,
 }
 
@@ -50,6 +52,7 @@ pub struct Loaded {
     pub home: Option<IndexPage>,
     /// Year folders by year.
     pub years: BTreeMap<i32, LoadedYear>,
+    /// Every other file under `content/` (attachments, images), published as it is.
     pub assets: Vec<Asset>,
     /// Problems that do not stop a build: unfilled placeholders, restricted markings.
     pub warnings: Vec<Diagnostic>,

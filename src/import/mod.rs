@@ -20,9 +20,13 @@ use std::path::{Path, PathBuf};
 /// What to import and where.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
+    /// The file to import (`.txt`, `.docx`, `.csv`, `.xlsx`).
     pub file: PathBuf,
+    /// The 年度 it belongs to (default: read from the text).
     pub year: Option<i32>,
+    /// The document type (default: read from the title).
     pub doc_type: Option<String>,
+    /// Overwrite a file that exists.
     pub force: bool,
 }
 

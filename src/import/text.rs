@@ -11,11 +11,13 @@ use crate::text::is_wide;
 /// What the importer made of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
+    /// The title found in the text.
     pub title: String,
     /// The 年度 named in the title ("2025 年度"), if any.
     pub year: Option<i32>,
     /// The last full date of the text (成文日期), if any.
     pub date: Option<chrono::NaiveDate>,
+    /// The Markdown body.
     pub body: String,
 }
 

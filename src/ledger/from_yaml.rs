@@ -84,16 +84,17 @@ struct Key;
 impl<'de> de::DeserializeSeed<'de> for Key {
     type Value = &'static fields::Field;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        impl Visitor<'_> for Key {
-            type Value = &'static fields::Field;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                fields::by_key(v).ok_or_else(|| E::unknown_field(v, &fields::KEYS))
-            }
-        }
         d.deserialize_identifier(Key)
+    }
+}
+
+impl Visitor<'_> for Key {
+    type Value = &'static fields::Field;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        fields::by_key(v).ok_or_else(|| E::unknown_field(v, &fields::KEYS))
     }
 }
 

@@ -25,7 +25,9 @@ use std::path::{Path, PathBuf};
 /// A progress entry (进展).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Progress {
+    /// The day of the entry.
     pub date: NaiveDate,
+    /// What was done.
     pub note: String,
 }
 
@@ -393,9 +395,12 @@ mod tests {
             fields::KEYS,
             "a field of the schema is not written back"
         );
-        let again = from_yaml::parse(Path::new("r.yaml"), &to_yaml::to_yaml(&[record.clone()]))
-            .unwrap()
-            .remove(0);
+        let again = from_yaml::parse(
+            Path::new("r.yaml"),
+            &to_yaml::to_yaml(std::slice::from_ref(&record)),
+        )
+        .unwrap()
+        .remove(0);
         assert_eq!(
             validate(again, 2025, &config).unwrap().written(),
             record.written()

@@ -44,6 +44,7 @@ pub struct Heading {
 pub struct Section {
     /// The heading's anchor; `None` for the text before the first heading.
     pub id: Option<String>,
+    /// The section's heading text (`None` for the text before the first heading).
     pub heading: Option<String>,
     /// Plain text, one line per block.
     pub text: String,
@@ -52,8 +53,11 @@ pub struct Section {
 /// A rendered Markdown body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
+    /// The body as HTML.
     pub html: String,
+    /// Every heading with its id, for the table of contents and link checks.
     pub headings: Vec<Heading>,
+    /// The plain text of each section, for the index.
     pub sections: Vec<Section>,
 }
 

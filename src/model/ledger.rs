@@ -13,12 +13,15 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A record as the site shows it.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The checked record.
     pub record: Record,
     /// `ledger/<id>.html`.
     pub url: String,
+    /// Its status is one of the closed statuses.
     pub closed: bool,
     /// Past its deadline and not closed, on the build date.
     pub overdue: bool,
+    /// Its chain across years and similar problems.
     pub history: History,
     /// The page and title of the document it came from, when `source` names one.
     pub source_doc: Option<(String, String)>,
@@ -27,6 +30,7 @@ pub struct Entry {
 /// Every record of every year, newest year first.
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
+    /// Every record of the archive, newest year first.
     pub entries: Vec<Entry>,
     /// The date overdue was judged on.
     pub today: NaiveDate,

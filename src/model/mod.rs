@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 /// The whole site.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The site's configuration.
     pub config: Config,
     /// The home page text (`content/_index.md`), rendered.
     pub home: Rendered,
@@ -27,19 +28,24 @@ pub struct Site {
     pub years: Vec<Year>,
     /// Every rectification record, newest year first.
     pub ledger: ledger::Ledger,
+    /// Files under `content/` published as they are.
     pub assets: Vec<Asset>,
 }
 
 /// A year folder: its meetings and documents.
 #[derive(Debug, Clone)]
 pub struct Year {
+    /// The 年度.
     pub year: i32,
     /// The meeting's name, e.g. `2025年度民主生活会`.
     pub title: String,
     /// The date the 年度 meeting was held.
     pub meeting_date: Option<NaiveDate>,
+    /// The meeting's theme (主题).
     pub theme: Option<String>,
+    /// Where the meeting was held (地点).
     pub location: Option<String>,
+    /// A line about the year for the home page's timeline.
     pub summary: Option<String>,
     /// The year's `_index.md` text, rendered.
     pub intro: Rendered,
@@ -52,6 +58,7 @@ pub struct Year {
 /// A published document.
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// The document as loaded.
     pub source: SourceDoc,
     /// Site-relative URL, e.g. `2025/召开情况报告.html` (not percent-encoded).
     pub url: String,
@@ -68,8 +75,11 @@ pub struct Document {
 /// A link to another document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLink {
+    /// The linked page, site-relative.
     pub url: String,
+    /// Its title.
     pub title: String,
+    /// Its 年度.
     pub year: i32,
 }
 

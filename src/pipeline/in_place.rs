@@ -35,6 +35,7 @@ fn same_front_matter(a: &SourceDoc, b: &SourceDoc) -> bool {
 }
 
 impl Kept {
+    /// Keeps `inputs`, the last good build's, for the edits that follow.
     pub fn new(inputs: Inputs) -> Result<Kept, Failure> {
         Ok(Kept {
             renderer: Renderer::new(&inputs.theme)?,

@@ -25,9 +25,13 @@ pub struct BuildOptions {
 /// What a successful build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
+    /// The folder the site was written to.
     pub output: PathBuf,
+    /// Years built.
     pub years: usize,
+    /// Documents published.
     pub documents: usize,
+    /// Files written.
     pub files: usize,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
@@ -48,8 +52,11 @@ impl std::fmt::Display for BuildReport {
 
 /// Everything a build reads, loaded and checked.
 pub struct Inputs {
+    /// The assembled archive.
     pub site: model::Site,
+    /// The templates and static files.
     pub theme: theme::Theme,
+    /// The search settings (user dictionary, synonyms).
     pub search: search::Settings,
     /// Problems that do not stop a build (placeholders, restricted markings).
     pub warnings: Vec<error::Diagnostic>,

@@ -6,8 +6,11 @@ use std::fmt::Write;
 
 /// One stacked series: a name for the legend, a colour, a value per bar.
 pub struct Series {
+    /// The legend's name.
     pub name: String,
+    /// Its fill colour.
     pub color: &'static str,
+    /// One value per label.
     pub values: Vec<usize>,
 }
 

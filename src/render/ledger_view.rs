@@ -13,17 +13,27 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A record in a table.
 #[derive(Serialize)]
 pub struct RecordRow<'a> {
+    /// 编号.
     pub id: &'a str,
+    /// The record's page, relative to the page showing the row.
     pub url: String,
+    /// The 年度 of its ledger.
     pub year: i32,
+    /// 问题表现.
     pub problem: &'a str,
+    /// 问题类别.
     pub category: &'a str,
+    /// 整改状态.
     pub status: &'a str,
+    /// 责任部门.
     pub owner: Option<&'a str>,
+    /// 责任领导.
     pub leader: Option<&'a str>,
     /// As written (`6月底前`), or the date in Chinese form.
     pub deadline: Option<String>,
+    /// Open past its deadline on the build's day.
     pub overdue: bool,
+    /// Its status is a closed one.
     pub closed: bool,
 }
 
@@ -38,6 +48,7 @@ pub fn rows<'a>(
         .collect()
 }
 
+/// The row of entry `e` as the page at `from` (site-relative) shows it.
 pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
     let r = &e.record;
     RecordRow {
@@ -58,11 +69,17 @@ pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
 /// A pre-built filter of the ledger: its page and what it keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
+    /// Every record (`ledger/index.html`).
     All,
+    /// The overdue records.
     Overdue,
+    /// The records of one 年度.
     Year(i32),
+    /// The records in one status.
     Status(String),
+    /// The records of one category.
     Category(String),
+    /// The records of one 责任部门.
     Owner(String),
 }
 
@@ -156,40 +173,61 @@ pub fn filters(site: &Site) -> Vec<Filter> {
     out
 }
 
+/// A link to one filter page with its count.
 #[derive(Serialize)]
 pub struct FacetLink {
+    /// The value filtered on.
     pub label: String,
+    /// Records with it.
     pub count: usize,
+    /// The filter page, relative to the page showing the link.
     pub url: String,
+    /// Whether it is the page shown.
     pub current: bool,
 }
 
+/// The filter links of one field.
 #[derive(Serialize)]
 pub struct FacetGroup {
+    /// The field's Chinese name.
     pub label: &'static str,
     /// The attribute of a table row this group filters on, for live filtering.
     pub key: &'static str,
+    /// Its values' links.
     pub links: Vec<FacetLink>,
 }
 
+/// A chart of the ledger, as inline SVG.
 #[derive(Serialize)]
 pub struct Chart {
+    /// The chart's caption.
     pub title: &'static str,
+    /// The SVG markup.
     pub svg: String,
 }
 
 /// A ledger page.
 #[derive(Serialize)]
 pub struct LedgerView<'a> {
+    /// The filter's description (`2025年度`, `逾期未完成`), none on the whole ledger.
     pub filter: Option<String>,
+    /// The whole ledger's page, relative to this one.
     pub all_url: String,
+    /// The records shown.
     pub rows: Vec<RecordRow<'a>>,
+    /// Records shown in all.
     pub total: usize,
+    /// Of them, not closed.
     pub open: usize,
+    /// Of them, overdue.
     pub overdue: usize,
+    /// Records per status, in the vocabulary's order.
     pub status_counts: Vec<(String, usize)>,
+    /// Links to the other filter pages, by field.
     pub facets: Vec<FacetGroup>,
+    /// The charts of the records shown.
     pub charts: Vec<Chart>,
+    /// The day overdue is judged on, `YYYY-MM-DD`.
     pub today: String,
 }
 
@@ -347,38 +385,59 @@ fn status_color(status: &str) -> Option<&'static str> {
 /// A record linked from its page.
 #[derive(Serialize)]
 pub struct RelatedRecord<'a> {
+    /// 编号.
     pub id: &'a str,
+    /// Its page, relative to the record's page.
     pub url: String,
+    /// The 年度 of its ledger.
     pub year: i32,
+    /// 问题表现.
     pub problem: &'a str,
+    /// 整改状态.
     pub status: &'a str,
+    /// Open past its deadline.
     pub overdue: bool,
     /// Similarity in percent, for similar problems.
     pub similarity: Option<u32>,
 }
 
+/// One progress entry as the record's page shows it.
 #[derive(Serialize)]
 pub struct ProgressView<'a> {
+    /// The day, `YYYY-MM-DD`.
     pub date: String,
+    /// What was done.
     pub note: &'a str,
 }
 
 /// A record's page.
 #[derive(Serialize)]
 pub struct RecordView<'a> {
+    /// The fields a ledger row shows.
     pub row: RecordRow<'a>,
+    /// 问题来源 as written.
     pub source: Option<&'a str>,
+    /// The source document's page, when the source is one.
     pub source_url: Option<String>,
     /// The title of the source document, when the source is one.
     pub source_title: Option<&'a str>,
+    /// The year's page.
     pub year_url: String,
+    /// The ledger's page.
     pub ledger_url: String,
+    /// The deadline resolved (`2026年6月30日`, or 长期坚持).
     pub deadline_date: Option<String>,
+    /// 整改进展, in date order.
     pub progress: Vec<ProgressView<'a>>,
+    /// 实际完成时间, `YYYY-MM-DD`.
     pub completed_on: Option<String>,
+    /// 销号时间, `YYYY-MM-DD`.
     pub closed_on: Option<String>,
+    /// The same problem in earlier years (its `recurs` chain), oldest first.
     pub earlier: Vec<RelatedRecord<'a>>,
+    /// The same problem in later years.
     pub later: Vec<RelatedRecord<'a>>,
+    /// Similar problems of other years, most alike first.
     pub similar: Vec<RelatedRecord<'a>>,
     /// The fields kept as written, each under its key (`page.goal`, `page.measures` …): a
     /// field added to the schema reaches the template with no change here.
@@ -386,6 +445,7 @@ pub struct RecordView<'a> {
     pub kept: &'a BTreeMap<&'static str, Value>,
 }
 
+/// The page of record `i` of the ledger.
 pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
     let e = &site.ledger.entries[i];
     let r = &e.record;

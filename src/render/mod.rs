@@ -24,7 +24,9 @@ use tera::{Context, Tera, Value};
 /// A file of the output, by its path relative to the output folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutFile {
+    /// The path in the output folder.
     pub rel: PathBuf,
+    /// The file's contents.
     pub bytes: Vec<u8>,
 }
 
@@ -122,6 +124,7 @@ impl Renderer {
 /// The longest file or folder name most file systems take, in bytes.
 const MAX_NAME_BYTES: usize = 255;
 
+/// Every page and file of a site, rendered on demand by number, so output can write them in parallel.
 pub struct Plan<'a> {
     renderer: Renderer,
     site: &'a Site,
@@ -227,6 +230,7 @@ impl<'a> Plan<'a> {
         self.pages.len() + self.statics.len() + self.site.assets.len()
     }
 
+    /// Whether the site has no file at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -6,61 +6,92 @@ use crate::search::{Results, Sort};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
+/// A hit as the search page shows it.
 #[derive(Serialize)]
 pub struct HitView<'a> {
+    /// The hit's page (and section), relative to the search page.
     pub url: String,
     /// The hit's site-relative URL as the index has it (`data-hit-url`, for machines).
     pub site_url: &'a str,
+    /// The page's title.
     pub title: &'a str,
+    /// The heading of the best section.
     pub section: Option<&'a str>,
     /// HTML from the searcher: escaped text with `<mark>`.
     pub snippet: &'a str,
+    /// The 年度.
     pub year: i64,
+    /// The document type, or 整改台账 / 年度.
     #[serde(rename = "type")]
     pub doc_type: &'a str,
+    /// The date, `YYYY-MM-DD`.
     pub date: &'a str,
+    /// What the date is (成文日期, 完成时限).
     pub date_label: &'a str,
+    /// The date as shown.
     pub date_text: &'a str,
+    /// document, section, record or year.
     pub kind: &'a str,
 }
 
+/// One value of a facet with its count.
 #[derive(Serialize)]
 pub struct FacetItem {
+    /// The value.
     pub value: String,
+    /// Hits with it.
     pub count: u64,
     /// The search with this filter added (or removed, when active).
     pub url: String,
+    /// Whether the query filters on it already.
     pub active: bool,
 }
 
+/// A facet: one filter field's values.
 #[derive(Serialize)]
 pub struct FacetGroup {
+    /// The field's Chinese name.
     pub label: &'static str,
+    /// Its values, most hits first.
     pub items: Vec<FacetItem>,
 }
 
+/// A link to one page of hits.
 #[derive(Serialize)]
 pub struct PageLink {
+    /// The page's number, from 1.
     pub number: usize,
+    /// Its URL.
     pub url: String,
+    /// Whether it is the page shown.
     pub current: bool,
 }
 
+/// The search page's values (`search.html` under `serve`).
 #[derive(Serialize)]
 pub struct SearchView<'a> {
+    /// The query as typed.
     pub q: &'a str,
     /// Where the page's form sends a query: `search` (the server's page) or `search.html`
     /// (the static page, whose `assets/search.js` answers it).
     pub action: &'static str,
     /// The static page: load the in-page engine.
     pub engine: bool,
+    /// Hits in all.
     pub total: usize,
+    /// The hits of this page.
     pub hits: Vec<HitView<'a>>,
+    /// Facets with counts.
     pub facets: Vec<FacetGroup>,
+    /// Notes on odd input (an unknown filter, an excluded word alone).
     pub notes: &'a [String],
+    /// Links to the pages of hits.
     pub pages: Vec<PageLink>,
+    /// Whether hits are sorted by date.
     pub by_date: bool,
+    /// The same query sorted by relevance.
     pub relevance_url: String,
+    /// The same query sorted by date.
     pub date_url: String,
     /// When nothing was found: queries to try, each with its hit count and link.
     pub suggestions: Vec<TryView>,
@@ -71,8 +102,11 @@ pub struct SearchView<'a> {
 pub struct TryView {
     /// What it is: 单独搜索, 去掉筛选条件, 相近的短语.
     pub what: &'static str,
+    /// The query to try.
     pub query: String,
+    /// What it finds.
     pub total: usize,
+    /// Its URL.
     pub url: String,
 }
 

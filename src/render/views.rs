@@ -12,9 +12,13 @@ use serde::Serialize;
 /// without keeping the whole site in memory).
 #[derive(Serialize, Clone, Debug)]
 pub struct SiteView {
+    /// The site's title (`annals.yaml`).
     pub title: String,
+    /// The organisation the archive is of.
     pub organisation: String,
+    /// A line about the site, for the home page and `<meta name=description>`.
     pub description: String,
+    /// The pages' language (`zh-CN`).
     pub language: String,
     /// The years for the navigation, newest first.
     pub years: Vec<YearLink>,
@@ -25,53 +29,80 @@ pub struct SiteView {
 /// A link to a year page.
 #[derive(Serialize, Clone, Debug)]
 pub struct YearLink {
+    /// The 年度.
     pub year: i32,
+    /// Its page, relative to the page linking it.
     pub url: String,
 }
 
 /// A document in a list.
 #[derive(Serialize)]
 pub struct DocSummary<'a> {
+    /// Its page, relative to the page listing it.
     pub url: String,
+    /// 标题.
     pub title: &'a str,
+    /// The document type.
     #[serde(rename = "type")]
     pub doc_type: &'a str,
+    /// 成文日期 in Chinese form (`2026年1月26日`).
     pub date: String,
+    /// The 年度.
     pub year: i32,
+    /// The person a 发言提纲 or 对照检查材料 is of.
     pub person: Option<&'a str>,
+    /// 发文字号.
     pub doc_number: Option<&'a str>,
 }
 
 /// A year on the timeline and at the top of its page.
 #[derive(Serialize)]
 pub struct YearSummary<'a> {
+    /// The 年度.
     pub year: i32,
+    /// The year's page, relative to the page listing it.
     pub url: String,
+    /// The meeting's name.
     pub title: &'a str,
+    /// The meeting's date in Chinese form.
     pub meeting_date: Option<String>,
+    /// 主题.
     pub theme: Option<&'a str>,
+    /// 地点.
     pub location: Option<&'a str>,
+    /// A line about the year.
     pub summary: Option<&'a str>,
+    /// Published documents of the year.
     pub document_count: usize,
 }
 
 /// The home page.
 #[derive(Serialize)]
 pub struct HomeView<'a> {
+    /// The site's title.
     pub title: &'a str,
+    /// `content/_index.md`, rendered.
     pub intro_html: &'a str,
+    /// Every year, newest first.
     pub timeline: Vec<YearSummary<'a>>,
+    /// The newest documents.
     pub latest: Vec<DocSummary<'a>>,
+    /// Published documents in all.
     pub document_count: usize,
+    /// The whole ledger's counts.
     pub ledger: LedgerTotals,
 }
 
 /// Counts of the ledger (or of one year's part of it).
 #[derive(Serialize)]
 pub struct LedgerTotals {
+    /// Records in all.
     pub total: usize,
+    /// Of them, not closed.
     pub open: usize,
+    /// Of them, overdue.
     pub overdue: usize,
+    /// Records per status, in the vocabulary's order.
     pub status_counts: Vec<(String, usize)>,
     /// The ledger page that lists them.
     pub url: String,
@@ -91,51 +122,76 @@ fn totals(site: &Site, indices: &[usize], from: &str, page: &str) -> LedgerTotal
 /// A group of documents of one type.
 #[derive(Serialize)]
 pub struct TypeGroup<'a> {
+    /// The document type.
     #[serde(rename = "type")]
     pub doc_type: &'a str,
+    /// The year's documents of that type.
     pub documents: Vec<DocSummary<'a>>,
 }
 
 /// A meeting of a year with its documents by type.
 #[derive(Serialize)]
 pub struct MeetingView<'a> {
+    /// The meeting's name (`年度民主生活会`).
     pub name: &'a str,
+    /// Its documents, by type in the vocabulary's order.
     pub groups: Vec<TypeGroup<'a>>,
 }
 
 /// A year page.
 #[derive(Serialize)]
 pub struct YearView<'a> {
+    /// The year's facts.
     pub year: YearSummary<'a>,
+    /// The year's `_index.md`, rendered.
     pub intro_html: &'a str,
+    /// The year's meetings with their documents.
     pub meetings: Vec<MeetingView<'a>>,
+    /// The year before, when the archive has it.
     pub previous_year: Option<YearLink>,
+    /// The year after, when the archive has it.
     pub next_year: Option<YearLink>,
+    /// The year's ledger counts.
     pub ledger: LedgerTotals,
+    /// The year's ledger records.
     pub records: Vec<RecordRow<'a>>,
 }
 
 /// A link to the same kind of document in another year.
 #[derive(Serialize)]
 pub struct OtherYear<'a> {
+    /// Its page, relative to the document's page.
     pub url: String,
+    /// Its title.
     pub title: &'a str,
+    /// Its 年度.
     pub year: i32,
 }
 
 /// A document page.
 #[derive(Serialize)]
 pub struct DocView<'a> {
+    /// The document's list facts.
     pub doc: DocSummary<'a>,
+    /// The year's page.
     pub year_url: String,
+    /// The year's meeting name.
     pub year_title: &'a str,
+    /// The meeting the document belongs to.
     pub meeting: &'a str,
+    /// The unit that issued it.
     pub unit: &'a str,
+    /// Its author, when stated.
     pub author: Option<&'a str>,
+    /// Its tags.
     pub tags: &'a [String],
+    /// The body, rendered.
     pub html: &'a str,
+    /// Its headings, for the table of contents.
     pub toc: &'a [Heading],
+    /// The same type of document in the year before.
     pub previous: Option<OtherYear<'a>>,
+    /// The same type of document in the year after.
     pub next: Option<OtherYear<'a>>,
     /// The ledger records this document raised.
     pub records: Vec<RecordRow<'a>>,
@@ -165,6 +221,7 @@ impl SiteView {
     }
 }
 
+/// The list facts of `d` as the page at `from` (site-relative) shows them.
 pub fn doc_summary<'a>(d: &'a Document, from: &str) -> DocSummary<'a> {
     let s = &d.source;
     DocSummary {
@@ -178,6 +235,7 @@ pub fn doc_summary<'a>(d: &'a Document, from: &str) -> DocSummary<'a> {
     }
 }
 
+/// The list facts of year `y` as the page at `from` shows them.
 pub fn year_summary<'a>(y: &'a Year, from: &str) -> YearSummary<'a> {
     YearSummary {
         year: y.year,

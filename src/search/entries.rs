@@ -12,30 +12,45 @@ use rayon::prelude::*;
 /// A headed section of a document's text, by character range.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionSpan {
+    /// The heading's anchor.
     pub id: String,
+    /// The heading's text.
     pub heading: String,
+    /// First character of the section in the stored text.
     pub start: usize,
+    /// One past its last character.
     pub end: usize,
 }
 
 /// One thing a search can find.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// document, record or year.
     pub kind: &'static str,
+    /// The page, site-relative.
     pub url: String,
+    /// The title (a record's: its id and problem).
     pub title: String,
+    /// The searched text, normalised.
     pub text: String,
+    /// The 年度.
     pub year: i32,
+    /// The date hits sort by.
     pub date: chrono::NaiveDate,
+    /// The document type, or 整改台账 / 年度.
     pub doc_type: String,
+    /// The unit (a record's: its 责任部门).
     pub unit: String,
+    /// A record's category.
     pub category: String,
+    /// A record's status.
     pub status: String,
     /// For a document: where its sections are in `text`.
     pub outline: Vec<SectionSpan>,
     /// The date a hit shows and what it is: 成文日期 of a document, 完成时限 of a record as
     /// written (`6月底前`, `长期坚持`), 召开日期 of a year; empty label when there is none.
     pub date_label: &'static str,
+    /// The date as shown.
     pub date_text: String,
 }
 

@@ -14,18 +14,26 @@
 /// A searched text: a word or a quoted phrase, normalised.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
+    /// The words or phrase, normalised.
     pub text: String,
+    /// Written in quotes: the characters in this order.
     pub phrase: bool,
 }
 
 /// A field filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
+    /// `year:2024` or `year:2022..2024`, both ends included.
     Years(i32, i32),
+    /// `type:整改方案`.
     Type(String),
+    /// `status:整改中`.
     Status(String),
+    /// `category:作风建设`.
     Category(String),
+    /// `unit:办公室`.
     Unit(String),
+    /// `kind:document`, `section`, `record` or `year`.
     Kind(String),
 }
 
@@ -36,6 +44,7 @@ pub struct Parsed {
     pub must: Vec<Text>,
     /// Texts no hit contains.
     pub must_not: Vec<Text>,
+    /// The filters, ANDed.
     pub filters: Vec<Filter>,
     /// What was not understood and how it was taken, in Chinese for the results page.
     pub notes: Vec<String>,

@@ -17,14 +17,18 @@ pub enum Sort {
 /// A search request.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// The query as typed.
     pub q: String,
     /// 1-based page.
     pub page: usize,
+    /// Hits a page (at most 100).
     pub per_page: usize,
+    /// The order (default: relevance, or date for a query of filters only).
     pub sort: Option<Sort>,
 }
 
 impl Request {
+    /// A request for the first page of `q`.
     pub fn new(q: &str) -> Self {
         Request {
             q: q.to_string(),
@@ -40,10 +44,13 @@ impl Request {
 pub struct Hit {
     /// Site-relative URL, with the anchor of the best-matching section.
     pub url: String,
+    /// The page's title.
     pub title: String,
     /// `document` (or `record`, once the ledger is indexed).
     pub kind: String,
+    /// The 年度.
     pub year: i64,
+    /// The document type, or 整改台账 / 年度.
     #[serde(rename = "type")]
     pub doc_type: String,
     /// `YYYY-MM-DD`, the date results are sorted by.
@@ -53,6 +60,7 @@ pub struct Hit {
     /// The date as the page shows it: `2026年1月26日`, or a deadline as written (`6月底前`,
     /// `长期坚持`).
     pub date_text: String,
+    /// The relevance score (higher first).
     pub score: f32,
     /// The heading of the section `url` points to.
     pub section: Option<String>,
@@ -63,11 +71,17 @@ pub struct Hit {
 /// The answer to a request.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Results {
+    /// The query as typed.
     pub query: String,
+    /// Hits in all.
     pub total: usize,
+    /// This page's number, from 1.
     pub page: usize,
+    /// Pages in all.
     pub pages: usize,
+    /// The order used.
     pub sort: Sort,
+    /// The hits of this page.
     pub hits: Vec<Hit>,
     /// Counts by `year`, `type`, `category`, `status` over all matches.
     pub facets: BTreeMap<String, BTreeMap<String, u64>>,

@@ -24,19 +24,29 @@ pub struct Fields {
     pub outline: Field,
     /// What the hit's date is (成文日期, 完成时限, 召开日期) and the date as the page shows it.
     pub date_label: Field,
+    /// The date as shown, stored.
     pub date_text: Field,
+    /// The title's character bigrams.
     pub title_bigrams: Field,
+    /// The title's jieba words.
     pub title_words: Field,
+    /// The text's character bigrams (what decides a match).
     pub body_bigrams: Field,
     /// A document's headings: a text in a heading weighs more than one in the body.
     pub heading_bigrams: Field,
+    /// The text's jieba words (ranking only).
     pub body_words: Field,
+    /// The 年度, a fast field for `year:`.
     pub year: Field,
     /// `YYYYMMDD` for sorting by date.
     pub date: Field,
+    /// The document type, for `type:`.
     pub doc_type: Field,
+    /// The unit, for `unit:`.
     pub unit: Field,
+    /// A record's category, for `category:`.
     pub category: Field,
+    /// A record's status, for `status:`.
     pub status: Field,
     /// The entry's number in the build (the static bundle reads the index's lists by it).
     pub entry: Field,

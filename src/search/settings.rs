@@ -10,13 +10,16 @@ use std::path::Path;
 
 /// The folder of the search configuration and the built index, under the site root.
 pub const DIR: &str = "search-index";
+/// The user dictionary's file name in `search-index/`.
 pub const DICTIONARY: &str = "dictionary.txt";
+/// The synonyms' file name in `search-index/`.
 pub const SYNONYMS: &str = "synonyms.yaml";
 
 /// Groups of words that mean the same: a search for one also finds the others.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Synonyms {
+    /// Groups of words that find each other.
     pub groups: Vec<Vec<String>>,
 }
 
@@ -45,6 +48,7 @@ impl Synonyms {
 pub struct Settings {
     /// The user dictionary text (jieba format: `word [freq] [tag]` a line).
     pub dictionary: String,
+    /// The synonyms.
     pub synonyms: Synonyms,
 }
 

@@ -12,7 +12,9 @@ use std::sync::atomic::AtomicBool;
 /// A query to try instead, with its hit count.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Try {
+    /// The query to try.
     pub query: String,
+    /// What it finds.
     pub total: usize,
 }
 
@@ -28,6 +30,7 @@ pub struct Suggestions {
 }
 
 impl Suggestions {
+    /// Whether there is nothing to suggest.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.without_filters.is_none() && self.phrases.is_empty()
     }

@@ -94,6 +94,7 @@ impl Tokenizer for BigramTokenizer {
 /// jieba in search mode over one shared dictionary.
 #[derive(Clone)]
 pub struct WordTokenizer {
+    /// The dictionary, shared with the index and the server.
     pub jieba: Arc<Jieba>,
 }
 

@@ -57,6 +57,7 @@ const KINDS: &[(&str, &[&str])] = &[
 /// One filter field's known values and aliases.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Values {
+    /// The values the archive has.
     pub known: BTreeSet<String>,
     /// alias -> known value.
     pub aliases: BTreeMap<String, String>,
@@ -65,6 +66,7 @@ pub struct Values {
 /// Every filter field's values, by the field's name in the query language.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Vocabulary {
+    /// Filter field -> its values.
     pub fields: BTreeMap<String, Values>,
     /// The archive's own phrases (titles, headings, ledger problems), for suggestions when a
     /// query finds nothing.

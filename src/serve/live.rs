@@ -43,6 +43,7 @@ pub struct Status {
 }
 
 impl Shared {
+    /// Serves `state` as version 1.
     pub fn new(state: AppState) -> Shared {
         Shared {
             current: RwLock::new(Arc::new(state)),

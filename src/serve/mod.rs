@@ -26,7 +26,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What the handlers share: the opened index, the compiled theme, the site's header values.
 pub struct AppState {
+    /// The published index, reloaded after an edit.
     pub index: SearchIndex,
+    /// The templates, for the search page.
     pub renderer: Renderer,
     /// The site values as the search page (at the site root) links them.
     pub site: SiteView,

@@ -58,6 +58,7 @@ const TEXTS_LEVEL: u32 = 4;
 
 /// The files of the bundle, by path under the output folder.
 pub struct Bundle {
+    /// Every file of the static index: path under the site folder, bytes.
     pub files: Vec<(String, Vec<u8>)>,
 }
 

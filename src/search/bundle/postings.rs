@@ -310,8 +310,10 @@ mod tests {
 
     #[test]
     fn the_head_ends_where_the_position_streams_begin() {
-        let mut s = Streams::default();
-        s.head = vec![7; 200];
+        let mut s = Streams {
+            head: vec![7; 200],
+            ..Default::default()
+        };
         s.gap(3);
         s.gap(70_000);
         let bytes = s.bytes();
