@@ -6,7 +6,7 @@
 //! else (a new or deleted file, front matter, a ledger, the theme, the configuration) takes a
 //! full build.
 
-use super::Inputs;
+use super::{BuildOptions, BuildReport, Inputs};
 use crate::content::document::SourceDoc;
 use crate::error::{Diagnostic, Failure};
 use crate::render::{self, Renderer};
@@ -35,14 +35,35 @@ fn same_front_matter(a: &SourceDoc, b: &SourceDoc) -> bool {
 }
 
 impl Kept {
-    /// Keeps `inputs`, the last good build's, for the edits that follow.
-    pub fn new(inputs: Inputs) -> Result<Kept, Failure> {
-        Ok(Kept {
+    /// Builds the site under `root` into `public/` (as `annals build` does, under the site's
+    /// lock) and keeps its inputs for the edits that follow.
+    pub fn build(
+        root: &Path,
+        today: Option<chrono::NaiveDate>,
+    ) -> Result<(BuildReport, Kept), Failure> {
+        let _lock = crate::output::lock_for_build(root)?;
+        let inputs = super::load(root, today)?;
+        let report = super::build_from(
+            &inputs,
+            &BuildOptions {
+                root: root.to_path_buf(),
+                output: None,
+                today,
+                gzip: false,
+            },
+        )?;
+        let kept = Kept {
             renderer: Renderer::new(&inputs.theme)?,
             inputs,
             updater: None,
             failed: false,
-        })
+        };
+        Ok((report, kept))
+    }
+
+    /// The inputs of the last good build.
+    pub fn inputs(&self) -> &Inputs {
+        &self.inputs
     }
 
     /// Whether a changed path is an editor's passing file under content/ (vim's `4913` probe, a

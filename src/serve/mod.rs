@@ -103,17 +103,8 @@ pub fn build_state(
     root: &Path,
     today: Option<chrono::NaiveDate>,
 ) -> Result<(AppState, Kept), Failure> {
-    let _lock = crate::output::lock_for_build(root)?;
-    let inputs = crate::load(root, today)?;
-    let report = crate::build_from(
-        &inputs,
-        &crate::BuildOptions {
-            root: root.to_path_buf(),
-            output: None,
-            today,
-            gzip: false,
-        },
-    )?;
+    let (report, kept) = Kept::build(root, today)?;
+    let inputs = kept.inputs();
     for w in &report.warnings {
         eprintln!("{w}\n");
     }
@@ -126,7 +117,7 @@ pub fn build_state(
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
     };
-    Ok((state, Kept::new(inputs)?))
+    Ok((state, kept))
 }
 
 /// Builds the site under `root`, then serves it on `listen` (port 0: a free one, printed),
