@@ -1,14 +1,14 @@
 //! Bold or emphasis that did not take: the page would show `**` or `__` as characters.
 
 use crate::error::{Diagnostic, line_col};
-use crate::markdown::Facts;
+use crate::markdown::{Facts, Rendered};
 use crate::model::Site;
 
 /// A warning for every `**` or `__` a document's page shows literally, at its line and column;
-/// `facts` are the documents' Markdown facts in the site's order.
-pub fn check(site: &Site, facts: &[Facts]) -> Vec<Diagnostic> {
+/// `read` are the documents' rendering and Markdown facts in the site's order.
+pub fn check(site: &Site, read: &[(Rendered, Facts)]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    for (d, f) in site.years.iter().flat_map(|y| &y.documents).zip(facts) {
+    for (d, (_, f)) in site.years.iter().flat_map(|y| &y.documents).zip(read) {
         let s = &d.source;
         for range in f.literal_emphasis.iter().cloned() {
             let (line, col) = line_col(&s.body, range.start);

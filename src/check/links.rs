@@ -3,7 +3,7 @@
 //! since the site shows them as text only.
 
 use crate::error::Diagnostic;
-use crate::markdown::{Facts, is_external};
+use crate::markdown::{Facts, Rendered, is_external};
 use crate::model::Site;
 use std::collections::{HashMap, HashSet};
 
@@ -23,9 +23,9 @@ fn join(page: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// Every broken internal link and every external link of the site's documents; `facts` are
-/// the documents' Markdown facts in the site's order.
-pub fn check(site: &Site, facts: &[Facts]) -> Vec<Diagnostic> {
+/// Every broken internal link and every external link of the site's documents; `read` are
+/// the documents' rendering and Markdown facts in the site's order.
+pub fn check(site: &Site, read: &[(Rendered, Facts)]) -> Vec<Diagnostic> {
     let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
     let mut files: HashSet<String> = site
         .assets
@@ -34,17 +34,17 @@ pub fn check(site: &Site, facts: &[Facts]) -> Vec<Diagnostic> {
         .collect();
     for y in &site.years {
         files.insert(format!("{}/index.html", y.year));
-        for d in &y.documents {
-            anchors.insert(
-                d.url.clone(),
-                d.render().headings.into_iter().map(|h| h.id).collect(),
-            );
-        }
+    }
+    for (d, (rendered, _)) in site.years.iter().flat_map(|y| &y.documents).zip(read) {
+        anchors.insert(
+            d.url.clone(),
+            rendered.headings.iter().map(|h| h.id.clone()).collect(),
+        );
     }
     files.extend(site.ledger.entries.iter().map(|e| e.url.clone()));
     files.insert("index.html".into());
     let mut diags = Vec::new();
-    for (d, f) in site.years.iter().flat_map(|y| &y.documents).zip(facts) {
+    for (d, (_, f)) in site.years.iter().flat_map(|y| &y.documents).zip(read) {
         let s = &d.source;
         // Targets from the Markdown parser: reference links are checked, code is not, and a
         // percent-encoded or `<…>` target is read as the file name it names.

@@ -17,8 +17,8 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
         Err(failure) => failure.0,
         Ok(inputs) => {
             let mut diags = inputs.warnings.clone();
-            // Each document's Markdown is read for links and literal markers in one pass.
-            let facts: Vec<crate::markdown::Facts> = {
+            // Each document's Markdown is read once: headings, links and literal markers.
+            let read: Vec<_> = {
                 use rayon::prelude::*;
                 let docs: Vec<_> = inputs
                     .site
@@ -27,11 +27,11 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
                     .flat_map(|y| &y.documents)
                     .collect();
                 docs.par_iter()
-                    .map(|d| crate::markdown::facts(&d.source.body))
+                    .map(|d| crate::markdown::read(&d.source.body))
                     .collect()
             };
-            diags.extend(links::check(&inputs.site, &facts));
-            diags.extend(emphasis::check(&inputs.site, &facts));
+            diags.extend(links::check(&inputs.site, &read));
+            diags.extend(emphasis::check(&inputs.site, &read));
             diags.extend(published(&inputs));
             for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
                 let r = &e.record;

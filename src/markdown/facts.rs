@@ -4,8 +4,7 @@
 //! not take (a stray marker, `** 一是**` with a space inside).
 
 use super::links::{LinkTarget, link_target};
-use super::options;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// Facts of one Markdown body, by source offset.
@@ -18,40 +17,52 @@ pub struct Facts {
     pub literal_emphasis: Vec<Range<usize>>,
 }
 
-/// The facts of `src`.
-pub fn facts(src: &str) -> Facts {
-    let mut facts = Facts::default();
-    let mut in_code = false;
-    // The current run of text events that touch each other in the source.
-    let mut run: Option<Range<usize>> = None;
-    let flush = |run: &mut Option<Range<usize>>, found: &mut Vec<Range<usize>>| {
-        if let Some(r) = run.take() {
-            found.extend(markers(src, r));
-        }
-    };
-    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
-        match &event {
+/// Gathers the facts of a body from its parser events as [`super::read`] passes them on.
+#[derive(Default)]
+pub(super) struct Collector {
+    facts: Facts,
+    in_code: bool,
+    /// The current run of text events that touch each other in the source.
+    run: Option<Range<usize>>,
+}
+
+impl Collector {
+    /// Takes note of one event of `src` and where it is written.
+    pub(super) fn see(&mut self, src: &str, event: &Event, range: &Range<usize>) {
+        match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                facts.links.push(link_target(src, range.clone(), dest_url));
+                self.facts
+                    .links
+                    .push(link_target(src, range.clone(), dest_url));
             }
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(_) if !in_code => {
-                match &mut run {
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Text(_) if !self.in_code => {
+                match &mut self.run {
                     Some(r) if r.end == range.start => r.end = range.end,
                     _ => {
-                        flush(&mut run, &mut facts.literal_emphasis);
-                        run = Some(range);
+                        self.flush(src);
+                        self.run = Some(range.clone());
                     }
                 }
-                continue;
+                return;
             }
             _ => {}
         }
-        flush(&mut run, &mut facts.literal_emphasis);
+        self.flush(src);
     }
-    flush(&mut run, &mut facts.literal_emphasis);
-    facts
+
+    fn flush(&mut self, src: &str) {
+        if let Some(r) = self.run.take() {
+            self.facts.literal_emphasis.extend(markers(src, r));
+        }
+    }
+
+    /// The facts, once every event was seen.
+    pub(super) fn finish(mut self, src: &str) -> Facts {
+        self.flush(src);
+        self.facts
+    }
 }
 
 /// The unescaped `**` and `__` in `src[range]`.
@@ -78,10 +89,9 @@ fn markers(src: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn shown(src: &str) -> Vec<&str> {
-        facts(src)
+        crate::markdown::read(src)
+            .1
             .literal_emphasis
             .into_iter()
             .map(|r| &src[r])

@@ -19,7 +19,8 @@ mod facts;
 mod headings;
 mod links;
 
-pub use facts::{Facts, facts};
+use facts::Collector;
+pub use facts::Facts;
 pub use headings::{lead_in_len, slugify};
 pub use links::{LinkTarget, is_external};
 
@@ -73,9 +74,17 @@ fn options() -> Options {
 
 /// The events of a Markdown body after every annals rule (CJK line joins, heading anchors,
 /// bold lead-ins, links to pages, nothing outside the site), and its headings.
-fn events(src: &str) -> (Vec<Event<'_>>, Vec<Heading>) {
+/// With `facts`, the parser's events are also shown to it with their source offsets, so
+/// `check` reads links and markers in the pass that finds the headings.
+fn events<'a>(src: &'a str, mut facts: Option<&mut Collector>) -> (Vec<Event<'a>>, Vec<Heading>) {
     let events: Vec<Event> = Parser::new_ext(src, options())
-        .filter_map(raw_html_as_text)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            if let Some(f) = facts.as_deref_mut() {
+                f.see(src, &event, &range);
+            }
+            raw_html_as_text(event)
+        })
         .collect();
     let mut events = join_lines(events);
     let headings = assign_heading_ids(&mut events);
@@ -88,7 +97,19 @@ fn events(src: &str) -> (Vec<Event<'_>>, Vec<Heading>) {
 
 /// Renders a Markdown body.
 pub fn render(src: &str) -> Rendered {
-    let (events, headings) = events(src);
+    let (events, headings) = events(src, None);
+    rendered(src, events, headings)
+}
+
+/// Renders a Markdown body and reads what `check` needs of it in the same pass: its link
+/// targets and the emphasis markers that did not take, by source offset.
+pub fn read(src: &str) -> (Rendered, Facts) {
+    let mut facts = Collector::default();
+    let (events, headings) = events(src, Some(&mut facts));
+    (rendered(src, events, headings), facts.finish(src))
+}
+
+fn rendered(src: &str, events: Vec<Event>, headings: Vec<Heading>) -> Rendered {
     let sections = split_sections(&events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -102,7 +123,7 @@ pub fn render(src: &str) -> Rendered {
 /// The plain text of a Markdown body split at its headings, as [`render`] gives it, without
 /// writing the HTML (the search index needs only this).
 pub fn sections(src: &str) -> Vec<Section> {
-    split_sections(&events(src).0)
+    split_sections(&events(src, None).0)
 }
 
 /// Splits the plain text at headings.
@@ -324,7 +345,8 @@ mod tests {
     #[test]
     fn issue_14_link_targets_from_the_parser() {
         let src = "见[甲](整改方案.md#一)和[乙][r]，`[丙](代码.md)`\n[丁](%E6%96%B9%E6%A1%88.md) [戊](<整改 方案.md>)\n\n```\n[己](块.md)\n```\n\n[r]: 附件/a.pdf\n";
-        let found: Vec<(usize, String)> = facts(src)
+        let found: Vec<(usize, String)> = read(src)
+            .1
             .links
             .into_iter()
             .map(|l| (l.offset, l.target))
