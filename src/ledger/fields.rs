@@ -143,8 +143,9 @@ pub const KEYS: [&str; FIELDS.len()] = {
     keys
 };
 
-/// Column labels that carry nothing to keep (a running number).
-pub const IGNORED: &[&str] = &["序号"];
+/// Column labels that carry nothing to keep: a running number, and the year of a sheet of
+/// every year (a ledger's year is its folder's).
+pub const IGNORED: &[&str] = &["序号", "年度"];
 
 /// The field of a YAML key.
 pub fn by_key(key: &str) -> Option<&'static Field> {

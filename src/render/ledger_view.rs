@@ -213,6 +213,8 @@ pub struct LedgerView<'a> {
     pub filter: Option<String>,
     /// The whole ledger's page, relative to this one.
     pub all_url: String,
+    /// The whole ledger as an Excel workbook (a sheet a year and one of all).
+    pub xlsx_url: String,
     /// The records shown.
     pub rows: Vec<RecordRow<'a>>,
     /// Records shown in all.
@@ -273,6 +275,7 @@ pub fn ledger<'a>(site: &'a Site, filter: &Filter, counts: &[(Filter, usize)]) -
     LedgerView {
         filter: filter.label(),
         all_url: link(&from, &Filter::All.url()),
+        xlsx_url: link(&from, &super::workbook::workbook_url(None)),
         rows: rows(site, kept.iter().copied(), &from),
         total: kept.len(),
         open: entries().filter(|e| !e.closed).count(),

@@ -11,6 +11,7 @@ pub mod ledger_view;
 pub mod links;
 pub mod search_view;
 pub mod views;
+pub mod workbook;
 
 use crate::dates;
 use crate::error::{Diagnostic, Failure};
@@ -40,6 +41,8 @@ enum Page {
     Search,
     Ledger(ledger_view::Filter),
     Record(usize),
+    /// The ledger as an Excel workbook: of one year, or of every year.
+    Workbook(Option<i32>),
 }
 
 /// Compiled templates, ready to render any page kind (also used by `serve` for the search page).
@@ -151,6 +154,12 @@ impl<'a> Plan<'a> {
         };
         pages.extend(ledger_filters.iter().map(|(f, _)| Page::Ledger(f.clone())));
         pages.extend((0..site.ledger.entries.len()).map(Page::Record));
+        if !site.ledger.entries.is_empty() {
+            pages.push(Page::Workbook(None));
+            let years: std::collections::BTreeSet<i32> =
+                site.ledger.entries.iter().map(|e| e.record.year).collect();
+            pages.extend(years.into_iter().map(|y| Page::Workbook(Some(y))));
+        }
         let plan = Plan {
             renderer,
             site,
@@ -286,6 +295,7 @@ fn page_url(site: &Site, page: &Page) -> String {
         Page::Document(i, j) => site.years[i].documents[j].url.clone(),
         Page::Ledger(ref f) => f.url(),
         Page::Record(i) => site.ledger.entries[i].url.clone(),
+        Page::Workbook(year) => workbook::workbook_url(year),
     }
 }
 
@@ -301,6 +311,12 @@ fn render_page(
     page: &Page,
     ledger_filters: &[(ledger_view::Filter, usize)],
 ) -> Result<OutFile, Diagnostic> {
+    if let Page::Workbook(year) = *page {
+        return Ok(OutFile {
+            rel: PathBuf::from(workbook::workbook_url(year)),
+            bytes: workbook::workbook(site, year)?,
+        });
+    }
     let sv = |url: &str| views::SiteView::new(site, url);
     let (url, html) = match *page {
         Page::Home => (
@@ -365,6 +381,7 @@ fn render_page(
             );
             (url, html)
         }
+        Page::Workbook(_) => unreachable!("written above"),
     };
     Ok(OutFile {
         rel: PathBuf::from(url),

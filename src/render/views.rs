@@ -106,9 +106,17 @@ pub struct LedgerTotals {
     pub status_counts: Vec<(String, usize)>,
     /// The ledger page that lists them.
     pub url: String,
+    /// The same records as an Excel workbook.
+    pub xlsx_url: String,
 }
 
-fn totals(site: &Site, indices: &[usize], from: &str, page: &str) -> LedgerTotals {
+fn totals(
+    site: &Site,
+    indices: &[usize],
+    from: &str,
+    page: &str,
+    year: Option<i32>,
+) -> LedgerTotals {
     let entries = || indices.iter().map(|&i| &site.ledger.entries[i]);
     LedgerTotals {
         total: indices.len(),
@@ -116,6 +124,7 @@ fn totals(site: &Site, indices: &[usize], from: &str, page: &str) -> LedgerTotal
         overdue: entries().filter(|e| e.overdue).count(),
         status_counts: site.ledger.status_counts(&site.config, entries()),
         url: link(from, page),
+        xlsx_url: link(from, &super::workbook::workbook_url(year)),
     }
 }
 
@@ -264,6 +273,7 @@ pub fn home(site: &Site) -> HomeView<'_> {
             &(0..site.ledger.entries.len()).collect::<Vec<_>>(),
             from,
             "ledger/index.html",
+            None,
         ),
         latest: all
             .into_iter()
@@ -312,6 +322,7 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
             &y.records,
             &from,
             &format!("ledger/year/{}.html", y.year),
+            Some(y.year),
         ),
         records: rows(site, y.records.iter().copied(), &from),
     }

@@ -8,6 +8,7 @@ mod browser;
 mod build;
 mod check;
 mod deploy;
+mod export;
 mod golden;
 mod faults;
 mod hardening;
