@@ -33,6 +33,17 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
             diags.extend(links::check(&inputs.site, &read));
             diags.extend(emphasis::check(&inputs.site, &read));
             diags.extend(published(&inputs));
+            let years: Vec<i32> = inputs.site.years.iter().map(|y| y.year).collect();
+            for asset in crate::model::files::unlisted(&inputs.site.assets, &years) {
+                diags.push(
+                    Diagnostic::warning(
+                        std::path::Path::new("content").join(&asset.rel),
+                        "no page lists this file (it is published, but only a link to it finds it)",
+                    )
+                    .help("put it in a year folder: beside its document with the same name (召开情况报告.pdf), under the document's `attachments:`, or anywhere in the year to list it on the year page")
+                    .code("unlisted-file"),
+                );
+            }
             for e in inputs.site.ledger.entries.iter().filter(|e| e.overdue) {
                 let r = &e.record;
                 let mut d = r

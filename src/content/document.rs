@@ -32,10 +32,12 @@ struct FrontMatter {
     slug: Option<String>,
     #[serde(default)]
     weight: i32,
+    #[serde(default)]
+    attachments: Vec<String>,
 }
 
 /// A document as loaded: its metadata checked, its body still Markdown.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SourceDoc {
     /// Path relative to the site root, for diagnostics.
     pub shown: std::path::PathBuf,
@@ -65,6 +67,9 @@ pub struct SourceDoc {
     pub draft: bool,
     /// Order among documents of the same type on the year page (smaller first). Default 0.
     pub weight: i32,
+    /// Other files of the document (the signed scan, the Word original), by path from the
+    /// document's folder; a file beside it with its name and another extension needs no entry.
+    pub attachments: Vec<String>,
     /// The Markdown after the front matter.
     pub body: String,
     /// 1-based line of the file where the body starts.
@@ -173,6 +178,7 @@ pub fn parse(
         tags: fm.tags,
         draft: fm.draft,
         weight: fm.weight,
+        attachments: fm.attachments,
         body: split.body.to_string(),
         body_line: split.body_line,
     })

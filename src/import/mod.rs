@@ -1,6 +1,7 @@
 //! IMPORT: files as offices have them -> the archive's Markdown and YAML, in the right place.
 //!
-//! - PDF-extracted text (`.txt`): [`text`]
+//! - PDF-extracted text (`.txt`): [`text`]; a PDF with a text layer (`.pdf`): [`pdf`], then
+//!   [`text`]
 //! - Word (`.docx`): [`docx`]
 //! - a ledger table (`.csv`, `.xlsx`) -> `content/YEAR/rectifications.yaml`
 //!
@@ -8,6 +9,7 @@
 //! the placeholders the source really has.
 
 pub mod docx;
+pub mod pdf;
 pub mod text;
 
 use crate::config::Config;
@@ -20,7 +22,7 @@ use std::path::{Path, PathBuf};
 /// What to import and where.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
-    /// The file to import (`.txt`, `.docx`, `.csv`, `.xlsx`).
+    /// The file to import (`.pdf`, `.txt`, `.docx`, `.csv`, `.xlsx`).
     pub file: PathBuf,
     /// The 年度 it belongs to (default: read from the text).
     pub year: Option<i32>,
@@ -50,6 +52,29 @@ pub fn import(root: &Path, opts: &ImportOptions) -> Result<PathBuf, Failure> {
             let date = body.lines().flat_map(text::dates_in).last();
             document(&shown, &title, year_of(&title), date, &body, opts, &config)?
         }
+        "pdf" => {
+            let text = pdf::text(&bytes).map_err(|e| match e {
+                pdf::Unreadable::NoText => Diagnostic::error(
+                    &shown,
+                    "the PDF has no text layer: it looks like a scan, and annals reads no text from images (OCR is not part of annals)",
+                )
+                .help("import a Word (.docx) or text version of it, or type the text into a Markdown file; keep the scan as the document's original by putting it beside the .md with the same name (content/2025/召开情况报告.pdf)"),
+                pdf::Unreadable::Broken(why) => {
+                    Diagnostic::error(&shown, format!("cannot read the PDF: {why}"))
+                        .help("export it again from Word or WPS (文件 → 导出为 PDF), or import the .docx")
+                }
+            })?;
+            let i = text::import(&text);
+            document(&shown, &i.title, i.year, i.date, &i.body, opts, &config)?
+        }
+        "doc" | "wps" => {
+            return Err(Diagnostic::error(
+                &shown,
+                format!("annals cannot read .{ext} files (the old Word and WPS format)"),
+            )
+            .help("open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx), then import the .docx")
+            .into());
+        }
         "txt" | "text" | "" => {
             let text = decode_any(&bytes);
             let i = text::import(&text);
@@ -59,7 +84,7 @@ pub fn import(root: &Path, opts: &ImportOptions) -> Result<PathBuf, Failure> {
             &shown,
             format!("annals cannot import .{other} files"),
         )
-        .help("import PDF-extracted text (.txt), Word (.docx), or a ledger table (.csv, .xlsx)")
+        .help("import a PDF with text (.pdf), PDF-extracted text (.txt), Word (.docx), or a ledger table (.csv, .xlsx)")
         .into()),
     };
     let target = root.join(&rel);

@@ -5,6 +5,7 @@
 //! next year) are computed once, so templates only display. Markdown is rendered later, by
 //! whoever needs it ([`Document::render`]).
 
+pub mod files;
 pub mod history;
 pub mod ledger;
 
@@ -13,6 +14,7 @@ use crate::content::{Asset, Loaded, LoadedYear, SourceDoc};
 use crate::error::{Diagnostic, Failure};
 use crate::markdown::{self, Rendered};
 use chrono::NaiveDate;
+pub use files::FileLink;
 use std::collections::BTreeMap;
 
 /// The whole site.
@@ -53,6 +55,8 @@ pub struct Year {
     pub records: Vec<usize>,
     /// Published documents, by meeting (年度 first), type order of the vocabulary, weight, person, date.
     pub documents: Vec<Document>,
+    /// The year folder's other files, no document's original (see [`files`]).
+    pub files: Vec<FileLink>,
 }
 
 /// A published document.
@@ -70,6 +74,8 @@ pub struct Document {
     pub previous: Option<DocLink>,
     /// The same type (and person) in the nearest later year.
     pub next: Option<DocLink>,
+    /// Its originals and attachments (the signed scan, the Word file), see [`files`].
+    pub originals: Vec<FileLink>,
 }
 
 /// A link to another document.
@@ -133,12 +139,28 @@ pub fn assemble(mut loaded: Loaded, config: &Config, today: NaiveDate) -> Result
             .unwrap_or(usize::MAX)
     };
     let mut diags = Vec::new();
+    // A draft's own files are no year's other files either.
+    let drafts: std::collections::BTreeSet<String> = loaded
+        .years
+        .values()
+        .flat_map(|y| y.docs.iter().filter(|d| d.draft))
+        .flat_map(|d| files::originals(d, &loaded.assets, &mut Vec::new()))
+        .map(|f| f.url)
+        .collect();
     let mut years: Vec<Year> = loaded
         .years
         .into_values()
         .rev()
         .map(|y| assemble_year(y, &mut diags))
         .collect();
+    for y in &mut years {
+        let mut claimed = drafts.clone();
+        for d in &mut y.documents {
+            d.originals = files::originals(&d.source, &loaded.assets, &mut diags);
+            claimed.extend(d.originals.iter().map(|f| f.url.clone()));
+        }
+        y.files = files::year_files(y.year, &loaded.assets, &claimed);
+    }
     if !diags.is_empty() {
         return Err(Failure(diags));
     }
@@ -205,6 +227,7 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
                 records: Vec::new(),
                 previous: None,
                 next: None,
+                originals: Vec::new(),
             }
         })
         .collect();
@@ -220,6 +243,7 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
         intro: markdown::render(&index.body),
         records: Vec::new(),
         documents,
+        files: Vec::new(),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Edits to documents' text, applied in place: `serve` keeps the last good build's inputs,
 //! and when every changed file is a published document whose front matter did not change,
-//! only those documents' pages are rendered again and their index entries replaced. No other
-//! page shows a document's text (lists, links and the ledger show its front matter), so the
-//! result is the site a full build would write; the serve tests compare the two. Anything
-//! else (a new or deleted file, front matter, a ledger, the theme, the configuration) takes a
-//! full build.
+//! only those documents' pages and their years' booklets are rendered again and their index
+//! entries replaced. No other page shows a document's text (lists, links and the ledger show
+//! its front matter), so the result is the site a full build would write; the serve tests
+//! compare the two. Anything else (a new or deleted file, front matter, a ledger, the theme,
+//! the configuration) takes a full build.
 
 use super::{BuildOptions, BuildReport, Inputs};
 use crate::content::document::SourceDoc;
@@ -142,12 +142,18 @@ impl Kept {
             previous.push((y, d, std::mem::replace(&mut doc.source, source)));
             warnings.extend(findings);
         }
+        // The documents' pages and their years' booklets: no other page shows their text.
+        let years: std::collections::BTreeSet<usize> =
+            previous.iter().map(|(y, _, _)| *y).collect();
         let pages: Result<Vec<_>, Diagnostic> = previous
             .iter()
-            .map(|(y, d, _)| {
-                render::document_page(&self.renderer, &self.inputs.site, *y, *d)
-                    .and_then(crate::output::gate)
-            })
+            .map(|(y, d, _)| render::document_page(&self.renderer, &self.inputs.site, *y, *d))
+            .chain(
+                years
+                    .iter()
+                    .map(|y| render::booklet_page(&self.renderer, &self.inputs.site, *y)),
+            )
+            .map(|page| page.and_then(crate::output::gate))
             .collect();
         let pages = match pages {
             Ok(p) => p,

@@ -6,6 +6,7 @@
 //! found before anything is written) and makes each on demand, so the publish stage renders
 //! pages in parallel as it writes them; each file's bytes depend only on the site.
 
+pub mod booklet;
 pub mod charts;
 pub mod ledger_view;
 pub mod links;
@@ -43,6 +44,8 @@ enum Page {
     Record(usize),
     /// The ledger as an Excel workbook: of one year, or of every year.
     Workbook(Option<i32>),
+    /// A year's documents as one printable booklet.
+    Booklet(usize),
 }
 
 /// Compiled templates, ready to render any page kind (also used by `serve` for the search page).
@@ -60,6 +63,7 @@ const REQUIRED: &[&str] = &[
     "search.html",
     "ledger.html",
     "record.html",
+    "booklet.html",
     "404.html",
 ];
 
@@ -145,6 +149,9 @@ impl<'a> Plan<'a> {
         let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
         for (i, y) in site.years.iter().enumerate() {
             pages.push(Page::Year(i));
+            if !y.documents.is_empty() {
+                pages.push(Page::Booklet(i));
+            }
             pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
         }
         let ledger_filters = if site.ledger.entries.is_empty() {
@@ -274,6 +281,11 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// Year `year`'s booklet alone (it shows its documents' text, so an edit renders it again).
+pub fn booklet_page(r: &Renderer, site: &Site, year: usize) -> Result<OutFile, Diagnostic> {
+    render_page(r, site, &Page::Booklet(year), &[])
+}
+
 /// The page of document `doc` of year `year` (the index into `site.years`), alone: what an
 /// edit to that document's text changes.
 pub fn document_page(
@@ -296,6 +308,7 @@ fn page_url(site: &Site, page: &Page) -> String {
         Page::Ledger(ref f) => f.url(),
         Page::Record(i) => site.ledger.entries[i].url.clone(),
         Page::Workbook(year) => workbook::workbook_url(year),
+        Page::Booklet(i) => booklet::booklet_url(site.years[i].year),
     }
 }
 
@@ -377,6 +390,17 @@ fn render_page(
                 &sv(&url),
                 &url,
                 &ledger_view::record(site, i),
+                &[],
+            );
+            (url, html)
+        }
+        Page::Booklet(i) => {
+            let url = booklet::booklet_url(site.years[i].year);
+            let html = r.page(
+                "booklet.html",
+                &sv(&url),
+                &url,
+                &booklet::booklet(site, i),
                 &[],
             );
             (url, html)

@@ -45,7 +45,7 @@ pub struct DocSummary<'a> {
     /// The document type.
     #[serde(rename = "type")]
     pub doc_type: &'a str,
-    /// 成文日期 in Chinese form (`2026年1月26日`).
+    /// 成文日期, `YYYY-MM-DD` (templates write it with `cn_date`).
     pub date: String,
     /// The 年度.
     pub year: i32,
@@ -64,7 +64,7 @@ pub struct YearSummary<'a> {
     pub url: String,
     /// The meeting's name.
     pub title: &'a str,
-    /// The meeting's date in Chinese form.
+    /// The meeting's date, `YYYY-MM-DD`.
     pub meeting_date: Option<String>,
     /// 主题.
     pub theme: Option<&'a str>,
@@ -164,6 +164,42 @@ pub struct YearView<'a> {
     pub ledger: LedgerTotals,
     /// The year's ledger records.
     pub records: Vec<RecordRow<'a>>,
+    /// The year folder's other files.
+    pub files: Vec<FileView<'a>>,
+    /// The year's documents as one printable booklet (none without documents).
+    pub booklet_url: Option<String>,
+}
+
+/// A file listed on a page: a document's original, a year's other file.
+#[derive(Serialize)]
+pub struct FileView<'a> {
+    /// The file, relative to the page.
+    pub url: String,
+    /// Its name.
+    pub name: &'a str,
+    /// What it is (PDF, Word, OFD …).
+    pub kind: &'a str,
+    /// Its size (`1.2 MB`, `320 KB`).
+    pub size: String,
+    /// Offered for download (Word, OFD …) rather than opened by the browser (PDF).
+    pub download: bool,
+}
+
+/// The files `files` as the page at `from` lists them.
+pub fn file_views<'a>(files: &'a [crate::model::FileLink], from: &str) -> Vec<FileView<'a>> {
+    files
+        .iter()
+        .map(|f| FileView {
+            url: link(from, &f.url),
+            name: &f.name,
+            kind: f.kind,
+            size: match f.size {
+                n if n >= 1024 * 1024 => format!("{:.1} MB", n as f64 / 1024.0 / 1024.0),
+                n => format!("{} KB", n.div_ceil(1024).max(1)),
+            },
+            download: !f.opens_in_browser,
+        })
+        .collect()
 }
 
 /// A link to the same kind of document in another year.
@@ -206,6 +242,8 @@ pub struct DocView<'a> {
     pub records: Vec<RecordRow<'a>>,
     /// The file's commits, newest first; empty outside git.
     pub revisions: &'a [crate::content::git::Revision],
+    /// Its originals and attachments.
+    pub originals: Vec<FileView<'a>>,
 }
 
 impl SiteView {
@@ -325,6 +363,9 @@ pub fn year(site: &Site, i: usize) -> YearView<'_> {
             Some(y.year),
         ),
         records: rows(site, y.records.iter().copied(), &from),
+        files: file_views(&y.files, &from),
+        booklet_url: (!y.documents.is_empty())
+            .then(|| link(&from, &super::booklet::booklet_url(y.year))),
     }
 }
 
@@ -358,5 +399,6 @@ pub fn document<'a>(
         next: other(&d.next),
         records: rows(site, d.records.iter().copied(), from),
         revisions: &d.revisions,
+        originals: file_views(&d.originals, from),
     }
 }

@@ -167,6 +167,16 @@ impl Browser {
         decode_base64(b64.as_str().expect("base64"))
     }
 
+    /// The page printed to PDF on A4, as the browser's print dialog would (W3C WebDriver print).
+    pub(crate) fn print_pdf(&self) -> Vec<u8> {
+        let b64 = self.cmd(
+            "POST",
+            "/print",
+            Some(json!({ "page": { "width": 21.0, "height": 29.7 }, "background": true })),
+        );
+        decode_base64(b64.as_str().expect("base64"))
+    }
+
     /// Waits until `script` returns true.
     pub(crate) fn wait_for(&self, script: &str) {
         let deadline = Instant::now() + Duration::from_secs(15);

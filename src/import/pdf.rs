@@ -1,0 +1,51 @@
+//! IMPORT: a PDF with a text layer (as Word, WPS and browsers export it: CID fonts with
+//! ToUnicode maps) -> its text, which the text importer then reflows like any PDF-extracted
+//! text. A scan has no text to read: it is said so (OCR is not annals' job), and the scan can
+//! still be kept as the document's original beside its Markdown.
+
+/// Why a PDF gave no text.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// It has pages but no text on them: a scan or a photo.
+    NoText,
+    /// It is not a PDF annals can read (damaged, encrypted, not a PDF at all).
+    Broken(String),
+}
+
+/// The text of a PDF, page after page.
+pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
+    if !bytes.starts_with(b"%PDF") {
+        return Err(Unreadable::Broken(
+            "it does not start as a PDF does (%PDF)".into(),
+        ));
+    }
+    // pdf-extract may panic on a malformed file: a bad file is an error message, never a
+    // crash, and the panic's own text would only confuse (the hook is put back at once).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    std::panic::set_hook(hook);
+    let text = match result {
+        Ok(Ok(text)) => text,
+        Ok(Err(e)) => return Err(Unreadable::Broken(e.to_string())),
+        Err(_) => return Err(Unreadable::Broken("its structure could not be read".into())),
+    };
+    if text.chars().all(char::is_whitespace) {
+        return Err(Unreadable::NoText);
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_pdf_and_a_damaged_one_are_errors_not_panics() {
+        assert!(matches!(text(b"PK\x03\x04"), Err(Unreadable::Broken(_))));
+        assert!(matches!(
+            text(b"%PDF-1.4\n1 0 obj <<"),
+            Err(Unreadable::Broken(_))
+        ));
+    }
+}

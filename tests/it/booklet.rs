@@ -1,0 +1,86 @@
+//! The year's booklet (年度汇编): every published document of the year in one page, each
+//! printed from a new page, with a cover, a contents list and the year's ledger.
+
+use crate::common::webdriver::Browser;
+use crate::common::*;
+use std::collections::BTreeSet;
+
+#[test]
+fn issue_16_the_booklet_holds_every_published_document_with_anchors_of_its_own() {
+    let (site, _) = built("basic");
+    let year = site.page("2025/index.html");
+    assert!(
+        year.contains("href=\"../2025/汇编.html\""),
+        "the year page links it"
+    );
+    let html = site.page("2025/汇编.html");
+    let main = main_region(&html);
+    assert!(
+        main.contains("测试办公室") && main.contains("材料汇编"),
+        "{main}"
+    );
+    // The documents in the year page's order, the draft left out.
+    let titles = [
+        "测试办公室2025年度民主生活会召开情况报告",
+        "2025年度对照检查材料",
+    ];
+    let at: Vec<usize> = titles
+        .iter()
+        .map(|t| {
+            main.find(&format!("class=\"doc-title\">{t}</h2>"))
+                .expect(t)
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+    assert!(!main.contains("草稿内容不得发布"));
+    // One id once: each document's headings carry its own prefix.
+    let ids: Vec<&str> = main
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    assert!(
+        main.contains("href=\"#d1\""),
+        "the contents link the documents"
+    );
+}
+
+/// Printed, the cover, the contents and each document start their own pages.
+#[test]
+fn issue_16_the_booklet_prints_each_document_from_a_new_page() {
+    let (site, _) = built("basic");
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    let pages = |rel: &str| {
+        b.goto(&format!("file://{}", site.public().join(rel).display()));
+        let pdf = b.print_pdf();
+        assert!(pdf.starts_with(b"%PDF"), "not a PDF");
+        let text = String::from_utf8_lossy(&pdf);
+        text.split("/Count ")
+            .skip(1)
+            .filter_map(|s| {
+                s.split(|c: char| !c.is_ascii_digit())
+                    .next()?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .max()
+            .expect("a page count")
+    };
+    let documents = site
+        .page("2025/汇编.html")
+        .matches("class=\"official booklet-doc\"")
+        .count();
+    assert_eq!(documents, 4, "2025 has four published documents");
+    let booklet = pages("2025/汇编.html");
+    assert!(
+        booklet >= documents + 2,
+        "{booklet} pages for a cover, a contents page and {documents} documents"
+    );
+    // A short document is one page: the booklet's breaks are its own, not every page's.
+    assert_eq!(pages("2025/发言提纲-甲.html"), 1);
+}
