@@ -9,6 +9,7 @@ mod booklet;
 mod build;
 mod check;
 mod deploy;
+mod dist;
 mod export;
 mod files;
 mod golden;
