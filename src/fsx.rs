@@ -64,7 +64,15 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
         }
         let bytes = fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))?;
         let after = stat(path)?;
-        if before == after && bytes.len() as u64 == after.0 {
+        // An editor that saves in place truncates first: a file emptied in the last second
+        // is read again (a busy machine can pause the save for longer than QUIET right after
+        // the truncation); still empty after every try, it is an empty file.
+        let just_emptied = bytes.is_empty()
+            && after
+                .1
+                .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+                .is_some_and(|age| age < std::time::Duration::from_secs(1));
+        if before == after && bytes.len() as u64 == after.0 && (!just_emptied || attempt == TRIES) {
             return Ok(bytes);
         }
         std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
