@@ -69,8 +69,8 @@ fn issue_16_the_intranet_binary_needs_glibc_2_17_at_most() {
         "scripts/dist failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let binary =
-        std::fs::read(root.join("dist/annals-x86_64-linux-glibc2.17/annals")).expect("the binary");
+    let binary = std::fs::read(root.join("dist/annals-x86_64-linux-glibc2.17-dev/annals"))
+        .expect("the binary");
     assert!(binary.starts_with(b"\x7fELF"), "not an ELF file");
     let newest = newest_glibc(&binary).expect("a glibc binary names versions");
     assert!(
@@ -79,7 +79,7 @@ fn issue_16_the_intranet_binary_needs_glibc_2_17_at_most() {
         newest.0,
         newest.1
     );
-    let version = Command::new(root.join("dist/annals-x86_64-linux-glibc2.17/annals"))
+    let version = Command::new(root.join("dist/annals-x86_64-linux-glibc2.17-dev/annals"))
         .arg("--version")
         .output()
         .expect("run the binary");
