@@ -143,7 +143,7 @@ fn issue_16_cells_are_text_dates_are_dates_and_the_header_stays() {
     assert_eq!(&header[..3], ["年度", "编号", "问题表现"], "{header:?}");
     let row = rows
         .iter()
-        .find(|r| r.iter().any(|c| c.to_string() == "2025-99"))
+        .find(|r| r.iter().any(|c| *c == "2025-99"))
         .expect("the record");
     let at = |label: &str| &row[header.iter().position(|h| h == label).expect(label)];
     assert!(
