@@ -50,12 +50,13 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     // even when nothing changes while it is read, so it is read once it has been quiet this
     // long. As long as `serve`'s settle delay, so an edit under `serve` never waits for it.
     const QUIET: std::time::Duration = std::time::Duration::from_millis(50);
+    // How long ago a file was last modified (unknown: taken as long ago).
+    let age_of = |modified: Option<std::time::SystemTime>| {
+        modified.and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
+    };
     for attempt in 1..=TRIES {
         let before = stat(path)?;
-        let age = before
-            .1
-            .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
-            .unwrap_or(QUIET);
+        let age = age_of(before.1).unwrap_or(QUIET);
         if age < QUIET {
             std::thread::sleep(QUIET - age);
             if stat(path)? != before {
@@ -68,10 +69,7 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
         // is read again (a busy machine can pause the save for longer than QUIET right after
         // the truncation); still empty after every try, it is an empty file.
         let just_emptied = bytes.is_empty()
-            && after
-                .1
-                .and_then(|m| std::time::SystemTime::now().duration_since(m).ok())
-                .is_some_and(|age| age < std::time::Duration::from_secs(1));
+            && age_of(after.1).is_some_and(|a| a < std::time::Duration::from_secs(1));
         if before == after && bytes.len() as u64 == after.0 && (!just_emptied || attempt == TRIES) {
             return Ok(bytes);
         }

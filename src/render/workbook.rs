@@ -111,20 +111,20 @@ fn fill(
     records: &[&Record],
     with_year: bool,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    // The columns some record fills, in the schema's order; the essentials always.
+    // Each record's fields once, then the columns some record fills, in the schema's order
+    // (the essentials always).
+    let written: Vec<Vec<(&'static Field, Value)>> = records.iter().map(|r| r.written()).collect();
     let columns: Vec<&Field> = fields::FIELDS
         .iter()
         .filter(|f| {
             ["id", "problem", "category", "status"].contains(&f.key)
-                || records
-                    .iter()
-                    .any(|r| r.written().iter().any(|(w, _)| w.key == f.key))
+                || written.iter().flatten().any(|(w, _)| w.key == f.key)
         })
         .collect();
     let rows: Vec<Vec<Option<Cell>>> = records
         .iter()
-        .map(|r| {
-            let written = r.written();
+        .zip(&written)
+        .map(|(r, written)| {
             let mut row: Vec<Option<Cell>> = Vec::with_capacity(columns.len() + 1);
             if with_year {
                 row.push(Some(Cell::Text(r.year.to_string())));
