@@ -1,6 +1,7 @@
-//! The command line: clap's derive types, nothing else.
+//! The command line: clap's derive types, with their help in the user's language.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::msg::Lang;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::net::IpAddr;
 use std::path::PathBuf;
 
@@ -15,6 +16,9 @@ pub struct Cli {
     /// reproducible builds and tests.
     #[arg(long, global = true)]
     pub today: Option<chrono::NaiveDate>,
+    /// The language of messages (`zh` or `en`); default from `LANG`/`LC_ALL`.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
@@ -133,4 +137,234 @@ pub struct SearchArgs {
     /// Order of hits. Default: relevance, or date when the query has only filters.
     #[arg(long, value_enum)]
     pub sort: Option<SortArg>,
+}
+
+/// The language of messages, as `--lang` takes it.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+/// The language a command line asks for: `--lang` (read before clap parses, so that clap's
+/// help and usage errors already speak it), else the environment.
+pub fn language(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--" {
+            return Some(None);
+        }
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned().unwrap_or_default()))
+            .map(Some)
+    });
+    given
+        .flatten()
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// The command line's definition in the current language: every help text from the catalogue
+/// (`msg::cli`), and clap's own headings and flags in the same language.
+pub fn command() -> clap::Command {
+    use crate::msg::cli as m;
+    let zh = crate::msg::current() == Lang::Zh;
+    let help = |a: clap::Arg, text: String| {
+        let a = a.help(text);
+        if zh {
+            let heading = if a.is_positional() {
+                m::arguments_heading()
+            } else {
+                m::options_heading()
+            };
+            let a = a.help_heading(heading);
+            // The catalogue's texts say the defaults and choices themselves, in words; clap
+            // refuses the settings on a flag that takes no value.
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        } else {
+            a
+        }
+    };
+    let frame = |c: clap::Command| {
+        let c = c.disable_help_flag(true).arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(m::help_flag()),
+        );
+        if zh {
+            c.help_template(format!(
+                "{{about-with-newline}}\n{}：{{usage}}\n\n{{all-args}}{{after-help}}",
+                m::usage_heading()
+            ))
+            .subcommand_help_heading(m::commands_heading())
+            .mut_arg("help", |a| a.help_heading(m::options_heading()))
+        } else {
+            c
+        }
+    };
+    let sub = |c: clap::Command, about: String, args: &[(&str, crate::msg::Message)]| {
+        let mut c = frame(c.about(about));
+        for (id, text) in args {
+            c = c.mut_arg(*id, |a| help(a, text()));
+        }
+        c
+    };
+    let mut top = frame(Cli::command().about(m::about()))
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(m::version_flag()),
+        )
+        .mut_arg("root", |a| help(a, m::arg_root()))
+        .mut_arg("today", |a| help(a, m::arg_today()))
+        .mut_arg("lang", |a| help(a, m::arg_lang()));
+    if zh {
+        top = top.mut_arg("version", |a| a.help_heading(m::options_heading()));
+    }
+    top.mut_subcommand("build", |c| {
+        sub(
+            c,
+            m::cmd_build(),
+            &[("output", m::arg_output), ("gzip", m::arg_gzip)],
+        )
+    })
+    .mut_subcommand("serve", |c| {
+        sub(
+            c,
+            m::cmd_serve(),
+            &[("bind", m::arg_bind), ("port", m::arg_port)],
+        )
+    })
+    .mut_subcommand("search", |c| {
+        sub(
+            c,
+            m::cmd_search(),
+            &[
+                ("query", m::arg_query),
+                ("json", m::arg_json),
+                ("limit", m::arg_limit),
+                ("page", m::arg_page),
+                ("sort", m::arg_sort),
+            ],
+        )
+    })
+    .mut_subcommand("check", |c| {
+        sub(
+            c,
+            m::cmd_check(),
+            &[("format", m::arg_format), ("strict", m::arg_strict)],
+        )
+    })
+    .mut_subcommand("new", |c| {
+        sub(c, m::cmd_new(), &[("year", m::arg_new_year)])
+    })
+    .mut_subcommand("import", |c| {
+        sub(
+            c,
+            m::cmd_import(),
+            &[
+                ("file", m::arg_file),
+                ("year", m::arg_import_year),
+                ("doc_type", m::arg_type),
+                ("force", m::arg_force),
+            ],
+        )
+    })
+}
+
+/// A usage error of clap's in the current language: clap writes English only, so in Chinese
+/// the usual kinds are said again from the catalogue with the values clap found; help and
+/// version requests are printed as they are.
+pub fn usage_error(err: &clap::Error) -> Option<String> {
+    use crate::msg::cli as m;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if crate::msg::current() == Lang::En
+        || matches!(
+            err.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return None;
+    }
+    let text = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let message = match err.kind() {
+        ErrorKind::UnknownArgument => m::clap_unknown_argument(&text(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut s = m::clap_invalid_value(
+                &text(ContextKind::InvalidValue),
+                &text(ContextKind::InvalidArg),
+            );
+            let valid = text(ContextKind::ValidValue);
+            if !valid.is_empty() {
+                s = format!("{s}；{}", m::clap_possible_values(&valid));
+            }
+            s
+        }
+        ErrorKind::MissingRequiredArgument => {
+            m::clap_missing_argument(&text(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand => m::clap_missing_command(),
+        ErrorKind::InvalidSubcommand => {
+            m::clap_unknown_command(&text(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::NoEquals | ErrorKind::TooFewValues => {
+            m::clap_value_missing(&text(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => m::clap_repeated(&text(ContextKind::InvalidArg)),
+        _ => m::clap_other(&err.render().to_string()),
+    };
+    let mut out = format!("{}：{message}", crate::msg::report::label_error());
+    let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .map(text)
+        .find(|s| !s.is_empty());
+    if let Some(s) = suggestion {
+        out.push_str(&format!("\n  {}", m::clap_did_you_mean(&s)));
+    }
+    let usage = text(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        out.push_str(&format!("\n\n{}", m::clap_usage(usage)));
+    }
+    out.push_str(&format!("\n\n{}", m::clap_more()));
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap checks a definition only when it is parsed: both languages' definitions, with
+    /// every subcommand, are checked here rather than by a user's first typo.
+    #[test]
+    fn both_languages_define_a_valid_command_line() {
+        command().debug_assert();
+        for sub in command().get_subcommands() {
+            sub.clone().debug_assert();
+        }
+    }
 }

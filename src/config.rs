@@ -6,6 +6,7 @@
 
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
+use crate::msg::content as m;
 use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -198,26 +199,23 @@ impl Config {
         if types.is_empty() {
             diags.push(
                 source
-                    .error_on_key("vocabularies", "`vocabularies.types` is empty")
-                    .help("list at least one document type"),
+                    .error_on_key("vocabularies", m::config_no_types())
+                    .help(m::config_no_types_help()),
             );
         }
         for (alias, target) in config.vocabularies.type_aliases.iter().flatten() {
             if !types.contains(target) {
                 diags.push(
-                    Diagnostic::error(shown, format!("type alias `{alias}` points to `{target}`, which is not in `vocabularies.types`"))
-                        .help(format!("add `{target}` to `vocabularies.types`, or point the alias at one of: {}", types.join(", "))),
+                    Diagnostic::error(shown, m::config_alias_target(alias, target))
+                        .help(m::config_alias_target_help(target, &types.join(", "))),
                 );
             }
         }
         if config.theme.contains(['/', '\\']) || config.theme.starts_with('.') {
             diags.push(
                 source
-                    .error_on_key(
-                        "theme",
-                        "`theme` must be the name of a folder under themes/",
-                    )
-                    .help("write e.g. `theme: default`"),
+                    .error_on_key("theme", m::config_theme_name())
+                    .help(m::config_theme_name_help()),
             );
         }
         if diags.is_empty() {
@@ -263,7 +261,7 @@ mod tests {
             d.help
                 .as_deref()
                 .unwrap()
-                .contains("did you mean `organisation`"),
+                .contains("是不是想写 `organisation`"),
             "{d}"
         );
     }
@@ -281,7 +279,7 @@ mod tests {
             "vocabularies:\n  types: [工作总结]\n  type_aliases: {总结: 报告}\n",
         )
         .unwrap_err();
-        assert!(e.0[0].message.contains("`报告`, which is not in"));
+        assert!(e.0[0].message.contains("指向的 `报告` 不在"));
     }
 
     #[test]

@@ -24,21 +24,18 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
         well_formed.then(|| parts.iter().filter_map(|p| p.parse().ok()).collect());
     let Some(n) = nums else {
         return Err(DateError {
-            message: format!("`{t}` is not a date in the form YYYY-MM-DD"),
-            help: "write the date as YYYY-MM-DD, e.g. 2026-01-15 (二〇二六年一月十五日 becomes 2026-01-15)".into(),
+            message: crate::msg::content::date_form(t),
+            help: crate::msg::content::date_form_help(),
         });
     };
     let (y, m, d) = (n[0] as i32, n[1], n[2]);
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let help = match NaiveDate::from_ymd_opt(y, m, 1) {
-            Some(first) => format!(
-                "{y}年{m}月 has {} days; correct the day",
-                days_in_month(first)
-            ),
-            None => "the month must be 1 to 12; correct it".to_string(),
+            Some(first) => crate::msg::content::date_days_help(y, m, days_in_month(first)),
+            None => crate::msg::content::date_month_help(),
         };
         DateError {
-            message: format!("`{t}` is not a real date"),
+            message: crate::msg::content::date_unreal(t),
             help,
         }
     })
@@ -74,9 +71,9 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
         );
         let e = parse("2025-02-30").unwrap_err();
-        assert_eq!(e.message, "`2025-02-30` is not a real date");
-        assert_eq!(e.help, "2025年2月 has 28 days; correct the day");
-        assert!(parse("2024-13-01").unwrap_err().help.contains("month"));
+        assert_eq!(e.message, "`2025-02-30` 不是真实存在的日期");
+        assert_eq!(e.help, "2025年2月只有 28 天，请改正日");
+        assert!(parse("2024-13-01").unwrap_err().help.contains("月份"));
         assert!(
             parse("2026年1月")
                 .unwrap_err()

@@ -132,8 +132,8 @@ pub fn sort(diags: &mut [Diagnostic]) {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::msg::report::label_error(),
+            Severity::Warning => crate::msg::report::label_warning(),
         };
         let path = self.path.display();
         match (self.line, self.col) {
@@ -156,7 +156,7 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n{pad} |\n{gutter} | {shown}\n{pad} | {indent}{caret}")?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = {}: {help}", crate::msg::report::label_help())?;
         }
         Ok(())
     }
@@ -192,7 +192,7 @@ fn excerpt(line: &str, col: usize) -> (String, usize) {
 
 /// The failure of a run: every diagnostic it collected (at least one error).
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{} error(s)", .0.iter().filter(|d| d.is_error()).count())]
+#[error("{}", crate::msg::report::errors(.0.iter().filter(|d| d.is_error()).count()))]
 pub struct Failure(pub Vec<Diagnostic>);
 
 impl From<Diagnostic> for Failure {
@@ -265,7 +265,7 @@ mod tests {
         let shown = d.to_string();
         assert_eq!(
             shown,
-            "error: content/2025/a.md:2:7: unknown type `召开报告`\n  |\n2 | type: 召开报告\n  |       ^^^^^^^^\n  = help: use one of the types in annals.yaml"
+            "错误: content/2025/a.md:2:7: unknown type `召开报告`\n  |\n2 | type: 召开报告\n  |       ^^^^^^^^\n  = 修改方法: use one of the types in annals.yaml"
         );
     }
 

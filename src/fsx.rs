@@ -19,17 +19,30 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 
 /// An I/O error as a diagnostic on `shown`, with a fix for the usual causes.
 pub fn io_diagnostic(shown: &Path, action: &str, err: &io::Error) -> Diagnostic {
+    use crate::msg::files as m;
     let help = match err.kind() {
-        io::ErrorKind::PermissionDenied => {
-            "check the file's permissions (the build user must be able to read and write it)"
-        }
-        io::ErrorKind::NotFound => "check that the path exists",
-        io::ErrorKind::StorageFull => {
-            "free some disk space and build again; the previous output was left as it was"
-        }
-        _ => "check the file and the disk, then build again",
+        io::ErrorKind::PermissionDenied => m::io_permission_help(),
+        io::ErrorKind::NotFound => m::io_not_found_help(),
+        io::ErrorKind::StorageFull => m::io_disk_full_help(),
+        _ => m::io_other_help(),
     };
-    Diagnostic::error(shown, format!("cannot {action}: {err}")).help(help)
+    Diagnostic::error(shown, m::io_failed(action, &io_reason(err))).help(help)
+}
+
+/// The system's reason for an I/O error in the current language: the usual kinds in the
+/// catalogue's words, any other as the system put it.
+pub fn io_reason(err: &io::Error) -> String {
+    use crate::msg::files as m;
+    match err.kind() {
+        io::ErrorKind::NotFound => m::io_reason_not_found(),
+        io::ErrorKind::PermissionDenied => m::io_reason_permission(),
+        io::ErrorKind::StorageFull => m::io_reason_disk_full(),
+        io::ErrorKind::AlreadyExists => m::io_reason_exists(),
+        io::ErrorKind::ReadOnlyFilesystem => m::io_reason_read_only(),
+        io::ErrorKind::NotADirectory => m::io_reason_not_a_folder(),
+        io::ErrorKind::IsADirectory => m::io_reason_is_a_folder(),
+        _ => m::io_reason_other(&err.to_string()),
+    }
 }
 
 /// Reads a whole file; `shown` is the path printed in the diagnostic.
@@ -44,7 +57,7 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
     let stat = |p: &Path| {
         fs::metadata(p)
             .map(|m| (m.len(), m.modified().ok()))
-            .map_err(|e| io_diagnostic(shown, "read the file", &e))
+            .map_err(|e| io_diagnostic(shown, &crate::msg::files::act_read_file(), &e))
     };
     // A save pauses between its writes: a file written in the last moment may be half-saved
     // even when nothing changes while it is read, so it is read once it has been quiet this
@@ -63,7 +76,8 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
                 continue;
             }
         }
-        let bytes = fs::read(path).map_err(|e| io_diagnostic(shown, "read the file", &e))?;
+        let bytes = fs::read(path)
+            .map_err(|e| io_diagnostic(shown, &crate::msg::files::act_read_file(), &e))?;
         let after = stat(path)?;
         // An editor that saves in place truncates first: a file emptied in the last second
         // is read again (a busy machine can pause the save for longer than QUIET right after
@@ -75,22 +89,21 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
         }
         std::thread::sleep(std::time::Duration::from_millis(25 * u64::from(attempt)));
     }
-    Err(Diagnostic::error(
-        shown,
-        format!(
-            "the file changed while it was being read ({TRIES} tries): it is still being saved"
-        ),
+    Err(
+        Diagnostic::error(shown, crate::msg::files::file_still_changing(TRIES))
+            .help(crate::msg::files::file_still_changing_help())
+            .code("changing-file"),
     )
-    .help("wait until the editor or copy has finished writing it, then build again")
-    .code("changing-file"))
 }
 
 /// Writes a file, creating its parent folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| io_diagnostic(parent, "create the folder", &e))?;
+        fs::create_dir_all(parent)
+            .map_err(|e| io_diagnostic(parent, &crate::msg::files::act_create_folder(), &e))?;
     }
-    fs::write(path, bytes).map_err(|e| io_diagnostic(path, "write the file", &e))
+    fs::write(path, bytes)
+        .map_err(|e| io_diagnostic(path, &crate::msg::files::act_write_file(), &e))
 }
 
 /// Replaces one file in place atomically: written beside it, then renamed over it, so a
@@ -104,7 +117,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     write(&temp, bytes)?;
     fs::rename(&temp, path).map_err(|e| {
         let _ = fs::remove_file(&temp);
-        io_diagnostic(path, "replace the file", &e)
+        io_diagnostic(path, &crate::msg::files::act_replace_file(), &e)
     })
 }
 
@@ -113,7 +126,11 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
     match fs::remove_dir_all(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_diagnostic(path, "remove the folder", &e)),
+        Err(e) => Err(io_diagnostic(
+            path,
+            &crate::msg::files::act_remove_folder(),
+            &e,
+        )),
     }
 }
 
@@ -128,12 +145,13 @@ pub fn staging_dir(target: &Path) -> Result<PathBuf, Diagnostic> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    fs::create_dir_all(parent).map_err(|e| io_diagnostic(parent, "create the folder", &e))?;
+    fs::create_dir_all(parent)
+        .map_err(|e| io_diagnostic(parent, &crate::msg::files::act_create_folder(), &e))?;
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     remove_dir_all(&staging)?;
     fs::create_dir(&staging)
-        .map_err(|e| io_diagnostic(&staging, "create the staging folder", &e))?;
+        .map_err(|e| io_diagnostic(&staging, &crate::msg::files::act_create_staging(), &e))?;
     Ok(staging)
 }
 
@@ -181,15 +199,19 @@ pub fn swap_into(staging: &Path, target: &Path) -> Result<(), Diagnostic> {
                 .unwrap_or_default(),
         );
         fs::rename(target, &old)
-            .map_err(|e| io_diagnostic(target, "move the previous output aside", &e))?;
+            .map_err(|e| io_diagnostic(target, &crate::msg::files::act_move_aside(), &e))?;
         if let Err(e) = fs::rename(staging, target) {
             let _ = fs::rename(&old, target);
-            return Err(io_diagnostic(target, "move the new output into place", &e));
+            return Err(io_diagnostic(
+                target,
+                &crate::msg::files::act_move_into_place(),
+                &e,
+            ));
         }
         return remove_dir_all(&old);
     }
     fs::rename(staging, target)
-        .map_err(|e| io_diagnostic(target, "move the new output into place", &e))
+        .map_err(|e| io_diagnostic(target, &crate::msg::files::act_move_into_place(), &e))
 }
 
 /// A folder written beside its target, waiting to be swapped in. Dropped without

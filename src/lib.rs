@@ -21,6 +21,7 @@
 #![allow(clippy::result_large_err)]
 
 // The ground floor, which every stage may use (each module here only uses those above it).
+pub mod msg;
 pub mod error;
 pub mod dates;
 pub mod fsx;

@@ -3,8 +3,9 @@
 
 use annals::cli::{CheckArgs, Cli, Command, Format, ImportArgs, NewArgs, SearchArgs, SortArg};
 use annals::error::{self, Diagnostic, Failure};
+use annals::msg::commands as m;
 use annals::search::{Request, Results, SearchIndex, Sort};
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 
 /// Prints a line to standard output. When the reader has stopped reading (`annals search … |
@@ -21,7 +22,21 @@ macro_rules! out {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    annals::msg::set(annals::cli::language(&args));
+    let cli = match annals::cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => match annals::cli::usage_error(&e) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     if let Command::Check(args) = &cli.command {
         return check(&cli, args);
     }
@@ -85,24 +100,23 @@ fn search(cli: &Cli, args: &SearchArgs) -> Result<(), Failure> {
 /// Text output: one block per hit, `<mark>` shown as 【】.
 fn print_results(r: &Results) {
     for note in &r.notes {
-        eprintln!("注意：{note}");
+        eprintln!("{}", m::results_note(note));
     }
-    out!(
-        "共 {} 条结果（第 {}/{} 页）",
-        r.total,
-        r.page,
-        r.pages.max(1)
-    );
+    out!("{}", m::results_count(r.total, r.page, r.pages.max(1)));
     if let Some(s) = &r.suggestions {
-        out!("没有找到结果。可以试试：");
+        out!("{}", m::no_results_try());
         let lines = s
             .words
             .iter()
-            .map(|t| ("单独搜索", t))
-            .chain(s.without_filters.iter().map(|t| ("去掉筛选条件", t)))
-            .chain(s.phrases.iter().map(|t| ("相近的短语", t)));
+            .map(|t| (m::try_word(), t))
+            .chain(
+                s.without_filters
+                    .iter()
+                    .map(|t| (m::try_without_filters(), t)),
+            )
+            .chain(s.phrases.iter().map(|t| (m::try_phrase(), t)));
         for (what, t) in lines {
-            out!("  {what}：{}（{} 条）", t.query, t.total);
+            out!("{}", m::try_line(&what, &t.query, t.total));
         }
     }
     for h in &r.hits {
@@ -120,9 +134,9 @@ fn print_results(r: &Results) {
             format!(" · {}：{}", h.date_label, h.date_text)
         };
         out!(
-            "\n{}  [{}年度 · {}{}]\n  {}\n  {}",
+            "\n{}  [{} · {}{}]\n  {}\n  {}",
             h.title,
-            h.year,
+            m::hit_year(h.year as i32),
             h.doc_type,
             date,
             h.url,
@@ -141,20 +155,14 @@ fn new(cli: &Cli, args: &NewArgs) -> Result<(), Failure> {
         .unwrap_or_else(|| annals::new::default_year(&cli.root, today));
     let created = annals::new::create(&cli.root, year, cli.today)?;
     eprintln!(
-        "created the {} 年度 in {}:",
-        created.year,
-        created.folder.display()
+        "{}",
+        m::created_year(created.year, &created.folder.display().to_string())
     );
     for f in &created.files {
         eprintln!("  {}", f.display());
     }
-    eprintln!(
-        "{} open record(s) of earlier years carried over into the ledger; the documents are drafts until you remove `draft: true`.",
-        created.carried
-    );
-    eprintln!(
-        "next: fill in the 【待补充】 and * placeholders, then `annals check` shows what is left."
-    );
+    eprintln!("{}", m::carried_over(created.carried));
+    eprintln!("{}", m::new_next());
     Ok(())
 }
 
@@ -168,11 +176,13 @@ fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
     };
     let written = annals::import::import(&cli.root, &opts)?;
     eprintln!(
-        "imported {} into {}",
-        args.file.display(),
-        written.display()
+        "{}",
+        m::imported(
+            &args.file.display().to_string(),
+            &written.display().to_string()
+        )
     );
-    eprintln!("next: `annals check` lists the placeholders still to fill in.");
+    eprintln!("{}", m::import_next());
     Ok(())
 }
 
@@ -191,7 +201,7 @@ fn check(cli: &Cli, args: &CheckArgs) -> ExitCode {
         );
     } else {
         print_diagnostics(diags);
-        eprintln!("checked: {errors} error(s), {warnings} warning(s)");
+        eprintln!("{}", annals::msg::report::checked(errors, warnings));
     }
     ExitCode::from(code)
 }
@@ -205,15 +215,15 @@ fn print_diagnostics(mut diags: Vec<Diagnostic>) {
 
 fn fail(failure: Failure, publishes: bool) -> ExitCode {
     let errors = failure.0.iter().filter(|d| d.is_error()).count();
-    let index_replaced = failure
-        .0
-        .iter()
-        .any(|d| d.message.contains("the search index was already replaced"));
+    let index_replaced = failure.0.iter().any(|d| {
+        d.message
+            .ends_with(&annals::msg::report::index_already_replaced())
+    });
     print_diagnostics(failure.0);
     if publishes && !index_replaced {
-        eprintln!("failed: {errors} error(s); the previous output was left unchanged");
+        eprintln!("{}", annals::msg::report::failed_kept(errors));
     } else {
-        eprintln!("failed: {errors} error(s)");
+        eprintln!("{}", annals::msg::report::failed(errors));
     }
     ExitCode::from(1)
 }

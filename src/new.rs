@@ -121,12 +121,12 @@ pub fn create(root: &Path, year: i32, today: Option<NaiveDate>) -> Result<Create
     let folder = root.join("content").join(year.to_string());
     let shown = Path::new("content").join(year.to_string());
     crate::content::discover::check_year(year).map_err(|why| {
-        Diagnostic::error(&shown, why).help("pass the 年度 as four digits, e.g. `annals new 2025`")
+        Diagnostic::error(&shown, why).help(crate::msg::commands::new_year_help())
     })?;
     if folder.exists() {
         return Err(
-            Diagnostic::error(&shown, format!("the year {year} already exists"))
-                .help("annals new never overwrites: edit the files there, or pick another year")
+            Diagnostic::error(&shown, crate::msg::commands::year_exists(year))
+                .help(crate::msg::commands::year_exists_help())
                 .into(),
         );
     }

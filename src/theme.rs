@@ -54,12 +54,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Failure> {
     } else {
         return Err(Diagnostic::error(
             crate::config::FILE_NAME,
-            format!(
-                "theme `{}` not found: there is no folder themes/{}",
-                config.theme, config.theme
-            ),
+            crate::msg::content::theme_missing(&config.theme),
         )
-        .help("create the folder, or write `theme: default`")
+        .help(crate::msg::content::theme_missing_help())
         .into());
     }
     // The site's own templates/ and static/ replace the theme's files of the same name.
@@ -124,8 +121,10 @@ fn read_folder(
                     .path()
                     .map(|p| fsx::relative(root, p))
                     .unwrap_or_else(|| fsx::relative(root, dir));
-                diags
-                    .push(Diagnostic::error(shown, e.to_string()).help("fix or remove this entry"));
+                diags.push(
+                    Diagnostic::error(shown, e.to_string())
+                        .help(crate::msg::content::theme_entry_help()),
+                );
                 continue;
             }
         };

@@ -5,6 +5,7 @@
 //! clerk can act on ("unknown field `titel`" with "did you mean `title`?").
 
 use crate::error::{Diagnostic, did_you_mean};
+use crate::msg::files as m;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -35,7 +36,7 @@ impl Source<'_> {
     /// Parses the date text of top-level `key`, positioned on that key when it is no date.
     pub fn date(&self, key: &str, text: &str) -> Result<chrono::NaiveDate, Diagnostic> {
         crate::dates::parse(text).map_err(|e| {
-            self.error_on_key(key, format!("`{key}`: {}", e.message))
+            self.error_on_key(key, crate::msg::content::field_date(key, &e.message))
                 .help(e.help)
         })
     }
@@ -65,16 +66,11 @@ impl Source<'_> {
                 .and_then(|l| l.chars().nth(col.saturating_sub(1)))
         };
         let (message, help, position) = if position.and_then(char_at) == Some('\t') {
-            (
-                "a tab character is used for indentation".to_string(),
-                "YAML indentation must use spaces, not tabs: replace the tabs with spaces"
-                    .to_string(),
-                position,
-            )
+            (m::yaml_tab_indent(), m::yaml_tab_indent_help(), position)
         } else if message.contains("end of stream") && unclosed_quote(self.yaml).is_some() {
             (
-                "a quoted value is never closed".to_string(),
-                "add the closing quote at the end of the value".to_string(),
+                m::yaml_unclosed_quote(),
+                m::yaml_unclosed_quote_help(),
                 unclosed_quote(self.yaml),
             )
         } else {
@@ -119,28 +115,58 @@ fn explain(message: &str) -> (String, String) {
         let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let list = known.join(", ");
         let help = match did_you_mean(field, known.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? The known fields are: {list}"),
-            None => format!("remove it, or use one of the known fields: {list}"),
+            Some(s) => m::unknown_field_did_you_mean(s, &list),
+            None => m::unknown_field_help(&list),
         };
-        return (format!("unknown field `{field}`"), help);
+        return (m::unknown_field(field), help);
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return (
-            format!("missing required field `{field}`"),
-            format!("add a line `{field}: ...` to this YAML"),
-        );
+        return (m::missing_field(field), m::missing_field_help(field));
     }
     if message.contains("invalid type") {
         return (
-            message.to_string(),
-            "give the field the kind of value it takes: a single value where one is expected, a list (`- item` lines or `[a, b]`) where a list is".into(),
+            m::yaml_invalid_type(&serde_words(message)),
+            m::yaml_invalid_type_help(),
         );
     }
-    (
-        message.to_string(),
-        "fix the YAML syntax here: check quotes, colons after keys and consistent indentation with spaces".into(),
-    )
+    (m::yaml_syntax(message), m::yaml_syntax_help())
+}
+
+/// serde's names of kinds of values in the current language (`invalid type: sequence,
+/// expected a string` → `这里是列表，应为字符串`); the rest of its wording is kept.
+fn serde_words(message: &str) -> String {
+    if crate::msg::current() == crate::msg::Lang::En {
+        return message.to_string();
+    }
+    let Some((head, rest)) = message.split_once("invalid type: ") else {
+        return message.to_string();
+    };
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    let kind = |k: &str| {
+        let (name, value) = k.split_once(' ').unwrap_or((k, ""));
+        let name = match name.trim_start_matches("a ").trim_start_matches("an ") {
+            "sequence" => "列表",
+            "map" => "键值对",
+            "string" => "文本",
+            "integer" => "整数",
+            "floating" => "小数",
+            "boolean" => "是/否值",
+            "unit" | "null" => "空值",
+            _ => return k.to_string(),
+        };
+        format!(
+            "{name}{}",
+            if value.is_empty() {
+                String::new()
+            } else {
+                format!(" {value}")
+            }
+        )
+    };
+    let found = kind(found);
+    let expected = kind(expected.trim_start_matches("a ").trim_start_matches("an "));
+    format!("{head}这里是{found}，应为{expected}")
 }
 
 /// The 1-based line, 1-based value column and value length (in characters) of a
@@ -178,15 +204,15 @@ mod tests {
     #[test]
     fn unknown_field_suggests() {
         let d = src("titel: x\n").parse::<T>().unwrap_err();
-        assert_eq!(d.message, "unknown field `titel`");
+        assert_eq!(d.message, "未知字段 `titel`");
         assert_eq!(d.line, Some(1));
-        assert!(d.help.unwrap().starts_with("did you mean `title`?"));
+        assert!(d.help.unwrap().starts_with("是不是想写 `title`？"));
     }
 
     #[test]
     fn missing_field_named() {
         let d = src("").parse::<T>().unwrap_err();
-        assert_eq!(d.message, "missing required field `title`");
+        assert_eq!(d.message, "缺少必填字段 `title`");
     }
 
     #[test]

@@ -14,15 +14,12 @@ pub fn check(site: &Site, read: &[(Rendered, Facts)]) -> Vec<Diagnostic> {
             let (line, col) = line_col(&s.body, range.start);
             let marker = &s.body[range.clone()];
             diags.push(
-                Diagnostic::warning(
-                    &s.shown,
-                    format!("`{marker}` is shown as characters: the emphasis did not take"),
-                )
-                .at(&s.body, line, col)
-                .with_line(s.body_line + line - 1)
-                .span(range.len())
-                .help("close every ** you open, with no space just inside the markers (`**一是**`, not `** 一是 **`); write \\* for a literal asterisk")
-                .code("literal-emphasis"),
+                Diagnostic::warning(&s.shown, crate::msg::commands::literal_emphasis(marker))
+                    .at(&s.body, line, col)
+                    .with_line(s.body_line + line - 1)
+                    .span(range.len())
+                    .help(crate::msg::commands::literal_emphasis_help())
+                    .code("literal-emphasis"),
             );
         }
     }

@@ -61,9 +61,12 @@ pub fn check(site: &Site, read: &[(Rendered, Facts)]) -> Vec<Diagnostic> {
             }
             if is_external(target) {
                 diags.push(
-                    place(Diagnostic::warning(&s.shown, format!("`{target}` is outside the site: it is shown as text only")))
-                        .help("an intranet page cannot reach other sites; copy what is needed into the archive")
-                        .code("external-link"),
+                    place(Diagnostic::warning(
+                        &s.shown,
+                        crate::msg::commands::external_link(target),
+                    ))
+                    .help(crate::msg::commands::external_link_help())
+                    .code("external-link"),
                 );
                 continue;
             }
@@ -79,27 +82,29 @@ pub fn check(site: &Site, read: &[(Rendered, Facts)]) -> Vec<Diagnostic> {
             };
             let Some(page) = page else {
                 diags.push(
-                    at(format!("the link `{target}` climbs above the site"))
-                        .help("link within content/")
+                    at(crate::msg::commands::link_above_site(target))
+                        .help(crate::msg::commands::link_above_site_help())
                         .code("broken-link"),
                 );
                 continue;
             };
             let known = anchors.contains_key(&page) || files.contains(&page);
             if !known {
-                diags.push(at(format!("the link `{target}` points to {page}, which the site does not have")).help("check the file name; link other documents by their .md file, e.g. 整改方案.md").code("broken-link"));
+                diags.push(
+                    at(crate::msg::commands::link_broken(target, &page))
+                        .help(crate::msg::commands::link_broken_help())
+                        .code("broken-link"),
+                );
             } else if !anchor.is_empty()
                 && anchors.get(&page).is_some_and(|ids| !ids.contains(anchor))
             {
                 let ids: Vec<&str> = anchors[&page].iter().map(String::as_str).collect();
                 let help = match crate::error::did_you_mean(anchor, ids.iter().copied()) {
-                    Some(s) => format!("did you mean `#{s}`?"),
-                    None => {
-                        "link to a heading's anchor as shown in the page's table of contents".into()
-                    }
+                    Some(s) => crate::msg::commands::anchor_did_you_mean(s),
+                    None => crate::msg::commands::anchor_help(),
                 };
                 diags.push(
-                    at(format!("{page} has no heading `#{anchor}`"))
+                    at(crate::msg::commands::anchor_missing(&page, anchor))
                         .help(help)
                         .code("broken-link"),
                 );

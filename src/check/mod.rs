@@ -38,9 +38,9 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
                 diags.push(
                     Diagnostic::warning(
                         std::path::Path::new("content").join(&asset.rel),
-                        "no page lists this file (it is published, but only a link to it finds it)",
+                        crate::msg::commands::unlisted_file(),
                     )
-                    .help("put it in a year folder: beside its document with the same name (召开情况报告.pdf), under the document's `attachments:`, or anywhere in the year to list it on the year page")
+                    .help(crate::msg::commands::unlisted_file_help())
                     .code("unlisted-file"),
                 );
             }
@@ -50,14 +50,13 @@ pub fn check(root: &Path, today: Option<NaiveDate>) -> Vec<Diagnostic> {
                     .origin
                     .error(
                         "deadline",
-                        format!(
-                            "record {} is overdue: due {}, still {}",
-                            r.id,
+                        crate::msg::commands::overdue(
+                            &r.id,
                             r.deadline_text.as_deref().unwrap_or(""),
-                            r.status
+                            &r.status,
                         ),
                     )
-                    .help("update its status and progress, or agree a new deadline")
+                    .help(crate::msg::commands::overdue_help())
                     .code("overdue");
                 d.severity = Severity::Warning;
                 diags.push(d);

@@ -2,6 +2,7 @@
 //! attachment), decided by where it sits. Nothing is read here.
 
 use crate::error::Diagnostic;
+use crate::msg::content as m;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -63,10 +64,10 @@ pub fn check_year(year: i32) -> Result<(), String> {
     if YEARS.contains(&year) {
         Ok(())
     } else {
-        Err(format!(
-            "{year} is not a 年度 annals can hold: a year folder is a four-digit year from {} to {}",
-            YEARS.start(),
-            YEARS.end()
+        Err(crate::msg::commands::year_out_of_range(
+            year,
+            *YEARS.start(),
+            *YEARS.end(),
         ))
     }
 }
@@ -130,12 +131,9 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         }
         if !item.file_type().is_dir() && !item.file_type().is_file() {
             diags.push(
-                Diagnostic::warning(
-                    &shown,
-                    "not a regular file (a FIFO, device or socket): skipped",
-                )
-                .help("remove it from content/; only files and folders are published")
-                .code("special-file"),
+                Diagnostic::warning(&shown, m::special_file())
+                    .help(m::special_file_help())
+                    .code("special-file"),
             );
             continue;
         }
@@ -143,21 +141,15 @@ pub fn discover(root: &Path) -> (Vec<Entry>, Vec<Diagnostic>) {
         if item.file_type().is_dir() {
             if parts.len() == 1 && year.is_none() {
                 diags.push(
-                    Diagnostic::error(
-                        &shown,
-                        format!("the folder `{}` under content/ is not a year", parts[0]),
-                    )
-                    .help("name each year folder by its 年度 in four digits, e.g. content/2025/"),
+                    Diagnostic::error(&shown, m::not_a_year_folder(&parts[0]))
+                        .help(m::not_a_year_folder_help()),
                 );
                 walk.skip_current_dir();
             }
             continue;
         }
         let Some(kind) = classify(&parts) else {
-            diags.push(
-                Diagnostic::error(&shown, "a document must be in a year folder")
-                    .help("move it to content/YEAR/, e.g. content/2025/"),
-            );
+            diags.push(Diagnostic::error(&shown, m::outside_year()).help(m::outside_year_help()));
             continue;
         };
         entries.push(Entry {
@@ -176,8 +168,8 @@ fn inside(site: &Path, path: &Path) -> bool {
 }
 
 fn link_out_of_site(shown: &Path) -> Diagnostic {
-    Diagnostic::error(shown, "symbolic link to a place outside the site (or to nothing): refused, nothing was read through it")
-        .help("copy the file into content/ instead of linking to it; links may only point inside the site folder")
+    Diagnostic::error(shown, m::link_outside())
+        .help(m::link_outside_help())
         .code("link-outside")
 }
 
@@ -238,18 +230,12 @@ fn walk_error(root: &Path, e: &walkdir::Error) -> Diagnostic {
         .map(|p| crate::fsx::relative(root, p))
         .unwrap_or_else(|| PathBuf::from("content"));
     if let Some(ancestor) = e.loop_ancestor() {
-        return Diagnostic::error(
-            &shown,
-            format!(
-                "symbolic link loop: it leads back to {}",
-                crate::fsx::relative(root, ancestor).display()
-            ),
-        )
-        .help("remove the link or point it outside content/");
+        let target = crate::fsx::relative(root, ancestor).display().to_string();
+        return Diagnostic::error(&shown, m::link_loop(&target)).help(m::link_loop_help());
     }
     match e.io_error() {
-        Some(io) => crate::fsx::io_diagnostic(&shown, "read this entry", io),
-        None => Diagnostic::error(&shown, e.to_string()),
+        Some(io) => crate::fsx::io_diagnostic(&shown, &crate::msg::files::act_read_entry(), io),
+        None => Diagnostic::error(&shown, m::walk_failed(&e.to_string())),
     }
 }
 

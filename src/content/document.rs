@@ -6,6 +6,7 @@
 use crate::config::Config;
 use crate::content::frontmatter;
 use crate::error::{Diagnostic, did_you_mean};
+use crate::msg::content as m;
 use crate::yaml;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -107,27 +108,27 @@ pub fn parse(
     if let Some(y) = fm.year.filter(|y| *y != year) {
         diags.push(
             source
-                .error_on_key("year", format!("`year: {y}` does not match the year folder {year}"))
-                .help(format!("the folder is the 年度: move the file to content/{y}/, or write `year: {year}` (or drop the field)")),
+                .error_on_key("year", m::year_mismatch(y, year))
+                .help(m::year_mismatch_help(y, year)),
         );
     }
     // YAML reads `title: null` (or `~`) as the word null: a page titled "null" helps nobody.
     let title = fm.title.trim();
     if title.is_empty() || matches!(title, "null" | "Null" | "NULL" | "~") {
-        let what = if title.is_empty() { "empty" } else { "null" };
-        diags.push(
-            source
-                .error_on_key("title", format!("`title` is {what}"))
-                .help("write the document's title"),
-        );
+        let what = if title.is_empty() {
+            m::title_empty()
+        } else {
+            m::title_null()
+        };
+        diags.push(source.error_on_key("title", what).help(m::title_help()));
     }
     let slug = match &fm.slug {
         Some(s) => {
             if let Err(why) = check_slug(s) {
                 diags.push(
                     source
-                        .error_on_key("slug", format!("`slug: {s}` {why}"))
-                        .help("use a plain name such as `zhaokai-qingkuang` or `召开情况报告`"),
+                        .error_on_key("slug", m::slug_bad(s, &why))
+                        .help(m::slug_bad_help()),
                 );
             }
             match stem.rsplit_once('/') {
@@ -138,13 +139,7 @@ pub fn parse(
         None => stem.to_string(),
     };
     if fm.slug.is_none() && slug.rsplit('/').next() == Some("index") {
-        diags.push(
-            Diagnostic::error(
-                shown,
-                "a document named `index` would replace the year page",
-            )
-            .help("rename the file, or give it a `slug`"),
-        );
+        diags.push(Diagnostic::error(shown, m::index_document()).help(m::index_document_help()));
     }
     let meeting = fm
         .meeting
@@ -153,11 +148,8 @@ pub fn parse(
     if meeting != ANNUAL_MEETING && !meeting.starts_with("专题") {
         diags.push(
             source
-                .error_on_key(
-                    "meeting",
-                    format!("`meeting: {meeting}` is neither 年度 nor 专题·<name>"),
-                )
-                .help("write `meeting: 年度` or e.g. `meeting: 专题·巡察整改`"),
+                .error_on_key("meeting", m::meeting_bad(&meeting))
+                .help(m::meeting_bad_help()),
         );
     }
     if !diags.is_empty() {
@@ -190,32 +182,30 @@ fn unknown_type(source: &yaml::Source, given: &str, config: &Config) -> Diagnost
     let names = v.types.iter().chain(aliases.keys()).map(String::as_str);
     let list = v.types.join(", ");
     let help = match did_you_mean(given.trim(), names) {
-        Some(s) => format!("did you mean `{s}`? The types in annals.yaml are: {list}"),
-        None => format!(
-            "use one of the types in annals.yaml ({list}), or add `{given}` to `vocabularies.types` there"
-        ),
+        Some(s) => m::unknown_type_did_you_mean(s, &list),
+        None => m::unknown_type_help(&list, given),
     };
     source
-        .error_on_key("type", format!("unknown document type `{given}`"))
+        .error_on_key("type", m::unknown_type(given))
         .help(help)
 }
 
 /// Why a slug cannot be a file name inside the year folder.
-fn check_slug(slug: &str) -> Result<(), &'static str> {
+fn check_slug(slug: &str) -> Result<(), String> {
     let s = slug.trim();
     if s.is_empty() {
-        Err("is empty")
+        Err(m::slug_empty())
     } else if s.contains(['/', '\\']) {
-        Err("contains a slash")
+        Err(m::slug_slash())
     } else if s.starts_with('.') {
-        Err("starts with a dot")
+        Err(m::slug_dot())
     } else if s == "index" {
-        Err("would replace the year page")
+        Err(m::slug_index())
     } else if s
         .chars()
         .any(|c| c.is_control() || "?#%\"<>|*:".contains(c))
     {
-        Err("contains a character that is not allowed in a URL or file name")
+        Err(m::slug_character())
     } else {
         Ok(())
     }
@@ -242,7 +232,7 @@ mod tests {
                 "---\ntitle: {null}\ntype: 整改方案\ndate: 2026-01-15\n---\n"
             ))
             .unwrap_err();
-            assert!(e[0].message.contains("`title` is null"), "{}", e[0].message);
+            assert!(e[0].message.contains("`title` 是 null"), "{}", e[0].message);
         }
         let d = parse_str("---\ntitle: 报告\ntype: 检视剖析材料\ndate: 2026-01-15\n---\n正文\n")
             .unwrap();
@@ -259,7 +249,7 @@ mod tests {
                 .unwrap_err();
         let lines: Vec<_> = errs.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![Some(4), Some(3), Some(5)]);
-        assert!(errs[1].help.as_deref().unwrap().contains("did you mean"));
+        assert!(errs[1].help.as_deref().unwrap().contains("是不是想写"));
     }
 
     #[test]
@@ -267,6 +257,6 @@ mod tests {
         let errs =
             parse_str("---\ntitle: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: ../x\n---\n")
                 .unwrap_err();
-        assert!(errs[0].message.contains("slash"));
+        assert!(errs[0].message.contains("含有斜杠"));
     }
 }

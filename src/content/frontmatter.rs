@@ -2,6 +2,7 @@
 //! each starts on so YAML errors point into the `.md` file.
 
 use crate::error::Diagnostic;
+use crate::msg::content as m;
 use std::path::Path;
 
 /// A file cut at its front matter fences.
@@ -37,10 +38,10 @@ fn is_fence(line: &str) -> bool {
 pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagnostic> {
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() == "+++" {
-        return Err(Diagnostic::error(shown, "TOML front matter (+++) is not supported")
+        return Err(Diagnostic::error(shown, m::toml_front_matter())
             .at(text, 1, 1)
             .span(3)
-            .help("annals reads YAML front matter: put `title: ...`, `type: ...`, `date: ...` between two lines of `---`"));
+            .help(m::toml_front_matter_help()));
     }
     if !is_fence(first) {
         return Ok(None);
@@ -59,20 +60,18 @@ pub fn split<'a>(shown: &Path, text: &'a str) -> Result<Option<Split<'a>>, Diagn
         }
         offset += line.len();
     }
-    Err(
-        Diagnostic::error(shown, "the front matter opened here is never closed")
-            .at(text, 1, 1)
-            .span(3)
-            .help("add a line `---` after the last front matter field"),
-    )
+    Err(Diagnostic::error(shown, m::front_matter_unclosed())
+        .at(text, 1, 1)
+        .span(3)
+        .help(m::front_matter_unclosed_help()))
 }
 
 /// Like [`split`], but a document must have front matter.
 pub fn require<'a>(shown: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     split(shown, text)?.ok_or_else(|| {
-        Diagnostic::error(shown, "the document has no front matter")
+        Diagnostic::error(shown, m::no_front_matter())
             .at(text, 1, 1)
-            .help("start the file with\n---\ntitle: 2025年度民主生活会召开情况报告\ntype: 召开情况报告\ndate: 2026-01-15\n---")
+            .help(m::no_front_matter_help())
     })
 }
 
@@ -103,10 +102,10 @@ mod tests {
             require(Path::new("a.md"), "正文")
                 .unwrap_err()
                 .message
-                .contains("no front matter")
+                .contains("没有前置元数据")
         );
         let d = split(Path::new("a.md"), "---\ntitle: a\n").unwrap_err();
-        assert!(d.message.contains("never closed"));
+        assert!(d.message.contains("没有结束"));
     }
 
     #[test]

@@ -74,9 +74,12 @@ enum Item {
 /// Loads the archive under `root`; collects every problem before failing.
 pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
     if !root.join("content").is_dir() {
-        return Err(Diagnostic::error("content", format!("there is no content/ folder in {}", root.display()))
-            .help("run annals in the site's folder or pass --root DIR; `annals new YEAR` starts an archive")
-            .into());
+        let root = root.display().to_string();
+        return Err(
+            Diagnostic::error("content", crate::msg::content::no_content_folder(&root))
+                .help(crate::msg::content::no_content_folder_help())
+                .into(),
+        );
     }
     let ((entries, mut diags), history) =
         rayon::join(|| discover::discover(root), || git::histories(root));
@@ -95,9 +98,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Loaded, Failure> {
                     diags.push(
                         Diagnostic::error(
                             &shown,
-                            format!("the year {y} already has a ledger, {}", first.display()),
+                            crate::msg::content::second_ledger(y, &first.display().to_string()),
                         )
-                        .help("keep one ledger file a year: rectifications.yaml, .csv or .xlsx"),
+                        .help(crate::msg::content::second_ledger_help()),
                     );
                 } else {
                     year.ledger_file = Some(shown);

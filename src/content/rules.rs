@@ -3,13 +3,14 @@
 //! placeholders. Every line is read: a 密级 can stand anywhere.
 
 use crate::error::Diagnostic;
+use crate::msg::content as m;
 use std::path::Path;
 
 /// What a count or date placeholder is followed by: `*月*日`, `共*条`, `*人次`.
 const UNITS: &str = "年月日号条个项人次名篇份件期届天";
 
 /// A finding on one line: (column, length in characters, rule, message, fix).
-pub(crate) type Finding = (usize, usize, &'static str, String, &'static str);
+pub(crate) type Finding = (usize, usize, &'static str, String, String);
 
 pub(crate) fn classified(chars: &[char], out: &mut Vec<Finding>) {
     for (i, &c) in chars.iter().enumerate() {
@@ -35,8 +36,8 @@ pub(crate) fn classified(chars: &[char], out: &mut Vec<Finding>) {
                 i + 1,
                 j + 1 - i,
                 "classified",
-                format!("classification marking `{marking}`: classified material must never be published on a non-classified network"),
-                "remove this document from the archive; material marked 秘密, 机密 or 绝密 belongs only on a classified network",
+                m::classified(&marking),
+                m::classified_help(),
             ));
         }
     }
@@ -46,12 +47,24 @@ fn restricted(line: &str, out: &mut Vec<Finding>) {
     let t = line.trim();
     for word in ["内部资料", "工作秘密"] {
         if let Some(b) = line.find(word) {
-            out.push((line[..b].chars().count() + 1, word.chars().count(), "restricted", format!("`{word}` marking: check that this document may be published on this non-classified network"), "make sure the document is cleared for the intranet, or remove it"));
+            out.push((
+                line[..b].chars().count() + 1,
+                word.chars().count(),
+                "restricted",
+                m::restricted(word),
+                m::restricted_help(),
+            ));
         }
     }
     if t == "内部" || t.starts_with("内部 ") || t == "内部★" {
         let col = line.chars().take_while(|c| c.is_whitespace()).count() + 1;
-        out.push((col, 2, "restricted", "`内部` marking: check that this document may be published on this non-classified network".into(), "make sure the document is cleared for the intranet, or remove it"));
+        out.push((
+            col,
+            2,
+            "restricted",
+            m::restricted("内部"),
+            m::restricted_help(),
+        ));
     }
 }
 
@@ -62,8 +75,8 @@ fn placeholders(chars: &[char], out: &mut Vec<Finding>) {
             col,
             len,
             "placeholder",
-            format!("unfilled placeholder `{text}`"),
-            "fill in the real value before publishing",
+            m::placeholder(&text),
+            m::placeholder_help(),
         ));
     };
     while i < chars.len() {
@@ -192,9 +205,7 @@ mod tests {
                 .all(|d| d.is_error() && d.code == Some("classified"))
         );
         assert_eq!((d[0].line, d[0].col), (Some(2), Some(1)));
-        assert!(
-            d[0].message.contains("`机密★`") && d[0].message.contains("non-classified network")
-        );
+        assert!(d[0].message.contains("`机密★`") && d[0].message.contains("非涉密网络"));
         assert_eq!((d[1].line, d[1].col), (Some(3), Some(3)));
     }
 

@@ -51,21 +51,18 @@ fn entity(name: &str) -> String {
 /// The title (first level-1 heading, or first paragraph) and the Markdown body.
 pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("it is not a .docx file (a zip archive): {e}"))?;
+        .map_err(|e| crate::msg::commands::docx_not_zip(&e.to_string()))?;
     crate::ledger::from_xlsx::check_unpacked(bytes)?;
     let mut xml = String::new();
     // Read no more than the limit even if the archive understates its sizes.
     let limit = crate::ledger::from_xlsx::MAX_UNPACKED;
     zip.by_name("word/document.xml")
-        .map_err(|_| "it has no word/document.xml: is it really a Word document?".to_string())?
+        .map_err(|_| crate::msg::commands::docx_no_document())?
         .take(limit + 1)
         .read_to_string(&mut xml)
         .map_err(|e| e.to_string())?;
     if xml.len() as u64 > limit {
-        return Err(format!(
-            "its text unpacks to more than {} MB, more than a document can take",
-            limit / 1024 / 1024
-        ));
+        return Err(crate::msg::commands::docx_too_big(limit / 1024 / 1024));
     }
     let mut reader = Reader::from_str(&xml);
     let mut blocks: Vec<String> = Vec::new();
@@ -78,7 +75,7 @@ pub fn import(bytes: &[u8]) -> Result<(String, String), String> {
     loop {
         let event = reader
             .read_event()
-            .map_err(|e| format!("its XML cannot be read: {e}"))?;
+            .map_err(|e| crate::msg::commands::docx_xml(&e.to_string()))?;
         match event.clone() {
             Event::Start(e) | Event::Empty(e) => match e.name().into_inner() {
                 "w:p" => para = Some(Para::default()),

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use crate::ledger;
+use crate::msg::commands as m;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -46,51 +47,43 @@ pub fn import(root: &Path, opts: &ImportOptions) -> Result<PathBuf, Failure> {
         "csv" | "xlsx" => import_ledger(&shown, &ext, &bytes, opts, &config)?,
         "docx" => {
             let (title, body) = docx::import(&bytes).map_err(|e| {
-                Diagnostic::error(&shown, format!("cannot read the Word file: {e}"))
-                    .help("save it again from Word as .docx")
+                Diagnostic::error(&shown, m::word_unreadable(&e.to_string()))
+                    .help(m::word_unreadable_help())
             })?;
             let date = body.lines().flat_map(text::dates_in).last();
             document(&shown, &title, year_of(&title), date, &body, opts, &config)?
         }
         "pdf" => {
             let text = pdf::text(&bytes).map_err(|e| match e {
-                pdf::Unreadable::NoText => Diagnostic::error(
-                    &shown,
-                    "the PDF has no text layer: it looks like a scan, and annals reads no text from images (OCR is not part of annals)",
-                )
-                .help("import a Word (.docx) or text version of it, or type the text into a Markdown file; keep the scan as the document's original by putting it beside the .md with the same name (content/2025/召开情况报告.pdf)"),
-                pdf::Unreadable::Broken(why) => {
-                    Diagnostic::error(&shown, format!("cannot read the PDF: {why}"))
-                        .help("export it again from Word or WPS (文件 → 导出为 PDF), or import the .docx")
+                pdf::Unreadable::NoText => {
+                    Diagnostic::error(&shown, m::pdf_scan()).help(m::pdf_scan_help())
                 }
+                pdf::Unreadable::Broken(why) => Diagnostic::error(&shown, m::pdf_unreadable(&why))
+                    .help(m::pdf_unreadable_help()),
             })?;
             let i = text::import(&text);
             document(&shown, &i.title, i.year, i.date, &i.body, opts, &config)?
         }
         "doc" | "wps" => {
-            return Err(Diagnostic::error(
-                &shown,
-                format!("annals cannot read .{ext} files (the old Word and WPS format)"),
-            )
-            .help("open it in Word or WPS and save it as .docx (文件 → 另存为 → Word 文档 .docx), then import the .docx")
-            .into());
+            return Err(Diagnostic::error(&shown, m::old_word(&ext))
+                .help(m::old_word_help())
+                .into());
         }
         "txt" | "text" | "" => {
             let text = decode_any(&bytes);
             let i = text::import(&text);
             document(&shown, &i.title, i.year, i.date, &i.body, opts, &config)?
         }
-        other => return Err(Diagnostic::error(
-            &shown,
-            format!("annals cannot import .{other} files"),
-        )
-        .help("import a PDF with text (.pdf), PDF-extracted text (.txt), Word (.docx), or a ledger table (.csv, .xlsx)")
-        .into()),
+        other => {
+            return Err(Diagnostic::error(&shown, m::import_kind(other))
+                .help(m::import_kind_help())
+                .into());
+        }
     };
     let target = root.join(&rel);
     if target.exists() && !opts.force {
-        return Err(Diagnostic::error(&rel, "the file already exists")
-            .help("pass --force to replace it, or --type/--year to import elsewhere")
+        return Err(Diagnostic::error(&rel, m::import_exists())
+            .help(m::import_exists_help())
             .into());
     }
     fsx::write(&target, out.as_bytes())?;
@@ -158,20 +151,17 @@ fn document(
     opts: &ImportOptions,
     config: &Config,
 ) -> Result<(PathBuf, String), Failure> {
-    let year = opts.year.or(year).ok_or_else(|| {
-        Diagnostic::error(shown, "cannot tell the 年度 from the title").help("pass --year 2025")
-    })?;
+    let year = opts
+        .year
+        .or(year)
+        .ok_or_else(|| Diagnostic::error(shown, m::year_from_title()).help(m::pass_year_help()))?;
     let wanted = opts
         .doc_type
         .clone()
         .unwrap_or_else(|| type_of(title).to_string());
     let doc_type = config.canonical_type(&wanted).ok_or_else(|| {
-        Diagnostic::error(shown, format!("the type `{wanted}` is not in annals.yaml")).help(
-            format!(
-                "pass --type with one of: {}",
-                config.vocabularies.types.join(", ")
-            ),
-        )
+        Diagnostic::error(shown, m::import_type(&wanted))
+            .help(m::import_type_help(&config.vocabularies.types.join(", ")))
     })?;
     let (date, note) = match date {
         Some(d) => (crate::dates::iso(d), ""),
@@ -200,15 +190,12 @@ fn document(
 /// `content/YEAR/NAME.md`, refusing a year build would refuse and any name that would not lie
 /// directly in the year folder.
 fn document_path(shown: &Path, year: i32, name: &str) -> Result<PathBuf, Failure> {
-    crate::content::discover::check_year(year).map_err(|why| {
-        Diagnostic::error(shown, why).help("pass --year with the 年度, e.g. --year 2025")
-    })?;
+    crate::content::discover::check_year(year)
+        .map_err(|why| Diagnostic::error(shown, why).help(m::pass_year_range_help()))?;
     let folder = Path::new("content").join(year.to_string());
     let rel = folder.join(format!("{name}.md"));
     if rel.parent() != Some(folder.as_path()) {
-        return Err(
-            Diagnostic::error(shown, format!("cannot make a file name from `{name}`")).into(),
-        );
+        return Err(Diagnostic::error(shown, m::file_name_from(name)).into());
     }
     Ok(rel)
 }
@@ -267,9 +254,7 @@ fn import_ledger(
                     .and_then(|y| y.parse().ok())
             })
         })
-        .ok_or_else(|| {
-            Diagnostic::error(shown, "cannot tell the 年度 from the ids").help("pass --year 2025")
-        })?;
+        .ok_or_else(|| Diagnostic::error(shown, m::year_from_ids()).help(m::pass_year_help()))?;
     let mut records = Vec::new();
     let mut diags = Vec::new();
     for raw in raws {
@@ -282,9 +267,8 @@ fn import_ledger(
         return Err(Failure(diags));
     }
     let yaml = ledger::to_yaml::to_yaml(&records);
-    crate::content::discover::check_year(year).map_err(|why| {
-        Diagnostic::error(shown, why).help("pass --year with the 年度, e.g. --year 2025")
-    })?;
+    crate::content::discover::check_year(year)
+        .map_err(|why| Diagnostic::error(shown, why).help(m::pass_year_range_help()))?;
     let rel = Path::new("content")
         .join(year.to_string())
         .join("rectifications.yaml");

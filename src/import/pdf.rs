@@ -15,9 +15,7 @@ pub enum Unreadable {
 /// The text of a PDF, page after page.
 pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
     if !bytes.starts_with(b"%PDF") {
-        return Err(Unreadable::Broken(
-            "it does not start as a PDF does (%PDF)".into(),
-        ));
+        return Err(Unreadable::Broken(crate::msg::commands::pdf_not_pdf()));
     }
     // pdf-extract may panic on a malformed file: a bad file is an error message, never a
     // crash, and the panic's own text would only confuse (the hook is put back at once).
@@ -28,7 +26,7 @@ pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
     let text = match result {
         Ok(Ok(text)) => text,
         Ok(Err(e)) => return Err(Unreadable::Broken(e.to_string())),
-        Err(_) => return Err(Unreadable::Broken("its structure could not be read".into())),
+        Err(_) => return Err(Unreadable::Broken(crate::msg::commands::pdf_structure())),
     };
     if text.chars().all(char::is_whitespace) {
         return Err(Unreadable::NoText);

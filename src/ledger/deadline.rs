@@ -45,11 +45,9 @@ pub fn parse(text: &str, year: i32) -> Result<Deadline, DateError> {
         Err(e) if t.contains('-') => return Err(e),
         Err(_) => {}
     }
-    let bad = || {
-        DateError {
-        message: format!("`{t}` is not a deadline"),
-        help: "write a date (2026-06-30, 2026年6月30日), a month (2026年6月底前, 6月底前), 年底前, or 长期坚持".into(),
-    }
+    let bad = || DateError {
+        message: crate::msg::ledger::deadline_bad(t),
+        help: crate::msg::ledger::deadline_bad_help(),
     };
     let mut s = t;
     for suffix in ["以前", "之前", "前"] {
@@ -80,7 +78,7 @@ pub fn parse(text: &str, year: i32) -> Result<Deadline, DateError> {
         }
     };
     date.map(Deadline::Date).ok_or_else(|| DateError {
-        message: format!("`{t}` is not a real date"),
+        message: crate::msg::content::date_unreal(t),
         help: bad().help,
     })
 }
@@ -114,7 +112,7 @@ mod tests {
             parse("2025-02-30", 2025)
                 .unwrap_err()
                 .message
-                .contains("not a real date")
+                .contains("不是真实存在的日期")
         );
     }
 }

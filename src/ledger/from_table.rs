@@ -6,6 +6,7 @@
 use super::fields::{self, Shape};
 use super::{Origin, RawRecord};
 use crate::error::{Diagnostic, did_you_mean};
+use crate::msg::ledger as m;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -46,12 +47,11 @@ fn unclosed_quote(text: &str) -> Option<(usize, usize)> {
 /// Reads a CSV text.
 pub fn parse_csv(shown: &Path, text: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
     if let Some((line, col)) = unclosed_quote(text) {
-        return Err(vec![Diagnostic::error(
-            shown,
-            "a quote opens a cell here and is never closed: the rest of the file would be read as this one cell",
-        )
-        .at(text, line, col)
-        .help("close the quote at the end of the cell, or write a quote inside a cell as two quotes (\"\")")]);
+        return Err(vec![
+            Diagnostic::error(shown, m::csv_unclosed_quote())
+                .at(text, line, col)
+                .help(m::csv_unclosed_quote_help()),
+        ]);
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -72,14 +72,11 @@ pub fn parse_csv(shown: &Path, text: &str) -> Result<Vec<RawRecord>, Vec<Diagnos
             }
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
-                return Err(vec![Diagnostic::error(
-                    shown,
-                    format!("the CSV cannot be read: {e}"),
-                )
-                .at(text, line, 1)
-                .help(
-                    "check the quotes of this row; save the ledger from Excel as “CSV UTF-8”",
-                )]);
+                return Err(vec![
+                    Diagnostic::error(shown, m::csv_unreadable(&e.to_string()))
+                        .at(text, line, 1)
+                        .help(m::csv_unreadable_help()),
+                ]);
             }
         }
     }
@@ -162,12 +159,8 @@ pub(super) fn to_records(
         }
         match fields::from_header(h).map(|f| f.key) {
             Some(k) if columns.values().any(|c| *c == k) => diags.push(
-                at(
-                    &header,
-                    i,
-                    format!("the column `{h}` repeats `{}`", fields::label(k)),
-                )
-                .help("keep one column per field"),
+                at(&header, i, m::column_repeats(h, fields::label(k)))
+                    .help(m::column_repeats_help()),
             ),
             Some(k) => {
                 columns.insert(i, k);
@@ -177,16 +170,10 @@ pub(super) fn to_records(
                     .iter()
                     .flat_map(|f| std::iter::once(f.label).chain(f.aliases.iter().copied()));
                 let help = match did_you_mean(h, labels) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? The columns are: {}",
-                        fields::all_labels()
-                    ),
-                    None => format!(
-                        "rename it to one of {}, or remove the column",
-                        fields::all_labels()
-                    ),
+                    Some(s) => m::column_did_you_mean(s, &fields::all_labels()),
+                    None => m::column_unknown_help(&fields::all_labels()),
                 };
-                diags.push(at(&header, i, format!("unknown column `{h}`")).help(help));
+                diags.push(at(&header, i, m::column_unknown(h)).help(help));
             }
         }
     }
@@ -202,13 +189,9 @@ pub(super) fn to_records(
                 at(
                     &row,
                     extra,
-                    format!(
-                        "this row has {} cells but the header has {}",
-                        row.cells.len(),
-                        header.cells.len()
-                    ),
+                    m::row_too_long(row.cells.len(), header.cells.len()),
                 )
-                .help("remove the extra cells, or add a header for them"),
+                .help(m::row_too_long_help()),
             );
             continue;
         }
@@ -231,15 +214,8 @@ pub(super) fn to_records(
             }
             if k == "id" && cell.contains(['\n', '\r']) {
                 diags.push(
-                    at(
-                        &row,
-                        i,
-                        format!(
-                            "the 编号 `{}` holds a line break",
-                            cell.replace(['\n', '\r'], "⏎")
-                        ),
-                    )
-                    .help("an id is one line, e.g. 2025-07: remove the line break in the cell"),
+                    at(&row, i, m::id_line_break(&cell.replace(['\n', '\r'], "⏎")))
+                        .help(m::id_line_break_help()),
                 );
                 continue;
             }
@@ -295,14 +271,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e[0].line, e[0].col), (Some(2), Some(9)));
-        assert!(e[0].message.contains("never closed"), "{}", e[0].message);
+        assert!(e[0].message.contains("没有闭合"), "{}", e[0].message);
         assert!(parse_csv(Path::new("r.csv"), "编号,问题表现\n1,\"说\"\"好\"\"的\"\n").is_ok());
         let e = parse_csv(Path::new("r.csv"), "编号,问题表现\n\"2024\n01\",文稿\n").unwrap_err();
-        assert!(
-            e[0].message.contains("holds a line break"),
-            "{}",
-            e[0].message
-        );
+        assert!(e[0].message.contains("中有换行"), "{}", e[0].message);
     }
 
     #[test]
@@ -313,10 +285,10 @@ mod tests {
             e[0].help
                 .as_deref()
                 .unwrap()
-                .contains("did you mean `问题表现`")
+                .contains("是不是想写 `问题表现`")
         );
         let e = parse_csv(Path::new("r.csv"), "编号,问题表现\n1,a,多余\n").unwrap_err();
         assert_eq!((e[0].line, e[0].col), (Some(2), Some(5)));
-        assert!(e[0].message.contains("3 cells"));
+        assert!(e[0].message.contains("有 3 个单元格"));
     }
 }

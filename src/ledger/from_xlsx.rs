@@ -5,6 +5,7 @@
 use super::RawRecord;
 use super::from_table::{Row, to_records};
 use crate::error::Diagnostic;
+use crate::msg::ledger as m;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -24,10 +25,9 @@ pub fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
         total = total.saturating_add(zip.by_index_raw(i).map_err(|e| e.to_string())?.size());
     }
     if total > MAX_UNPACKED {
-        return Err(format!(
-            "it unpacks to {} MB, more than the {} MB a ledger or document can take",
+        return Err(m::zip_too_big(
             total / 1024 / 1024,
-            MAX_UNPACKED / 1024 / 1024
+            MAX_UNPACKED / 1024 / 1024,
         ));
     }
     Ok(())
@@ -53,13 +53,13 @@ fn column_name(mut col: u32) -> String {
 pub fn parse_xlsx(shown: &Path, bytes: &[u8]) -> Result<Vec<RawRecord>, Vec<Diagnostic>> {
     use calamine::{Data, Reader};
     let not_xlsx = |e: String| {
-        vec![Diagnostic::error(shown, format!("the file is not a readable Excel workbook: {e}")).help("save the ledger from Excel as .xlsx, or keep it as rectifications.csv or rectifications.yaml")]
+        vec![Diagnostic::error(shown, m::xlsx_unreadable(&e)).help(m::xlsx_unreadable_help())]
     };
     check_unpacked(bytes).map_err(&not_xlsx)?;
     let mut book =
         calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| not_xlsx(e.to_string()))?;
     let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(not_xlsx("it has no sheet".into()));
+        return Err(not_xlsx(m::xlsx_no_sheet()));
     };
     let merged = book.merge_cells_by_sheet_name(&sheet).unwrap_or_default();
     let mut cells: BTreeMap<u32, BTreeMap<u32, String>> = BTreeMap::new();
@@ -74,15 +74,14 @@ pub fn parse_xlsx(shown: &Path, bytes: &[u8]) -> Result<Vec<RawRecord>, Vec<Diag
                 continue;
             }
             if row >= MAX_ROWS || col >= MAX_COLS {
-                return Err(vec![Diagnostic::error(
-                    shown,
-                    format!(
-                        "the cell {}{} lies far outside a ledger table (at most {MAX_ROWS} rows and {MAX_COLS} columns are read)",
-                        column_name(col),
-                        row + 1
-                    ),
-                )
-                .help("delete that cell in Excel (or everything right of and below the table), then save again")]);
+                let cell = format!("{}{}", column_name(col), row + 1);
+                return Err(vec![
+                    Diagnostic::error(
+                        shown,
+                        m::xlsx_far_cell(&cell, MAX_ROWS as usize, MAX_COLS as usize),
+                    )
+                    .help(m::xlsx_far_cell_help()),
+                ]);
             }
             let text = match &value {
                 Data::DateTime(_) | Data::DateTimeIso(_) => calamine::DataType::as_date(&value)

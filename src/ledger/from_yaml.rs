@@ -206,11 +206,11 @@ pub fn parse(shown: &Path, file: &str) -> Result<Vec<RawRecord>, Vec<Diagnostic>
         first_line: 1,
     };
     let records: Option<Vec<YamlRecord>> = source.parse().map_err(|d| {
-        let hint = "a ledger is a list of records, each starting with `- id: 2025-01`";
+        let hint = crate::msg::ledger::ledger_yaml_hint();
         let help = d
             .help
             .clone()
-            .map_or(hint.to_string(), |h| format!("{h} ({hint})"));
+            .map_or(hint.clone(), |h| crate::msg::ledger::with_hint(&h, &hint));
         vec![d.help(help)]
     })?;
     let starts = item_lines(file);
@@ -262,7 +262,7 @@ mod tests {
             e[0].help
                 .as_deref()
                 .unwrap()
-                .contains("did you mean `problem`")
+                .contains("是不是想写 `problem`")
         );
     }
 }

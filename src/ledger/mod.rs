@@ -16,6 +16,7 @@ pub mod to_yaml;
 use crate::config::Config;
 use crate::dates;
 use crate::error::{Diagnostic, did_you_mean};
+use crate::msg::ledger as m;
 use chrono::NaiveDate;
 pub use deadline::Deadline;
 use serde::Serialize;
@@ -162,7 +163,7 @@ fn date_field(raw: &RawRecord, field: &str, diags: &mut Vec<Diagnostic>) -> Opti
         .map_err(|e| {
             diags.push(
                 raw.origin
-                    .error(field, format!("`{field}`: {}", e.message))
+                    .error(field, m::field_error(field, &e.message))
                     .help(e.help),
             )
         })
@@ -190,15 +191,12 @@ fn from_vocabulary(
             .map(String::as_str)
             .chain(aliases.keys().map(String::as_str)),
     ) {
-        Some(s) => format!("did you mean `{s}`? The choices in annals.yaml are: {list}"),
-        None => format!("use one of {list}, or add `{value}` to the vocabulary in annals.yaml"),
+        Some(s) => m::vocabulary_did_you_mean(s, &list),
+        None => m::vocabulary_help(&list, value),
     };
     Err(raw
         .origin
-        .error(
-            field,
-            format!("`{field}`: `{value}` is not in the vocabulary"),
-        )
+        .error(field, m::not_in_vocabulary(field, value))
         .help(help))
 }
 
@@ -216,8 +214,8 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
         get(k).unwrap_or_else(|| {
             diags.push(
                 raw.origin
-                    .error(k, format!("the record has no `{k}` ({})", fields::label(k)))
-                    .help(format!("give every record its `{k}`")),
+                    .error(k, m::record_lacks(k, fields::label(k)))
+                    .help(m::record_lacks_help(k)),
             );
             String::new()
         })
@@ -226,8 +224,8 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
     if id.contains(['/', '\\', '#', '?', '%']) || id.starts_with('.') {
         diags.push(
             raw.origin
-                .error("id", format!("`id: {id}` cannot be a page name"))
-                .help("use letters, digits and dashes, e.g. 2025-07"),
+                .error("id", m::id_not_a_name(&id))
+                .help(m::id_not_a_name_help()),
         );
     }
     let problem = required("problem", &mut diags);
@@ -248,7 +246,7 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
             .map_err(|e| {
                 diags.push(
                     raw.origin
-                        .error("deadline", format!("`deadline`: {}", e.message))
+                        .error("deadline", m::field_error("deadline", &e.message))
                         .help(e.help),
                 )
             })
@@ -265,7 +263,7 @@ pub fn validate(raw: RawRecord, year: i32, config: &Config) -> Result<Record, Ve
             }),
             Err(e) => diags.push(
                 raw.origin
-                    .error("progress", format!("`progress`: {}", e.message))
+                    .error("progress", m::field_error("progress", &e.message))
                     .help(e.help),
             ),
         }

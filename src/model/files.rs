@@ -104,11 +104,8 @@ pub fn originals(doc: &SourceDoc, assets: &[Asset], diags: &mut Vec<Diagnostic>)
             Some(a) if !found.iter().any(|f| Path::new(&f.url) == a.rel) => found.push(link(a)),
             Some(_) => {}
             None => diags.push(
-                Diagnostic::error(
-                    &doc.shown,
-                    format!("`attachments`: `{entry}` is not a file of the archive"),
-                )
-                .help("write the file's path from the document's folder, e.g. `附件/议程.pdf`, and put the file there"),
+                Diagnostic::error(&doc.shown, crate::msg::ledger::attachment_missing(entry))
+                    .help(crate::msg::ledger::attachment_missing_help()),
             ),
         }
     }

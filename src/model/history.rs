@@ -5,6 +5,7 @@
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::ledger::Record;
+use crate::msg::ledger as m;
 use crate::text::normalize::{bigram_spans, normalize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -40,8 +41,14 @@ pub fn check(
         if let Some(prev) = first.insert(&r.id, r) {
             diags.push(
                 r.origin
-                    .error("id", format!("the id `{}` is already used at {}:{}", r.id, prev.origin.shown.display(), prev.origin.line))
-                    .help("ids are unique across the whole archive: number them by year, e.g. 2025-07"),
+                    .error(
+                        "id",
+                        m::id_used(
+                            &r.id,
+                            &format!("{}:{}", prev.origin.shown.display(), prev.origin.line),
+                        ),
+                    )
+                    .help(m::id_used_help()),
             );
             first.insert(&prev.id, prev);
         }
@@ -52,21 +59,13 @@ pub fn check(
             match by_id.get(prev.as_str()) {
                 None => diags.push(
                     r.origin
-                        .error("recurs", format!("`recurs: {prev}` names no record"))
-                        .help("write the id of the same problem in an earlier year's ledger"),
+                        .error("recurs", m::recurs_unknown(prev))
+                        .help(m::recurs_unknown_help()),
                 ),
                 Some(p) if p.year >= r.year => diags.push(
                     r.origin
-                        .error(
-                            "recurs",
-                            format!(
-                                "`recurs: {prev}` is a record of {}, not of an earlier year",
-                                p.year
-                            ),
-                        )
-                        .help(
-                            "`recurs` points back in time: to the same problem in an earlier year",
-                        ),
+                        .error("recurs", m::recurs_not_earlier(prev, p.year))
+                        .help(m::recurs_not_earlier_help()),
                 ),
                 Some(_) => {}
             }
@@ -89,18 +88,8 @@ pub fn check(
                     .collect();
                 diags.push(
                     r.origin
-                        .error(
-                            "source",
-                            format!(
-                                "`source: {source}` is neither a document of {} nor a channel",
-                                r.year
-                            ),
-                        )
-                        .help(format!(
-                            "write a document of content/{}/ or a channel: {}",
-                            r.year,
-                            choices.join(", ")
-                        )),
+                        .error("source", m::source_unknown(source, r.year))
+                        .help(m::source_unknown_help(r.year, &choices.join(", "))),
                 );
             }
         }

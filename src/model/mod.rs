@@ -211,8 +211,14 @@ fn assemble_year(y: LoadedYear, diags: &mut Vec<Diagnostic>) -> Year {
     for d in &published {
         if let Some(first) = seen.insert(d.slug.clone(), d.shown.clone()) {
             diags.push(
-                Diagnostic::error(&d.shown, format!("the URL {}/{}.html is also the URL of {}", d.year, d.slug, first.display()))
-                    .help("give one of the two documents a different `slug` in its front matter, or rename the file"),
+                Diagnostic::error(
+                    &d.shown,
+                    crate::msg::ledger::url_taken(
+                        &format!("{}/{}.html", d.year, d.slug),
+                        &first.display().to_string(),
+                    ),
+                )
+                .help(crate::msg::ledger::url_taken_help()),
             );
         }
     }

@@ -24,9 +24,9 @@ pub fn gate(f: OutFile) -> Result<OutFile, Diagnostic> {
         None => Ok(f),
         Some(marking) => Err(Diagnostic::error(
             Path::new("public").join(&f.rel),
-            format!("this published file would show the classification marking `{marking}`: classified material must never be published on a non-classified network"),
+            crate::msg::publish::published_classified(&marking),
         )
-        .help("find the marking in the document, record, attachment or setting this file comes from (it may be split across lines, hidden by invisible characters or written as an HTML entity) and remove that material from the archive")
+        .help(crate::msg::publish::published_classified_help())
         .code("classified")),
     }
 }

@@ -35,12 +35,12 @@ pub fn siblings(dir: &Path) -> Result<(), Failure> {
         .par_iter()
         .try_for_each(|path| {
             // The staged files are annals' own, just written: read them plainly.
-            let bytes =
-                std::fs::read(path).map_err(|e| fsx::io_diagnostic(path, "read the file", &e))?;
+            let bytes = std::fs::read(path)
+                .map_err(|e| fsx::io_diagnostic(path, &crate::msg::files::act_read_file(), &e))?;
             let mut gz = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::best());
             gz.write_all(&bytes)
                 .and_then(|_| gz.finish())
-                .map_err(|e| fsx::io_diagnostic(path, "compress the file", &e))
+                .map_err(|e| fsx::io_diagnostic(path, &crate::msg::files::act_compress(), &e))
                 .and_then(|packed| {
                     let mut name = path.as_os_str().to_owned();
                     name.push(".gz");

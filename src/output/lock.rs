@@ -16,8 +16,8 @@ pub struct SiteLock(#[allow(dead_code)] File);
 /// the lock is waited for.
 pub fn lock(root: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Diagnostic> {
     let dir = File::open(root).map_err(|e| {
-        crate::fsx::io_diagnostic(root, "open the site folder", &e)
-            .help("run annals in the site folder or pass --root")
+        crate::fsx::io_diagnostic(root, &crate::msg::files::act_open_site(), &e)
+            .help(crate::msg::publish::pass_root_help())
     })?;
     match flock(&dir, FlockOperation::NonBlockingLockExclusive) {
         Ok(()) => return Ok(SiteLock(dir)),
@@ -26,8 +26,8 @@ pub fn lock(root: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Diagnostic>
         Err(_) => return Ok(SiteLock(dir)),
     }
     flock(&dir, FlockOperation::LockExclusive).map_err(|e| {
-        Diagnostic::error(root, format!("cannot lock the site folder: {e}"))
-            .help("another annals build may be stuck; stop it and build again")
+        Diagnostic::error(root, crate::msg::publish::lock_failed(&e.to_string()))
+            .help(crate::msg::publish::lock_failed_help())
     })?;
     Ok(SiteLock(dir))
 }
@@ -35,6 +35,6 @@ pub fn lock(root: &Path, waiting: impl FnOnce()) -> Result<SiteLock, Diagnostic>
 /// Locks the site folder for a build, saying on the terminal when it waits for another one.
 pub fn lock_for_build(root: &Path) -> Result<SiteLock, Diagnostic> {
     lock(root, || {
-        eprintln!("another annals build of this site is running: waiting for it to finish…")
+        eprintln!("{}", crate::msg::publish::lock_waiting())
     })
 }

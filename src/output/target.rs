@@ -25,30 +25,26 @@ const SOURCES: &[&str] = &["content", "templates", "static", "themes", "search-i
 pub fn resolve(root: &Path, output: &Path, is_default: bool) -> Result<PathBuf, Diagnostic> {
     let shown = output.to_path_buf();
     let root_real = fs::canonicalize(root).map_err(|e| {
-        crate::fsx::io_diagnostic(root, "open the site folder", &e)
-            .help("run annals in the site folder or pass --root")
+        crate::fsx::io_diagnostic(root, &crate::msg::files::act_open_site(), &e)
+            .help(crate::msg::publish::pass_root_help())
     })?;
     let out = real_path(output).map_err(|e| {
-        crate::fsx::io_diagnostic(&shown, "resolve the output folder", &e)
-            .help("pass an output folder whose parent exists")
+        crate::fsx::io_diagnostic(&shown, &crate::msg::files::act_resolve_output(), &e)
+            .help(crate::msg::publish::output_parent_help())
     })?;
     let refuse = |why: String| {
-        Diagnostic::error(&shown, format!("refusing to publish here: {why}"))
-            .help("pass --output with a new or empty folder, or one an earlier `annals build` wrote (it holds .annals-output); nothing was changed")
+        Diagnostic::error(&shown, crate::msg::publish::output_refused(&why))
+            .help(crate::msg::publish::output_refused_help())
             .code("output-refused")
     };
     if out == root_real || root_real.starts_with(&out) {
-        return Err(refuse(
-            "the output would replace the site folder itself, and the sources with it".into(),
-        ));
+        return Err(refuse(crate::msg::publish::output_is_site()));
     }
     for name in SOURCES {
         let source = root.join(name);
         let real = fs::canonicalize(&source).unwrap_or_else(|_| root_real.join(name));
         if out == real || out.starts_with(&real) || real.starts_with(&out) {
-            return Err(refuse(format!(
-                "it is or holds the site's {name}/ folder, which the build reads"
-            )));
+            return Err(refuse(crate::msg::publish::output_holds_source(name)));
         }
     }
     match fs::symlink_metadata(&out) {
@@ -56,19 +52,21 @@ pub fn resolve(root: &Path, output: &Path, is_default: bool) -> Result<PathBuf, 
         Err(e) => {
             return Err(crate::fsx::io_diagnostic(
                 &shown,
-                "read the output folder",
+                &crate::msg::publish::act_read_output(),
                 &e,
             ));
         }
         Ok(m) if !m.is_dir() => {
-            return Err(refuse("it is a file, not a folder".into()));
+            return Err(refuse(crate::msg::publish::output_is_file()));
         }
         Ok(_) => {}
     }
     if is_mount_point(&out) {
-        return Err(Diagnostic::error(&shown, "cannot publish into a mount point: annals swaps the whole output folder to publish atomically, and a mount point cannot be moved")
-            .help("publish into a folder inside the mounted volume (e.g. --output /mnt/web/site) and point the web server there, or make public/ a symbolic link to it")
-            .code("output-refused"));
+        return Err(
+            Diagnostic::error(&shown, crate::msg::publish::output_mount_point())
+                .help(crate::msg::publish::output_mount_point_help())
+                .code("output-refused"),
+        );
     }
     // Outputs of annals before the stamp existed are known by the theme's own files.
     let stamped = out.join(STAMP).is_file()
@@ -77,9 +75,7 @@ pub fn resolve(root: &Path, output: &Path, is_default: bool) -> Result<PathBuf, 
         .map(|mut d| d.next().is_none())
         .unwrap_or(false);
     if !(stamped || empty || is_default) {
-        return Err(refuse(
-            "the folder holds files that annals did not write (no .annals-output in it)".into(),
-        ));
+        return Err(refuse(crate::msg::publish::output_not_ours()));
     }
     Ok(out)
 }
@@ -150,11 +146,7 @@ mod tests {
             root.join("content/../content"),
         ] {
             let e = resolve(&root, &bad, false).expect_err(&bad.display().to_string());
-            assert!(
-                e.message.starts_with("refusing to publish here"),
-                "{}",
-                e.message
-            );
+            assert!(e.message.starts_with("拒绝发布到这里"), "{}", e.message);
         }
         for good in [
             root.join("public"),

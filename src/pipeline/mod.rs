@@ -39,14 +39,12 @@ pub struct BuildReport {
 
 impl std::fmt::Display for BuildReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "built {} years, {} documents, {} files into {}",
+        f.write_str(&crate::msg::report::built(
             self.years,
             self.documents,
             self.files,
-            self.output.display()
-        )
+            &self.output.display().to_string(),
+        ))
     }
 }
 
@@ -122,15 +120,14 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
     )?;
     let index_dir = search::index_dir(&opts.root);
     if output::target::is_mount_point(&index_dir) {
-        return Err(Diagnostic::error(
-            &index_dir,
-            "cannot replace the search index: it is a mount point",
-        )
-        .help("keep search-index/index on the site's own file system")
-        .into());
+        return Err(
+            Diagnostic::error(&index_dir, crate::msg::report::index_mount_point())
+                .help(crate::msg::report::index_mount_point_help())
+                .into(),
+        );
     }
     let index_dir = output::target::real_path(&index_dir)
-        .map_err(|e| fsx::io_diagnostic(&index_dir, "resolve the search index folder", &e))?;
+        .map_err(|e| fsx::io_diagnostic(&index_dir, &crate::msg::files::act_resolve_index(), &e))?;
     let (site_staged, index_staged) = rayon::join(
         || {
             let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
@@ -171,9 +168,8 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
     index_staged.commit()?;
     site_staged.commit().map_err(|mut f| {
         for d in &mut f.0 {
-            d.message.push_str(
-                " (the search index was already replaced by the new one; the pages were not)",
-            );
+            d.message
+                .push_str(&crate::msg::report::index_already_replaced());
         }
         f
     })?;

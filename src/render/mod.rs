@@ -95,9 +95,9 @@ impl Renderer {
         if let Some(missing) = REQUIRED.iter().find(|r| !theme.templates.contains_key(**r)) {
             return Err(Diagnostic::error(
                 format!("templates/{missing}"),
-                format!("the theme has no template `{missing}`"),
+                crate::msg::publish::template_missing(missing),
             )
-            .help("add it to the theme, or to the site's templates/ folder")
+            .help(crate::msg::publish::template_missing_help())
             .into());
         }
         Ok(Renderer { tera, shown })
@@ -183,12 +183,9 @@ impl<'a> Plan<'a> {
             .map(|w| {
                 Diagnostic::error(
                     PathBuf::from("content").join(&w[0]),
-                    format!(
-                        "{} would be written twice (a page or static file has the same path)",
-                        w[0].display()
-                    ),
+                    crate::msg::publish::written_twice(&w[0].display().to_string()),
                 )
-                .help("rename the attachment or the static file, or the owner or category whose page name it shares")
+                .help(crate::msg::publish::written_twice_help())
             })
             .collect();
         // Checked here, before anything is written, not found out by a failed write.
@@ -197,13 +194,13 @@ impl<'a> Plan<'a> {
                 dups.push(
                     Diagnostic::error(
                         PathBuf::from("content").join(path),
-                        format!(
-                            "the output name `{}` is {} bytes long; file systems take at most {MAX_NAME_BYTES}",
-                            long.to_string_lossy(),
-                            long.len()
+                        crate::msg::publish::name_too_long(
+                            &long.to_string_lossy(),
+                            long.len(),
+                            MAX_NAME_BYTES,
                         ),
                     )
-                    .help("shorten the file name or its `slug` (a Chinese character takes 3 bytes)"),
+                    .help(crate::msg::publish::name_too_long_help()),
                 );
             }
         }
@@ -233,9 +230,9 @@ impl<'a> Plan<'a> {
                 let names: Vec<String> = ps.iter().map(|p| p.display().to_string()).collect();
                 Diagnostic::warning(
                     PathBuf::from("content").join(&ps[1]),
-                    format!("{} differ only in letter case: on a Windows share one would replace the other", names.join(" and ")),
+                    crate::msg::publish::case_collision(&names.join(&crate::msg::publish::and())),
                 )
-                .help("rename one of them")
+                .help(crate::msg::publish::case_collision_help())
                 .code("case-collision")
             })
             .collect()
@@ -426,7 +423,8 @@ fn template_error(shown: &BTreeMap<String, PathBuf>, name: &str, err: &tera::Err
         .get(name)
         .cloned()
         .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
-    Diagnostic::error(shown, message.replace('\n', " ")).help("fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)")
+    Diagnostic::error(shown, message.replace('\n', " "))
+        .help(crate::msg::publish::template_error_help())
 }
 
 /// `{{ date | cn_date }}`: `2026-01-15` -> `2026年1月15日`; other values pass unchanged.

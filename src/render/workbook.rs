@@ -37,9 +37,9 @@ pub fn workbook(site: &Site, year: Option<i32>) -> Result<Vec<u8>, Diagnostic> {
     let failed = |e: rust_xlsxwriter::XlsxError| {
         Diagnostic::error(
             workbook_url(year),
-            format!("cannot write the Excel ledger: {e}"),
+            crate::msg::publish::workbook_failed(&e.to_string()),
         )
-        .help("this is a bug in annals; please report it with the ledger that causes it")
+        .help(crate::msg::publish::bug_help())
     };
     let org = &site.config.organisation;
     let mut book = Workbook::new();

@@ -45,13 +45,11 @@ pub fn register(index: &Index, jieba: Arc<Jieba>) {
 pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
     let message = match e {
         // tantivy reports a writer thread's I/O failure only as "killed ... or panicked".
-        tantivy::TantivyError::ErrorInThread(_) => "cannot write the search index: a writer \
-            thread stopped on an error (most often a full disk or a folder it may not write to)"
-            .to_string(),
-        e => format!("cannot write the search index: {e}"),
+        tantivy::TantivyError::ErrorInThread(_) => crate::msg::search::index_write_thread(),
+        e => crate::msg::search::index_write(&e.to_string()),
     };
     Diagnostic::error(shown, message)
-        .help("check the disk space and permissions of search-index/, then build again")
+        .help(crate::msg::search::index_write_help())
         .into()
 }
 

@@ -46,16 +46,15 @@ impl SearchIndex {
     ) -> Result<SearchIndex, Failure> {
         let shown = Path::new(super::settings::DIR).join("index");
         let meta = fsx::read(&dir.join(META), &shown.join(META)).map_err(|_| {
-            Diagnostic::error(&shown, "there is no search index here")
-                .help("run `annals build` first; it writes the index to search-index/index")
+            Diagnostic::error(&shown, crate::msg::search::no_index())
+                .help(crate::msg::search::no_index_help())
         })?;
         if String::from_utf8_lossy(&meta).trim() != format!("{{\"version\": {VERSION}}}") {
-            return Err(Diagnostic::error(
-                &shown,
-                "the search index was built by another version of annals",
-            )
-            .help("run `annals build` to rebuild it")
-            .into());
+            return Err(
+                Diagnostic::error(&shown, crate::msg::search::index_other_version())
+                    .help(crate::msg::search::rebuild_help())
+                    .into(),
+            );
         }
         let dictionary =
             String::from_utf8_lossy(&fsx::read(&dir.join(DICTIONARY), &shown.join(DICTIONARY))?)
@@ -66,17 +65,20 @@ impl SearchIndex {
         let jieba = match loaded {
             Some((text, jieba)) if text == dictionary => jieba,
             _ => Arc::new(load_jieba(&dictionary).map_err(|(line, m)| {
-                Diagnostic::error(shown.join(DICTIONARY), format!("line {line}: {m}"))
+                Diagnostic::error(
+                    shown.join(DICTIONARY),
+                    crate::msg::search::dictionary_line(line, &m),
+                )
             })?),
         };
         let index = Index::open_in_dir(dir).map_err(|e| {
-            Diagnostic::error(&shown, format!("cannot open the search index: {e}"))
-                .help("run `annals build` to rebuild it")
+            Diagnostic::error(&shown, crate::msg::search::index_open(&e.to_string()))
+                .help(crate::msg::search::rebuild_help())
         })?;
         register(&index, jieba.clone());
-        let reader = index
-            .reader()
-            .map_err(|e| Diagnostic::error(&shown, format!("cannot read the search index: {e}")))?;
+        let reader = index.reader().map_err(|e| {
+            Diagnostic::error(&shown, crate::msg::search::index_read(&e.to_string()))
+        })?;
         Ok(SearchIndex {
             reader,
             f: Fields::schema().1,
@@ -345,9 +347,12 @@ impl Stored {
 
 /// A search that failed inside tantivy (a damaged index).
 pub(super) fn failed(e: tantivy::TantivyError) -> Failure {
-    Diagnostic::error("search-index/index", format!("search failed: {e}"))
-        .help("run `annals build` to rebuild the index")
-        .into()
+    Diagnostic::error(
+        "search-index/index",
+        crate::msg::search::search_failed(&e.to_string()),
+    )
+    .help(crate::msg::search::rebuild_help())
+    .into()
 }
 
 /// The section of a document holding the most occurrences of the searched words (the first

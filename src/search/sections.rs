@@ -91,7 +91,7 @@ impl SearchIndex {
                 if cancelled.load(Ordering::Relaxed) {
                     return Err(Failure::from(crate::error::Diagnostic::error(
                         "search",
-                        "the search was cancelled: the client went away",
+                        crate::msg::search::search_cancelled(),
                     )));
                 }
                 let (score, addr) = docs[i];

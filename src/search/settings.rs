@@ -92,7 +92,7 @@ impl Settings {
         super::tokenizer::load_jieba(&self.dictionary).map_err(|(line, m)| {
             Diagnostic::error(Path::new(DIR).join(DICTIONARY), m)
                 .at(&self.dictionary, line, 1)
-                .help("write one word a line, optionally followed by a whole-number frequency and a tag (jieba's format)")
+                .help(crate::msg::search::dictionary_help())
                 .into()
         })
     }

@@ -149,12 +149,10 @@ fn dictionary_entries(text: &str) -> Result<Vec<Entry<'_>>, (usize, String)> {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
         let freq = match parts.next() {
-            Some(f) => Some(f.parse::<usize>().map_err(|_| {
-                (
-                    i + 1,
-                    format!("the frequency `{f}` of `{word}` is not a whole number"),
-                )
-            })?),
+            Some(f) => Some(
+                f.parse::<usize>()
+                    .map_err(|_| (i + 1, crate::msg::search::dictionary_frequency(f, word)))?,
+            ),
             None => None,
         };
         out.push((word, freq, parts.next()));

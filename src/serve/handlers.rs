@@ -71,7 +71,9 @@ async fn run(shared: &Arc<Shared>, req: Request) -> Result<Results, Unanswered> 
                 .collect::<Vec<_>>()
                 .join("; "),
         )),
-        Err(e) => Err(Unanswered::Failed(format!("search failed: {e}"))),
+        Err(e) => Err(Unanswered::Failed(crate::msg::search::search_failed(
+            &e.to_string(),
+        ))),
     }
 }
 

@@ -188,9 +188,8 @@ fn rebuild(
             }
             shared.touched();
             eprintln!(
-                "updated {} document(s) in {} ms; open pages reload",
-                changed.len(),
-                started.elapsed().as_millis()
+                "{}",
+                crate::msg::publish::updated(changed.len(), started.elapsed().as_millis())
             );
             return;
         }
@@ -205,8 +204,8 @@ fn rebuild(
             shared.replace(state);
             *kept = fresh;
             eprintln!(
-                "rebuilt in {} ms; open pages reload",
-                started.elapsed().as_millis()
+                "{}",
+                crate::msg::publish::rebuilt(started.elapsed().as_millis())
             );
         }
         Err(failure) => {
@@ -218,7 +217,7 @@ fn rebuild(
                 .map(|d| d.to_string())
                 .collect::<Vec<_>>()
                 .join("\n\n");
-            eprintln!("{text}\n\nthe rebuild failed; the last good site is still served");
+            eprintln!("{text}\n\n{}", crate::msg::publish::rebuild_failed());
             shared.fail(text);
         }
     }

@@ -81,20 +81,17 @@ pub fn app(state: Arc<live::Shared>, public: &Path) -> Router {
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
     use std::io::ErrorKind;
     let help = match e.kind() {
-        ErrorKind::AddrInUse => {
-            "another program is using this port: pass --port N (0 picks a free one)"
-        }
-        ErrorKind::AddrNotAvailable => {
-            "this address is not one of this machine's: pass --bind with one of its addresses (127.0.0.1 for this machine only, 0.0.0.0 for all)"
-        }
-        ErrorKind::PermissionDenied => {
-            "ports below 1024 need privileges: pass --port 8080, or put nginx in front"
-        }
-        _ => "check --bind and --port",
+        ErrorKind::AddrInUse => crate::msg::publish::serve_port_taken_help(),
+        ErrorKind::AddrNotAvailable => crate::msg::publish::serve_address_help(),
+        ErrorKind::PermissionDenied => crate::msg::publish::serve_privileged_help(),
+        _ => crate::msg::publish::serve_other_help(),
     };
-    Diagnostic::error("annals serve", format!("{what}: {e}"))
-        .help(help)
-        .into()
+    Diagnostic::error(
+        "annals serve",
+        crate::msg::publish::serve_failed(what, &crate::fsx::io_reason(&e)),
+    )
+    .help(help)
+    .into()
 }
 
 /// Builds the site under `root` and opens what serving it needs; the inputs are kept for
@@ -130,8 +127,8 @@ pub fn run(
     // The watcher reports absolute paths: a relative root (the default `.`) would match none
     // of them, and every edit would take a full rebuild instead of an in-place update.
     let root = &std::fs::canonicalize(root).map_err(|e| {
-        crate::fsx::io_diagnostic(root, "open the site folder", &e)
-            .help("run annals in the site folder or pass --root")
+        crate::fsx::io_diagnostic(root, &crate::msg::files::act_open_site(), &e)
+            .help(crate::msg::publish::pass_root_help())
     })?;
     let (state, kept) = build_state(root, today)?;
     let shared = Arc::new(live::Shared::new(state));
@@ -139,22 +136,26 @@ pub fn run(
     let _watcher = live::watch(root, today, shared.clone(), kept).map_err(|e| {
         Diagnostic::error(
             "annals serve",
-            format!("cannot watch the archive for changes: {e}"),
+            crate::msg::publish::serve_watch(&e.to_string()),
         )
-        .help("raise the inotify limit (fs.inotify.max_user_watches), or use `annals build`")
+        .help(crate::msg::publish::serve_watch_help())
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| io_failure("cannot start the server", e))?;
+        .map_err(|e| io_failure(&crate::msg::publish::serve_start(), e))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| io_failure(&format!("cannot listen on {listen}"), e))?;
-        let addr = listener.local_addr().map_err(|e| io_failure("cannot read the address", e))?;
-        eprintln!("serving http://{addr}/ (search at /search, JSON at /api/search); watching for changes; Ctrl-C stops");
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| io_failure(&crate::msg::publish::serve_listen(&listen.to_string()), e))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| io_failure(&crate::msg::publish::serve_address(), e))?;
+        eprintln!("{}", crate::msg::publish::serving(&addr.to_string()));
         listen::serve(listener, app(shared, &public), async {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await
-        .map_err(|e| io_failure("the server stopped", e))
+        .map_err(|e| io_failure(&crate::msg::publish::serve_stopped(), e))
     })
 }

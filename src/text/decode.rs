@@ -5,32 +5,23 @@
 //! tells the clerk which encoding it looks like and the command that converts it.
 
 use crate::error::{Diagnostic, line_col};
+use crate::msg::files as m;
 use std::path::Path;
 
 /// Decodes a file's bytes; a UTF-8 byte-order mark is accepted and dropped.
 /// `allow_empty` admits an empty file (an empty `annals.yaml` means all defaults).
 pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let file = shown.display();
-    let convert = |from: &str| {
-        format!(
-            "convert it to UTF-8, e.g. `iconv -f {from} -t UTF-8 '{file}' > tmp && mv tmp '{file}'`, or save it as UTF-8 in your editor"
-        )
-    };
+    let file = shown.display().to_string();
+    let convert = |from: &str| m::convert_to_utf8_help(from, &file);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_utf16(bytes) {
-        return Err(Diagnostic::error(
-            shown,
-            "the file is UTF-16 encoded; annals reads UTF-8 only",
-        )
-        .help(convert("UTF-16")));
+        return Err(Diagnostic::error(shown, m::file_utf16()).help(convert("UTF-16")));
     }
     if let Some(kind) = binary_kind(bytes) {
-        return Err(Diagnostic::error(shown, format!("the file is binary ({kind}), not text"))
-            .help("Markdown documents are plain UTF-8 text; convert Word files with `annals import`, and keep other attachments under a name not ending in .md or .yaml"));
+        return Err(Diagnostic::error(shown, m::file_binary(&kind)).help(m::file_binary_help()));
     }
     if !allow_empty && bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Diagnostic::error(shown, "the file is empty")
-            .help("write its front matter (title, type, date between --- lines) and its text, or delete the file"));
+        return Err(Diagnostic::error(shown, m::file_empty()).help(m::file_empty_help()));
     }
     match std::str::from_utf8(bytes) {
         // Old Mac files end lines with a lone CR: read them as lines, not as one long line
@@ -51,12 +42,9 @@ pub fn decode(shown: &Path, bytes: &[u8], allow_empty: bool) -> Result<String, D
             } else {
                 encoding.name()
             };
-            Err(Diagnostic::error(
-                shown,
-                format!("the file is not UTF-8; it looks {name}-encoded"),
-            )
-            .at(&decoded, line, col)
-            .help(convert(from)))
+            Err(Diagnostic::error(shown, m::file_not_utf8(&name))
+                .at(&decoded, line, col)
+                .help(convert(from)))
         }
     }
 }
@@ -86,25 +74,22 @@ fn looks_utf16(bytes: &[u8]) -> bool {
 }
 
 /// The kind of a binary file, by its signature or by NUL bytes.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (
-            b"PK\x03\x04",
-            "a zip archive, e.g. a Word .docx or Excel .xlsx file",
-        ),
-        (b"\xD0\xCF\x11\xE0", "an old Word .doc or Excel .xls file"),
-        (b"%PDF", "a PDF file"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
+fn binary_kind(bytes: &[u8]) -> Option<String> {
+    const SIGNATURES: &[(&[u8], crate::msg::Message)] = &[
+        (b"PK\x03\x04", m::kind_zip),
+        (b"\xD0\xCF\x11\xE0", m::kind_ole),
+        (b"%PDF", m::kind_pdf),
+        (b"\x89PNG", m::kind_png),
+        (b"\xFF\xD8\xFF", m::kind_jpeg),
     ];
     SIGNATURES
         .iter()
         .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|(_, kind)| *kind)
+        .map(|(_, kind)| kind())
         .or_else(|| {
             bytes[..bytes.len().min(8192)]
                 .contains(&0)
-                .then_some("it contains NUL bytes")
+                .then(m::kind_nul)
         })
 }
 
@@ -148,7 +133,7 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert!(err(&utf16).message.contains("UTF-16"));
-        assert!(err(b"  \n").message.contains("empty"));
+        assert!(err(b"  \n").message.contains("空的"));
         assert!(err(b"PK\x03\x04rest").message.contains("zip"));
         assert!(err(b"abc\x00def").message.contains("NUL"));
     }

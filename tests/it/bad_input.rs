@@ -37,37 +37,37 @@ fn cases() -> Vec<Case> {
         )
         .collect();
     vec![
-        Case { name: "missing required field", files: vec![("content/2025/坏.md", doc("title: 报告\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:2:1: missing required field `type`", "help: add a line `type: ...`"] },
-        Case { name: "unknown field", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\ntitel: x\n"))], expect: &["content/2025/坏.md:5:1: unknown field `titel`", "did you mean `title`?"] },
-        Case { name: "impossible date", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2025-02-30\n"))], expect: &["content/2025/坏.md:4:7: `date`: `2025-02-30` is not a real date", "2025年2月 has 28 days"] },
-        Case { name: "date in the wrong form", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026年1月15日\n"))], expect: &["content/2025/坏.md:4:7: `date`: `2026年1月15日` is not a date in the form YYYY-MM-DD"] },
-        Case { name: "unknown type", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方按\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:3:7: unknown document type `整改方按`", "did you mean `整改方案`?"] },
-        Case { name: "duplicate url", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: 召开情况报告\n"))], expect: &["content/2025/坏.md: the URL 2025/召开情况报告.html is also the URL of content/2025/召开情况报告.md", "different `slug`"] },
-        Case { name: "GBK file", files: vec![("content/2025/坏.md", gbk)], expect: &["content/2025/坏.md:2:8: the file is not UTF-8; it looks GBK/GB18030-encoded", "iconv -f GB18030 -t UTF-8"] },
-        Case { name: "GB18030 file", files: vec![("content/2025/坏.md", gb18030)], expect: &["content/2025/坏.md:2:8: the file is not UTF-8; it looks GBK/GB18030-encoded"] },
-        Case { name: "UTF-16 file", files: vec![("content/2025/坏.md", utf16)], expect: &["content/2025/坏.md: the file is UTF-16 encoded", "iconv -f UTF-16"] },
-        Case { name: "empty file", files: vec![("content/2025/坏.md", b"".to_vec())], expect: &["content/2025/坏.md: the file is empty", "help: write its front matter"] },
-        Case { name: "binary file", files: vec![("content/2025/坏.md", b"\x89PNG\r\n\x1a\n\x00\x00".to_vec())], expect: &["content/2025/坏.md: the file is binary (a PNG image)"] },
-        Case { name: "docx named .md", files: vec![("content/2025/坏.md", b"PK\x03\x04\x14\x00".to_vec())], expect: &["content/2025/坏.md: the file is binary (a zip archive, e.g. a Word .docx", "annals import"] },
-        Case { name: "no front matter", files: vec![("content/2025/坏.md", "只有正文。\n".into())], expect: &["content/2025/坏.md:1:1: the document has no front matter", "type: 召开情况报告"] },
-        Case { name: "unclosed front matter", files: vec![("content/2025/坏.md", "---\ntitle: 报告\n正文\n".into())], expect: &["content/2025/坏.md:1:1: the front matter opened here is never closed"] },
-        Case { name: "unclosed quote", files: vec![("content/2025/坏.md", doc("title: \"报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:2:8: a quoted value is never closed", "add the closing quote"] },
-        Case { name: "tab indentation", files: vec![("content/2025/坏.md", doc("title: 报告\ntags:\n\t- 作风\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:4:1: a tab character is used for indentation", "replace the tabs with spaces"] },
-        Case { name: "list where a string belongs", files: vec![("content/2025/坏.md", doc("title:\n  - 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:3:3: title: invalid type: sequence, expected a string", "a single value where one is expected"] },
-        Case { name: "year mismatch", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nyear: 2024\n"))], expect: &["content/2025/坏.md:5:7: `year: 2024` does not match the year folder 2025"] },
-        Case { name: "year folder 20x5", files: vec![("content/20x5/a.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/20x5: the folder `20x5` under content/ is not a year", "four digits"] },
-        Case { name: "document outside a year", files: vec![("content/报告.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/报告.md: a document must be in a year folder"] },
-        Case { name: "slug with slash", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: a/b\n"))], expect: &["content/2025/坏.md:5:7: `slug: a/b` contains a slash"] },
-        Case { name: "unknown key in annals.yaml", files: vec![("annals.yaml", "title: 档案\norganization: 办公室\n".into())], expect: &["annals.yaml:2:1: unknown field `organization`", "did you mean `organisation`?"] },
+        Case { name: "missing required field", files: vec![("content/2025/坏.md", doc("title: 报告\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:2:1: 缺少必填字段 `type`", "修改方法: 在这段 YAML 中加一行 `type: ...`"] },
+        Case { name: "unknown field", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\ntitel: x\n"))], expect: &["content/2025/坏.md:5:1: 未知字段 `titel`", "是不是想写 `title`？"] },
+        Case { name: "impossible date", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2025-02-30\n"))], expect: &["content/2025/坏.md:4:7: `date`：`2025-02-30` 不是真实存在的日期", "2025年2月只有 28 天"] },
+        Case { name: "date in the wrong form", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026年1月15日\n"))], expect: &["content/2025/坏.md:4:7: `date`：`2026年1月15日` 不是 YYYY-MM-DD 格式的日期"] },
+        Case { name: "unknown type", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方按\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:3:7: 未知的文件类型 `整改方按`", "是不是想写 `整改方案`？"] },
+        Case { name: "duplicate url", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: 召开情况报告\n"))], expect: &["content/2025/坏.md: 网址 2025/召开情况报告.html 也是 content/2025/召开情况报告.md 的网址", "不同的 `slug`"] },
+        Case { name: "GBK file", files: vec![("content/2025/坏.md", gbk)], expect: &["content/2025/坏.md:2:8: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码", "iconv -f GB18030 -t UTF-8"] },
+        Case { name: "GB18030 file", files: vec![("content/2025/坏.md", gb18030)], expect: &["content/2025/坏.md:2:8: 文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码"] },
+        Case { name: "UTF-16 file", files: vec![("content/2025/坏.md", utf16)], expect: &["content/2025/坏.md: 文件是 UTF-16 编码", "iconv -f UTF-16"] },
+        Case { name: "empty file", files: vec![("content/2025/坏.md", b"".to_vec())], expect: &["content/2025/坏.md: 文件是空的", "修改方法: 写上前置元数据"] },
+        Case { name: "binary file", files: vec![("content/2025/坏.md", b"\x89PNG\r\n\x1a\n\x00\x00".to_vec())], expect: &["content/2025/坏.md: 文件是二进制文件（PNG 图片）"] },
+        Case { name: "docx named .md", files: vec![("content/2025/坏.md", b"PK\x03\x04\x14\x00".to_vec())], expect: &["content/2025/坏.md: 文件是二进制文件（zip 压缩包，例如 Word 的 .docx", "annals import"] },
+        Case { name: "no front matter", files: vec![("content/2025/坏.md", "只有正文。\n".into())], expect: &["content/2025/坏.md:1:1: 文件没有前置元数据", "type: 召开情况报告"] },
+        Case { name: "unclosed front matter", files: vec![("content/2025/坏.md", "---\ntitle: 报告\n正文\n".into())], expect: &["content/2025/坏.md:1:1: 这里开始的前置元数据没有结束"] },
+        Case { name: "unclosed quote", files: vec![("content/2025/坏.md", doc("title: \"报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:2:8: 引号没有闭合", "补上对应的引号"] },
+        Case { name: "tab indentation", files: vec![("content/2025/坏.md", doc("title: 报告\ntags:\n\t- 作风\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:4:1: 缩进用了制表符（Tab）", "把 Tab 换成空格"] },
+        Case { name: "list where a string belongs", files: vec![("content/2025/坏.md", doc("title:\n  - 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/2025/坏.md:3:3: 值的类型不对：title: 这里是列表，应为文本", "该写单个值的写单个值"] },
+        Case { name: "year mismatch", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nyear: 2024\n"))], expect: &["content/2025/坏.md:5:7: `year: 2024` 与所在的年度文件夹 2025 不一致"] },
+        Case { name: "year folder 20x5", files: vec![("content/20x5/a.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/20x5: content/ 下的文件夹 `20x5` 不是年度", "四位数字"] },
+        Case { name: "document outside a year", files: vec![("content/报告.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\n"))], expect: &["content/报告.md: 文件必须放在年度文件夹中"] },
+        Case { name: "slug with slash", files: vec![("content/2025/坏.md", doc("title: 报告\ntype: 整改方案\ndate: 2026-01-15\nslug: a/b\n"))], expect: &["content/2025/坏.md:5:7: `slug: a/b` 含有斜杠"] },
+        Case { name: "unknown key in annals.yaml", files: vec![("annals.yaml", "title: 档案\norganization: 办公室\n".into())], expect: &["annals.yaml:2:1: 未知字段 `organization`", "是不是想写 `organisation`？"] },
         Case { name: "template syntax error", files: vec![("templates/document.html", "{% extends \"base.html\" %}{% block main %}{{ page.doc.title {% endblock main %}".into())], expect: &["templates/document.html: Failed to parse"] },
-        Case { name: "template unknown variable", files: vec![("templates/year.html", "{% extends \"base.html\" %}{% block main %}{{ page.no_such_thing }}{% endblock main %}".into())], expect: &["templates/year.html: Failed to render 'year.html'", "no_such_thing", "help: fix the template"] },
-        Case { name: "bad dictionary frequency", files: vec![("search-index/dictionary.txt", "民主生活会 100\n谈心谈话 很多\n".into())], expect: &["search-index/dictionary.txt:2:1: the frequency `很多` of `谈心谈话` is not a whole number"] },
-        Case { name: "synonyms not a list of lists", files: vec![("search-index/synonyms.yaml", "- 对照检查材料\n".into())], expect: &["search-index/synonyms.yaml:1:3: .[0]: invalid type: string \"对照检查材料\", expected a sequence"] },
-        Case { name: "ragged CSV ledger", files: vec![("content/2025/rectifications.csv", "编号,问题表现,问题类别,整改状态\n2025-01,问题,作风建设,整改中,多出的一格\n".into())], expect: &["content/2025/rectifications.csv:2:"," this row has 5 cells but the header has 4"] },
-        Case { name: "XLSX that is really text", files: vec![("content/2025/rectifications.xlsx", "编号,问题表现\n2025-01,问题\n".into())], expect: &["content/2025/rectifications.xlsx: the file is not a readable Excel workbook"] },
-        Case { name: "ledger record without status", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problem: 问题\n  category: 作风建设\n".into())], expect: &["content/2025/rectifications.yaml:1:", "the record has no `status` (整改状态)"] },
-        Case { name: "ledger unknown field", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problme: 问题\n".into())], expect: &["content/2025/rectifications.yaml:2:3: unknown field `problme`", "did you mean `problem`?"] },
-        Case { name: "TOML front matter", files: vec![("content/2025/坏.md", "+++\ntitle = \"报告\"\n+++\n".into())], expect: &["content/2025/坏.md:1:1: TOML front matter (+++) is not supported"] },
+        Case { name: "template unknown variable", files: vec![("templates/year.html", "{% extends \"base.html\" %}{% block main %}{{ page.no_such_thing }}{% endblock main %}".into())], expect: &["templates/year.html: Failed to render 'year.html'", "no_such_thing", "修改方法: 修正模板"] },
+        Case { name: "bad dictionary frequency", files: vec![("search-index/dictionary.txt", "民主生活会 100\n谈心谈话 很多\n".into())], expect: &["search-index/dictionary.txt:2:1: `谈心谈话` 的词频 `很多` 不是整数"] },
+        Case { name: "synonyms not a list of lists", files: vec![("search-index/synonyms.yaml", "- 对照检查材料\n".into())], expect: &["search-index/synonyms.yaml:1:3: 值的类型不对：.[0]: 这里是文本 \"对照检查材料\"，应为列表"] },
+        Case { name: "ragged CSV ledger", files: vec![("content/2025/rectifications.csv", "编号,问题表现,问题类别,整改状态\n2025-01,问题,作风建设,整改中,多出的一格\n".into())], expect: &["content/2025/rectifications.csv:2:"," 这一行有 5 个单元格，但表头只有 4 个"] },
+        Case { name: "XLSX that is really text", files: vec![("content/2025/rectifications.xlsx", "编号,问题表现\n2025-01,问题\n".into())], expect: &["content/2025/rectifications.xlsx: 无法读取这个 Excel 工作簿"] },
+        Case { name: "ledger record without status", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problem: 问题\n  category: 作风建设\n".into())], expect: &["content/2025/rectifications.yaml:1:", "这条记录没有 `status`（整改状态）"] },
+        Case { name: "ledger unknown field", files: vec![("content/2025/rectifications.yaml", "- id: 2025-01\n  problme: 问题\n".into())], expect: &["content/2025/rectifications.yaml:2:3: 未知字段 `problme`", "是不是想写 `problem`？"] },
+        Case { name: "TOML front matter", files: vec![("content/2025/坏.md", "+++\ntitle = \"报告\"\n+++\n".into())], expect: &["content/2025/坏.md:1:1: 不支持 TOML 格式的前置元数据（+++）"] },
     ]
 }
 
@@ -98,7 +98,7 @@ fn every_bad_input_fails_with_position_and_fix_and_keeps_output() {
                 failures.push(format!("{}: stderr lacks {want:?}:\n{err}", case.name));
             }
         }
-        if !err.contains("= help: ") {
+        if !err.contains("= 修改方法: ") {
             failures.push(format!("{}: no fix offered:\n{err}", case.name));
         }
         if tree(&site.public()) != before {
@@ -124,11 +124,11 @@ fn all_problems_are_reported_together_in_file_order() {
     let a = err.find("content/2024/a.md:3:7").expect("a reported");
     let b = err.find("content/2025/b.md:4:7").expect("b reported");
     let c = err
-        .find("content/2025/c.md: the file is empty")
+        .find("content/2025/c.md: 文件是空的")
         .expect("c reported");
     assert!(a < b && b < c, "{err}");
     assert!(
-        err.ends_with("failed: 3 error(s); the previous output was left unchanged\n"),
+        err.ends_with("失败：3 个错误；原来的输出保持不变\n"),
         "{err}"
     );
 }
@@ -156,10 +156,7 @@ fn symlink_loop_is_reported() {
     )
     .expect("symlink");
     let err = site.build_fails();
-    assert!(
-        err.contains("content/2025/loop: symbolic link loop"),
-        "{err}"
-    );
+    assert!(err.contains("content/2025/loop: 符号链接形成循环"), "{err}");
 }
 
 #[test]
@@ -206,7 +203,7 @@ fn unreadable_file_is_reported() {
         }
     }
     std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_annals"));
+    let mut cmd = crate::common::annals();
     cmd.args(["build", "--root"]).arg(site.root());
     if is_root {
         cmd.uid(65534).gid(65534);
@@ -215,10 +212,10 @@ fn unreadable_file_is_reported() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("content/2025/锁定.md: cannot read the file: Permission denied"),
+        err.contains("content/2025/锁定.md: 无法读取文件：没有权限"),
         "{err}"
     );
-    assert!(err.contains("check the file's permissions"), "{err}");
+    assert!(err.contains("检查文件权限"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(tree(&site.public()), before, "public/ changed");
 }

@@ -7,7 +7,7 @@ use std::fs;
 #[test]
 fn builds_every_page() {
     let (site, err) = built("basic");
-    assert!(err.contains("built 2 years, 6 documents"), "{err}");
+    assert!(err.contains("已生成 2 个年度、6 份文件"), "{err}");
     let files = tree(&site.public());
     for page in [
         "index.html",
@@ -201,7 +201,7 @@ fn failed_build_leaves_previous_output_untouched() {
 fn same_input_gives_identical_output() {
     let site = Site::fixture("basic");
     let run = |threads: &str, out: &str| {
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        let status = crate::common::annals()
             .env("RAYON_NUM_THREADS", threads)
             .args(["build", "--root"])
             .arg(site.root())
@@ -234,7 +234,7 @@ fn site_templates_and_static_override_the_theme() {
 #[test]
 fn the_shipped_archive_builds_with_resolving_links() {
     let out = tempfile::tempdir().expect("temp");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+    let status = crate::common::annals()
         .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
         .arg(out.path().join("public"))
         .output()
@@ -263,7 +263,7 @@ fn the_shipped_archive_builds_with_resolving_links() {
 #[test]
 fn output_references_nothing_outside_itself() {
     let out = tempfile::tempdir().expect("temp");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+    let status = crate::common::annals()
         .args([
             "build",
             "--today",

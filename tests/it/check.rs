@@ -11,21 +11,16 @@ fn placeholders_of_the_fixture_report_are_errors_with_positions() {
     let err = stderr(&out);
     // 于2026年\*月\*日召开 and 共收集各类意见建议\*条 in the reflowed shared fixture.
     for want in [
-        "error: content/2025/召开情况报告.md:9:53: unfilled placeholder `\\*月`",
-        "error: content/2025/召开情况报告.md:9:56: unfilled placeholder `\\*日`",
-        "error: content/2025/召开情况报告.md:29:95: unfilled placeholder `\\*条`",
+        "错误: content/2025/召开情况报告.md:9:53: 未填写的占位符 `\\*月`",
+        "错误: content/2025/召开情况报告.md:9:56: 未填写的占位符 `\\*日`",
+        "错误: content/2025/召开情况报告.md:29:95: 未填写的占位符 `\\*条`",
     ] {
         assert!(err.contains(want), "missing {want}\n{err}");
     }
-    assert!(
-        err.ends_with("checked: 3 error(s), 0 warning(s)\n"),
-        "{err}"
-    );
+    assert!(err.ends_with("检查完毕：3 个错误，0 个警告\n"), "{err}");
     // A build still publishes it, with the placeholders as warnings.
     let built = site.build();
-    assert!(
-        stderr(&built).contains("warning: content/2025/召开情况报告.md:9:53: unfilled placeholder")
-    );
+    assert!(stderr(&built).contains("警告: content/2025/召开情况报告.md:9:53: 未填写的占位符"));
 }
 
 #[test]
@@ -61,11 +56,8 @@ fn classified_markings_stop_check_and_build() {
         let before = tree(&site.public());
         site.write(file, text);
         let err = site.build_fails();
-        assert!(
-            err.contains(&format!("{at}: classification marking")),
-            "{err}"
-        );
-        assert!(err.contains("non-classified network"));
+        assert!(err.contains(&format!("{at}: 密级标识")), "{err}");
+        assert!(err.contains("非涉密网络"));
         assert_eq!(tree(&site.public()), before);
         let out = site.annals(&["check"]);
         assert_eq!(out.status.code(), Some(1));
@@ -80,19 +72,17 @@ fn broken_links_and_anchors() {
     let out = site.annals(&["check"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("content/2025/链接.md:6:8: the link `没有的文件.md` points to 2025/没有的文件.html, which the site does not have"), "{err}");
+    assert!(err.contains("content/2025/链接.md:6:8: 链接 `没有的文件.md` 指向 2025/没有的文件.html，站点中没有这个页面"), "{err}");
     assert!(
-        err.contains(
-            "content/2025/链接.md:7:7: 2025/对照检查材料.html has no heading `#一-存在问题`"
-        ),
+        err.contains("content/2025/链接.md:7:7: 2025/对照检查材料.html 中没有标题 `#一-存在问题`"),
         "{err}"
     );
-    assert!(err.contains("did you mean `#一-存在的问题`?"));
+    assert!(err.contains("是不是想写 `#一-存在的问题`？"));
     assert!(
-        err.contains("warning: content/2025/链接.md:7:")
-            && err.contains("`https://example.org` is outside the site")
+        err.contains("警告: content/2025/链接.md:7:")
+            && err.contains("`https://example.org` 在站点之外")
     );
-    assert_eq!(err.matches("error:").count(), 2, "{err}");
+    assert_eq!(err.matches("错误:").count(), 2, "{err}");
 }
 
 #[test]
@@ -103,7 +93,7 @@ fn overdue_records_are_warnings_and_strict_exits_2() {
     assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
     let late = site.annals(&["check", "--today", "2026-07-01"]);
     assert_eq!(late.status.code(), Some(0));
-    assert!(stderr(&late).contains("warning: content/2025/rectifications.yaml:4:13: record 2025-01 is overdue: due 2026-06-30, still 整改中"), "{}", stderr(&late));
+    assert!(stderr(&late).contains("警告: content/2025/rectifications.yaml:4:13: 记录 2025-01 已逾期：时限为 2026-06-30，目前仍为“整改中”"), "{}", stderr(&late));
     let strict = site.annals(&["check", "--strict", "--today", "2026-07-01"]);
     assert_eq!(strict.status.code(), Some(2));
 }
@@ -126,15 +116,12 @@ fn issue_19_emphasis_that_did_not_take_is_a_warning_with_its_position() {
     );
     let out = site.annals(&["check"]);
     let err = stderr(&out);
-    let found: Vec<&str> = err
-        .lines()
-        .filter(|l| l.contains("the emphasis did not take"))
-        .collect();
+    let found: Vec<&str> = err.lines().filter(|l| l.contains("加粗没有生效")).collect();
     assert_eq!(
         found,
         [
-            "warning: content/2025/整改方案.md:9:1: `**` is shown as characters: the emphasis did not take",
-            "warning: content/2025/整改方案.md:9:6: `**` is shown as characters: the emphasis did not take",
+            "警告: content/2025/整改方案.md:9:1: `**` 被原样显示成了字符：加粗没有生效",
+            "警告: content/2025/整改方案.md:9:6: `**` 被原样显示成了字符：加粗没有生效",
         ],
         "{err}"
     );
@@ -151,11 +138,9 @@ fn issue_14_reference_percent_encoded_and_bracketed_links() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains(
-            "content/2025/链接.md:6:2: the link `没有的文件.md` points to 2025/没有的文件.html"
-        ),
+        err.contains("content/2025/链接.md:6:2: 链接 `没有的文件.md` 指向 2025/没有的文件.html"),
         "{err}"
     );
-    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert_eq!(err.matches("错误:").count(), 1, "{err}");
     assert!(!err.contains("代码里"), "{err}");
 }

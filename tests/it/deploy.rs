@@ -7,6 +7,7 @@ use std::process::{Command, Output};
 
 fn git(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut c = Command::new("git");
+    crate::common::chinese(&mut c);
     c.current_dir(dir).args(args);
     for (k, v) in [
         ("GIT_AUTHOR_NAME", "李华"),
@@ -67,7 +68,7 @@ fn push_publishes_only_what_passes_check() {
     ];
     let push = git(&work, &["push", "-q", "origin", "main"], &env);
     let said = stderr(&push);
-    assert!(said.contains("== published"), "{said}");
+    assert!(said.contains("== 已发布"), "{said}");
     let index = std::fs::read_to_string(site.join("public/index.html")).unwrap();
     assert!(index.contains("测试档案"));
     assert!(site.join("search-index/index").is_dir());
@@ -86,7 +87,7 @@ fn push_publishes_only_what_passes_check() {
     .unwrap();
     git(&work, &["add", "."], &[]);
     git(&work, &["commit", "-q", "-m", "未填完的材料"], &[]);
-    let push = Command::new("git")
+    let push = chinese(&mut Command::new("git"))
         .current_dir(&work)
         .args(["push", "-q", "origin", "main"])
         .envs(env.iter().map(|(k, v)| (*k, v.as_os_str())))
@@ -94,10 +95,10 @@ fn push_publishes_only_what_passes_check() {
         .unwrap();
     let said = stderr(&push);
     assert!(
-        said.contains("content/2025/新.md:6:") && said.contains("unfilled placeholder"),
+        said.contains("content/2025/新.md:6:") && said.contains("未填写的占位符"),
         "{said}"
     );
-    assert!(said.contains("nothing was published"));
+    assert!(said.contains("没有发布任何内容"));
     assert_eq!(
         tree(&site.join("public")),
         before,

@@ -136,7 +136,9 @@ fn issue_16_the_vendored_source_bundle_builds_with_the_network_off() {
         c.args(["-rn", &cargo]);
         c
     } else {
-        eprintln!("NOTE: no network namespace here; building with --offline and an empty CARGO_HOME only");
+        eprintln!(
+            "NOTE: no network namespace here; building with --offline and an empty CARGO_HOME only"
+        );
         Command::new(&cargo)
     };
     let built = build

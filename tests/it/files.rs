@@ -36,7 +36,7 @@ fn issue_16_an_attachment_that_is_not_there_fails_and_an_unlisted_file_is_pointe
     let err = site.build_fails();
     assert!(
         err.contains("content/2025/发言提纲-乙.md")
-            && err.contains("`attachments`: `原件.pdf` is not a file of the archive"),
+            && err.contains("`attachments`：档案中没有 `原件.pdf` 这个文件"),
         "{err}"
     );
     site.write("content/2025/原件.pdf", "%PDF-1.4\n");
@@ -44,7 +44,7 @@ fn issue_16_an_attachment_that_is_not_there_fails_and_an_unlisted_file_is_pointe
     let out = site.annals(&["check"]);
     let err = stderr(&out);
     assert!(
-        err.contains("content/说明.docx") && err.contains("no page lists this file"),
+        err.contains("content/说明.docx") && err.contains("没有页面列出这个文件"),
         "{err}"
     );
     assert!(

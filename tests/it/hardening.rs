@@ -30,7 +30,7 @@ fn issue_14_output_that_would_replace_sources_or_foreign_files_is_refused() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{}: {err}", target.display());
         assert!(
-            err.contains("refusing to publish here"),
+            err.contains("拒绝发布到这里"),
             "{}: {err}",
             target.display()
         );
@@ -65,7 +65,7 @@ fn issue_14_output_that_would_replace_sources_or_foreign_files_is_refused() {
 fn issue_14_a_second_build_waits_for_the_first() {
     let site = Site::fixture("basic");
     let held = annals::output::lock(site.root(), || {}).expect("lock");
-    let child = Command::new(env!("CARGO_BIN_EXE_annals"))
+    let child = crate::common::annals()
         .args(["build", "--root"])
         .arg(site.root())
         .stderr(Stdio::piped())
@@ -80,10 +80,7 @@ fn issue_14_a_second_build_waits_for_the_first() {
     let out = child.wait_with_output().expect("wait");
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(
-        err.contains("another annals build of this site is running"),
-        "{err}"
-    );
+    assert!(err.contains("本站点的另一个 annals 生成正在进行"), "{err}");
     assert!(site.public().join("index.html").is_file());
 }
 
@@ -131,10 +128,7 @@ fn issue_14_a_document_saved_during_the_build_is_never_published_torn() {
             assert!(whole, "a torn document was published");
             published += 1;
         } else {
-            assert!(
-                err.contains("the file changed while it was being read"),
-                "{err}"
-            );
+            assert!(err.contains("读取时文件一直在变"), "{err}");
         }
     }
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -184,7 +178,7 @@ exit 0
     let read = |name: &str| fs::read_to_string(report.join(name)).unwrap_or_default();
     let err = read("stderr");
     assert_eq!(read("code").trim(), "1", "{err}");
-    assert!(err.contains("cannot publish into a mount point"), "{err}");
+    assert!(err.contains("无法发布到挂载点"), "{err}");
     assert_eq!(
         read("before"),
         read("after"),
@@ -219,9 +213,7 @@ fn issue_14_links_out_of_the_site_are_refused_and_never_read() {
             "content/2025/目录",
         ] {
             assert!(
-                err.contains(&format!(
-                    "{link}: symbolic link to a place outside the site"
-                )),
+                err.contains(&format!("{link}: 符号链接指向站点以外")),
                 "{cmd} does not name {link}: {err}"
             );
         }
@@ -248,7 +240,7 @@ fn issue_14_fifos_are_skipped_not_read() {
         eprintln!("SKIPPED: mkfifo is not available");
         return;
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+    let mut child = crate::common::annals()
         .args(["build", "--root"])
         .arg(site.root())
         .stderr(Stdio::piped())
@@ -266,7 +258,7 @@ fn issue_14_fifos_are_skipped_not_read() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("content/2025/附件/管道.txt: not a regular file"),
+        err.contains("content/2025/附件/管道.txt: 不是普通文件"),
         "{err}"
     );
     assert!(!site.public().join("2025/附件/管道.txt").exists());
@@ -330,10 +322,7 @@ fn issue_14_classified_markings_are_caught_however_written() {
             let out = site.annals(&[cmd]);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(1), "{what}: {cmd} passed: {err}");
-            assert!(
-                err.contains("classification marking"),
-                "{what}: {cmd}: {err}"
-            );
+            assert!(err.contains("密级标识"), "{what}: {cmd}: {err}");
         }
         assert_eq!(tree(&site.public()), before, "{what}: public/ changed");
     }
@@ -344,7 +333,7 @@ fn issue_14_classified_markings_are_caught_however_written() {
         "annals.yaml",
         format!("{config}description: 本站资料 机\u{200B}密★\n"),
     );
-    assert!(site.build_fails().contains("classification marking"));
+    assert!(site.build_fails().contains("密级标识"));
     // Editor leftovers are not published at all, so their markings cannot leak either.
     let site = Site::fixture("basic");
     for leftover in [
@@ -524,7 +513,7 @@ fn issue_14_slow_clients_time_out_and_one_address_cannot_lock_out_the_rest() {
 #[test]
 fn issue_14_serve_with_a_relative_root_edits_in_place() {
     let site = Site::fixture("basic");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+    let mut child = crate::common::annals()
         .args(["serve", "--port", "0"])
         .current_dir(site.root())
         .stderr(Stdio::piped())
@@ -553,7 +542,7 @@ fn issue_14_serve_with_a_relative_root_edits_in_place() {
             std::thread::sleep(Duration::from_millis(50));
         }
     };
-    wait_for("serving http://");
+    wait_for("正在提供 http://");
     let path = site.root().join("content/2025/对照检查材料.md");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(
@@ -564,11 +553,11 @@ fn issue_14_serve_with_a_relative_root_edits_in_place() {
         ),
     )
     .unwrap();
-    wait_for("updated 1 document(s)");
+    wait_for("已更新 1 份文件");
     let _ = child.kill();
     let _ = child.wait();
     assert!(
-        !log.lock().unwrap().contains("rebuilt in"),
+        !log.lock().unwrap().contains("已重新生成"),
         "{}",
         log.lock().unwrap()
     );
@@ -608,7 +597,7 @@ fn issue_14_a_cancelled_section_search_stops() {
     let err = index
         .search_until(&req, &gone)
         .expect_err("a cancelled search answers");
-    assert!(err.0[0].message.contains("cancelled"), "{:?}", err.0);
+    assert!(err.0[0].message.contains("检索已取消"), "{:?}", err.0);
 }
 
 /// The ledger table (header and two records: the first one's problem `problem`, the second
@@ -672,10 +661,7 @@ fn issue_14_workbooks_far_cells_and_zip_bombs_are_refused() {
         book.save_to_buffer().unwrap(),
     );
     let err = site.build_fails();
-    assert!(
-        err.contains("the cell XFD1048576 lies far outside a ledger table"),
-        "{err}"
-    );
+    assert!(err.contains("单元格 XFD1048576 远在台账表格之外"), "{err}");
     // 2 MB that unpack to 80 MB.
     let bomb = |inner: &str| {
         use std::io::Write;
@@ -697,20 +683,16 @@ fn issue_14_workbooks_far_cells_and_zip_bombs_are_refused() {
         bomb("xl/worksheets/sheet1.xml"),
     );
     let err = site.build_fails();
-    assert!(err.contains("it unpacks to 80 MB"), "{err}");
+    assert!(err.contains("它解压后有 80 MB"), "{err}");
     site.write("炸弹.docx", bomb("word/document.xml"));
     let out = site.annals(&["import", &site.root().join("炸弹.docx").to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("it unpacks to 80 MB"),
+        stderr(&out).contains("它解压后有 80 MB"),
         "{}",
         stderr(&out)
     );
-    assert!(
-        !stderr(&out).contains("previous output"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(!stderr(&out).contains("原来的输出"), "{}", stderr(&out));
 }
 
 #[test]
@@ -791,7 +773,7 @@ fn issue_14_names_that_collide_or_are_too_long_are_found_before_writing() {
     site.write("content/2025/report.md", doc("乙"));
     let out = site.annals(&["check"]);
     assert!(
-        stderr(&out).contains("2025/Report.html and 2025/report.html differ only in letter case"),
+        stderr(&out).contains("2025/Report.html 和 2025/report.html 只有字母大小写不同"),
         "{}",
         stderr(&out)
     );
@@ -804,7 +786,7 @@ fn issue_14_names_that_collide_or_are_too_long_are_found_before_writing() {
         let out = site.annals(&[cmd]);
         assert_eq!(out.status.code(), Some(1), "{cmd}");
         assert!(
-            stderr(&out).contains("bytes long; file systems take at most 255"),
+            stderr(&out).contains("字节；文件系统最多允许 255 字节"),
             "{cmd}: {}",
             stderr(&out)
         );
@@ -816,16 +798,12 @@ fn issue_14_clear_messages_for_commands_that_write_nothing_and_foreign_addresses
     let site = Site::fixture("basic");
     let out = site.annals(&["search", "文稿"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        !stderr(&out).contains("previous output"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(!stderr(&out).contains("原来的输出"), "{}", stderr(&out));
     let out = site.annals(&["serve", "--bind", "192.0.2.1", "--port", "0"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("not one of this machine's"), "{err}");
-    assert!(!err.contains("another program"), "{err}");
+    assert!(err.contains("这个地址不属于本机"), "{err}");
+    assert!(!err.contains("另一个程序"), "{err}");
 }
 
 #[test]
@@ -846,7 +824,7 @@ fn issue_14_import_names_files_inside_the_year_folder() {
         let err = stderr(&out);
         assert!(out.status.success(), "{title}: {err}");
         let written = err
-            .split(" into ")
+            .split(" 导入为 ")
             .nth(1)
             .and_then(|s| s.lines().next())
             .expect("says where it wrote");
@@ -871,7 +849,7 @@ fn issue_14_new_and_build_share_one_rule_for_years() {
         let out = site.annals(&["new", year]);
         assert_eq!(out.status.code(), Some(1), "{year}: {}", stderr(&out));
         assert!(
-            stderr(&out).contains("is not a 年度 annals can hold"),
+            stderr(&out).contains("不是 annals 能存放的年度"),
             "{}",
             stderr(&out)
         );

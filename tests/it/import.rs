@@ -68,12 +68,12 @@ fn issue_5_shared_fixture_report_imports_with_its_structure() {
     // check: only the real placeholders remain.
     let check = site.annals(&["check"]);
     let err = stderr(&check);
-    assert_eq!(err.matches("error:").count(), 3, "{err}");
-    assert_eq!(err.matches("unfilled placeholder").count(), 3);
+    assert_eq!(err.matches("错误:").count(), 3, "{err}");
+    assert_eq!(err.matches("未填写的占位符").count(), 3);
     // Never an overwrite without --force.
     let again = site.annals(&["import", FIXTURE]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("content/2025/召开情况报告.md: the file already exists"));
+    assert!(stderr(&again).contains("content/2025/召开情况报告.md: 文件已经存在"));
     assert!(
         site.annals(&["import", "--force", FIXTURE])
             .status
@@ -140,7 +140,7 @@ fn word_files_import_headings_bold_lists_and_tables() {
     site.write("坏.docx", "不是压缩包");
     let bad = site.annals(&["import", &site.root().join("坏.docx").to_string_lossy()]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("cannot read the Word file: it is not a .docx file"));
+    assert!(stderr(&bad).contains("无法读取这个 Word 文件：它不是 .docx 文件"));
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn issue_19_word_bold_next_to_chinese_punctuation_renders_bold() {
     assert!(!main.contains("**"), "{main}");
     let check = site.annals(&["check"]);
     assert!(
-        !stderr(&check).contains("literal-emphasis") && !stderr(&check).contains("did not take"),
+        !stderr(&check).contains("literal-emphasis") && !stderr(&check).contains("没有生效"),
         "{}",
         stderr(&check)
     );

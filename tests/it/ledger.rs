@@ -192,7 +192,7 @@ fn schema_errors_carry_positions_in_every_form() {
         (
             Some(4),
             Some(11),
-            "`status`: `正在推进` is not in the vocabulary".to_string()
+            "`status`：`正在推进` 不在词表中".to_string()
         )
     );
     assert_eq!(
@@ -200,7 +200,7 @@ fn schema_errors_carry_positions_in_every_form() {
         (
             Some(5),
             Some(13),
-            "`deadline`: `尽快` is not a deadline".to_string()
+            "`deadline`：`尽快` 不是整改时限".to_string()
         )
     );
     let bad_csv = "编号,问题表现,问题类别,整改状态\n2024-01,问题,作风建设,已完成\n2024-02,问题,作凤建设,已完成\n";
@@ -218,7 +218,7 @@ fn schema_errors_carry_positions_in_every_form() {
             .help
             .as_deref()
             .unwrap()
-            .contains("did you mean `作风建设`")
+            .contains("是不是想写 `作风建设`")
     );
     let mut rows = table();
     rows[2][8] = "做完了";
@@ -251,7 +251,7 @@ fn schema_errors_carry_positions_in_every_form() {
     )
     .unwrap_err();
     assert!(
-        errs[0].message.contains("not a readable Excel workbook"),
+        errs[0].message.contains("无法读取这个 Excel 工作簿"),
         "{}",
         errs[0].message
     );
@@ -265,14 +265,11 @@ fn archive_wide_checks_fail_the_build_with_positions() {
         format!("{YAML_2025}- id: 2024-02\n  problem: 重复编号\n  category: 作风建设\n  status: 整改中\n- id: 2025-09\n  problem: 指向未来\n  category: 作风建设\n  status: 整改中\n  recurs: 2025-01\n  source: 不存在的文件.md\n"),
     );
     let err = site.build_fails();
-    assert!(err.contains("content/2025/rectifications.yaml:24:7: the id `2024-02` is already used at content/2024/rectifications.yaml:13"), "{err}");
-    assert!(err.contains("content/2025/rectifications.yaml:32:11: `recurs: 2025-01` is a record of 2025, not of an earlier year"), "{err}");
-    assert!(err.contains("content/2025/rectifications.yaml:33:11: `source: 不存在的文件.md` is neither a document of 2025 nor a channel"), "{err}");
+    assert!(err.contains("content/2025/rectifications.yaml:24:7: 编号 `2024-02` 已在 content/2024/rectifications.yaml:13 使用"), "{err}");
+    assert!(err.contains("content/2025/rectifications.yaml:32:11: `recurs: 2025-01` 是 2025 年度的记录，不是更早年度的"), "{err}");
+    assert!(err.contains("content/2025/rectifications.yaml:33:11: `source: 不存在的文件.md` 既不是 2025 年度的文件，也不是问题来源渠道"), "{err}");
     site.write("content/2025/rectifications.csv", "编号,问题表现\n");
-    assert!(
-        site.build_fails()
-            .contains("the year 2025 already has a ledger")
-    );
+    assert!(site.build_fails().contains("2025 年度已经有整改台账"));
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod faults;
 mod hardening;
 mod history;
 mod import;
+mod language;
 mod ledger;
 mod new;
 mod pdf;

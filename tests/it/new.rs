@@ -13,7 +13,7 @@ fn new_year_carries_over_open_records() {
     site.write("content/2025/rectifications.yaml", "- id: 2025-01\n  problem: 监督仍不严\n  category: 廉洁自律\n  status: 整改中\n  recurs: 2024-03\n");
     let out = site.annals(&["new", "2026"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("created the 2026 年度 in content/2026"));
+    assert!(stderr(&out).contains("已在 content/2026 建立 2026 年度"));
     for f in [
         "_index.md",
         "召开情况报告.md",
@@ -48,7 +48,7 @@ fn new_year_carries_over_open_records() {
     // Never an overwrite.
     let again = site.annals(&["new", "2026"]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(stderr(&again).contains("content/2026: the year 2026 already exists"));
+    assert!(stderr(&again).contains("content/2026: 2026 年度已经存在"));
 }
 
 #[test]
@@ -60,9 +60,5 @@ fn default_year_is_the_meeting_still_to_come() {
     let jan_2027 = chrono::NaiveDate::from_ymd_opt(2027, 1, 10).unwrap();
     assert_eq!(annals::new::default_year(site.root(), jan_2027), 2026);
     let out = site.annals(&["new", "--today", "2027-01-10"]);
-    assert!(
-        stderr(&out).contains("created the 2026 年度"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("建立 2026 年度"), "{}", stderr(&out));
 }

@@ -110,18 +110,18 @@ fn issue_16_a_scan_an_old_word_file_and_a_broken_pdf_say_what_to_do() {
     };
     let scan = run("扫描件.pdf", &pdf(&[]));
     assert!(
-        scan.contains("no text layer") && scan.contains("OCR"),
+        scan.contains("没有文字层") && scan.contains("OCR"),
         "{scan}"
     );
     let doc = run("旧文件.doc", b"\xD0\xCF\x11\xE0");
-    assert!(doc.contains("save it as .docx"), "{doc}");
+    assert!(doc.contains("另存为 .docx"), "{doc}");
     let wps = run("旧文件.wps", b"\xD0\xCF\x11\xE0");
     assert!(wps.contains(".wps"), "{wps}");
     let mut broken = pdf(&["半截文件"]);
     broken.truncate(broken.len() / 2);
     let cut = run("半截.pdf", &broken);
     assert!(
-        cut.contains("cannot read the PDF") || cut.contains("no text layer"),
+        cut.contains("无法读取这个 PDF") || cut.contains("没有文字层"),
         "{cut}"
     );
 }

@@ -395,7 +395,7 @@ fn search_without_an_index_says_how_to_make_one() {
     let out = site.annals(&["search", "谈心谈话"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("there is no search index here"),
+        stderr(&out).contains("这里没有检索索引"),
         "{}",
         stderr(&out)
     );
@@ -771,9 +771,9 @@ fn issue_13_cli_pages_and_closed_pipes() {
         r.notes
     );
     let help = site.annals(&["search", "--help"]);
-    assert!(String::from_utf8_lossy(&help.stdout).contains("at most 100"));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("最多 100"));
     for cmd in ["search 问题 --limit 100", "check --format json"] {
-        let out = std::process::Command::new("sh")
+        let out = chinese(&mut std::process::Command::new("sh"))
             .arg("-c")
             .arg(format!(
                 "'{}' {cmd} --root '{}' | head -c 0",

@@ -149,7 +149,7 @@ fn serve_refuses_a_broken_archive_with_a_clear_message() {
     let out = site.annals(&["serve", "--port", "0"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("content/2025/坏.md:2:1: missing required field `type`"),
+        stderr(&out).contains("content/2025/坏.md:2:1: 缺少必填字段 `type`"),
         "{}",
         stderr(&out)
     );
@@ -258,11 +258,11 @@ fn an_edit_of_a_documents_text_updates_in_place_as_a_full_build_would() {
         "the edited page written",
     );
     assert!(
-        server.log().contains("updated 1 document(s) in "),
+        server.log().contains("已更新 1 份文件，用时 "),
         "{}",
         server.log()
     );
-    assert!(!server.log().contains("rebuilt in"), "{}", server.log());
+    assert!(!server.log().contains("已重新生成"), "{}", server.log());
 
     // The same site and the same answers as a full build of the edited archive; the static
     // search index (searchindex/, for the site opened without a server) is written by full
@@ -322,10 +322,10 @@ fn an_edit_of_a_documents_text_updates_in_place_as_a_full_build_would() {
         ),
     );
     eventually(
-        || version(&server) > before && server.log().contains("rebuilt in"),
+        || version(&server) > before && server.log().contains("已重新生成"),
         "rebuild after a front matter edit",
     );
-    assert!(server.log().contains("rebuilt in"), "{}", server.log());
+    assert!(server.log().contains("已重新生成"), "{}", server.log());
     assert!(
         site.page("2025/index.html")
             .contains("2025年度对照检查材料（修订）")
@@ -388,11 +388,11 @@ fn rebuilds_under_load_lose_no_request() {
     assert!(total > 100, "only {total} requests made");
     let log = server.log();
     assert!(
-        log.contains("rebuilt in"),
+        log.contains("已重新生成"),
         "no full rebuild happened: {log}"
     );
     assert!(
-        log.contains("updated 1 document(s)"),
+        log.contains("已更新 1 份文件"),
         "no in-place update happened: {log}"
     );
     eprintln!("{total} requests during full rebuilds and in-place updates, no failure");

@@ -3,7 +3,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 /// A running server, killed when dropped.
@@ -22,7 +22,7 @@ impl Server {
 
     /// Like [`Server::start`], with more arguments for `annals serve`.
     pub(crate) fn start_with(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        let mut child = crate::common::annals()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .args(extra)
@@ -37,7 +37,7 @@ impl Server {
                 .next()
                 .expect("serve exited before listening")
                 .expect("read stderr");
-            if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            if let Some(rest) = line.strip_prefix("正在提供 http://127.0.0.1:") {
                 break rest
                     .split('/')
                     .next()

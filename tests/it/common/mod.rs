@@ -95,7 +95,7 @@ impl Site {
 
     /// Runs `annals ARGS --root ROOT`.
     pub(crate) fn annals(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_annals"))
+        annals()
             .args(args)
             .arg("--root")
             .arg(self.root())
@@ -165,6 +165,7 @@ pub(crate) fn in_mount_namespace(script: &str, envs: &[(&str, &Path)]) -> Option
         &["--mount", "--map-root-user"]
     };
     let mut cmd = Command::new("unshare");
+    chinese(&mut cmd);
     cmd.args(unshare_args).args(["sh", "-c", script]);
     for (k, v) in envs {
         cmd.env(k, v);
@@ -322,3 +323,19 @@ pub(crate) const FIXTURE_PHRASES: [&str; 9] = [
     "三会一课",
     "第一议题",
 ];
+
+/// The `annals` binary, speaking the default language whatever this machine's locale says
+/// (the tests assert its Chinese messages).
+pub(crate) fn annals() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_annals"));
+    chinese(&mut cmd);
+    cmd
+}
+
+/// Sets a locale that asks for no language (`C.UTF-8`, installed everywhere), so `annals`
+/// started by this command, or by a script it runs, speaks Chinese.
+pub(crate) fn chinese(cmd: &mut Command) -> &mut Command {
+    cmd.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+}
