@@ -1,7 +1,10 @@
 //! The `annals` binary: parse the command line, run the library, print diagnostics, exit
 //! 0 on success, 1 when the run failed, 2 on a usage error (clap's own).
 
-use annals::cli::{CheckArgs, Cli, Command, Format, ImportArgs, NewArgs, SearchArgs, SortArg};
+use annals::cli::progress::Display;
+use annals::cli::{
+    BuildArgs, CheckArgs, Cli, Command, Format, ImportArgs, NewArgs, SearchArgs, SortArg,
+};
 use annals::error::{self, Diagnostic, Failure};
 use annals::msg::commands as m;
 use annals::search::{Request, Results, SearchIndex, Sort};
@@ -41,7 +44,7 @@ fn main() -> ExitCode {
         return check(&cli, args);
     }
     let result = match &cli.command {
-        Command::Build(args) => build(&cli, args.output.clone(), args.gzip),
+        Command::Build(args) => build(&cli, args),
         Command::Search(args) => search(&cli, args),
         Command::Serve(args) => {
             annals::serve::run(&cli.root, (args.bind, args.port).into(), cli.today)
@@ -58,13 +61,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(cli: &Cli, output: Option<std::path::PathBuf>, gzip: bool) -> Result<(), Failure> {
-    let report = annals::build(&annals::BuildOptions {
+fn build(cli: &Cli, args: &BuildArgs) -> Result<(), Failure> {
+    let progress = std::sync::Arc::new(annals::pipeline::progress::Progress::default());
+    let display = Display::start(progress.clone(), args.progress);
+    let result = annals::build(&annals::BuildOptions {
         root: cli.root.clone(),
-        output,
+        output: args.output.clone(),
         today: cli.today,
-        gzip,
-    })?;
+        gzip: args.gzip,
+        progress: Some(progress),
+    });
+    if let Some(d) = display {
+        d.finish();
+    }
+    let report = result?;
     print_diagnostics(report.warnings.clone());
     eprintln!("{report}");
     Ok(())

@@ -30,6 +30,8 @@ fn index() -> &'static SearchIndex {
             root: root.clone(),
             output: None,
             today: None,
+            gzip: false,
+            progress: None,
         })
         .expect("the fixture builds");
         SearchIndex::open(&annals::search::index_dir(&root)).expect("index opens")

@@ -33,6 +33,10 @@ catalogue! {
         zh: "同时在每个页面、样式表和脚本旁写一个 .gz 文件（供 nginx 的 gzip_static 使用）",
         en: "Also write a .gz beside every page, style sheet and script (nginx's gzip_static)",
     }
+    arg_progress() {
+        zh: "进度显示：auto（默认：终端上显示进度条，管道或日志中生成超过两秒后逐行显示）、lines（一开始就逐行显示）或 none（只显示结果）",
+        en: "How to show progress: auto (a bar on a terminal; in a pipe or log, lines once the build has run two seconds), lines (lines from the start) or none",
+    }
     cmd_serve() {
         zh: "生成后在 127.0.0.1:8080 提供站点和检索，文件变化时自动更新",
         en: "Build, then serve the site and its search on 127.0.0.1:8080",

@@ -129,6 +129,14 @@ catalogue! {
         en: "next: `annals check` lists the placeholders still to fill in.",
     }
 
+    progress_loading() { zh: "正在读取和检查档案", en: "reading and checking the archive" }
+    progress_rendering_label() { zh: "正在生成页面和检索索引", en: "writing pages and the search index" }
+    progress_rendering(pages: usize) {
+        zh: "正在生成 {pages} 个页面和检索索引…",
+        en: "writing {pages} pages and the search index…",
+    }
+    progress_pages(done: usize, total: usize) { zh: "  已生成 {done}/{total} 个页面", en: "  {done}/{total} pages written" }
+    progress_publishing() { zh: "正在发布", en: "publishing" }
     results_note(note: &str) { zh: "注意：{note}", en: "note: {note}" }
     results_count(total: usize, page: usize, pages: usize) {
         zh: "共 {total} 条结果（第 {page}/{pages} 页）",

@@ -45,6 +45,10 @@ catalogue! {
         zh: "在生成这个文件的文件、记录、附件或设置中找到这个标识（它可能跨行、夹着不可见字符或写成 HTML 实体），并把那份材料从档案中移除",
         en: "find the marking in the document, record, attachment or setting this file comes from (it may be split across lines, hidden by invisible characters or written as an HTML entity) and remove that material from the archive",
     }
+    more_unwritten(count: usize) {
+        zh: "（另有 {count} 个文件也没能写入）",
+        en: " ({count} more files could not be written either)",
+    }
     pass_root_help() { zh: "在站点文件夹中运行 annals，或用 --root 指定", en: "run annals in the site folder or pass --root" }
     lock_failed(detail: &str) { zh: "无法锁定站点文件夹：{detail}", en: "cannot lock the site folder: {detail}" }
     lock_failed_help() {

@@ -60,6 +60,7 @@ pub fn stage(
         .collect();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut unwritten = 0;
+    let mut first_unwritten = None;
     for p in problems {
         match p {
             Problem::Make(d) if !diags.contains(&d) => diags.push(d),
@@ -67,20 +68,17 @@ pub fn stage(
             // A full disk or a read-only folder fails every file the same way: one message.
             Problem::Write(d) if unwritten == 0 => {
                 unwritten = 1;
+                first_unwritten = Some(diags.len());
                 diags.push(d);
             }
             Problem::Write(_) => unwritten += 1,
         }
     }
     if unwritten > 1
-        && let Some(d) = diags
-            .iter_mut()
-            .find(|d| d.message.starts_with("cannot write"))
+        && let Some(d) = first_unwritten.and_then(|i| diags.get_mut(i))
     {
-        d.message.push_str(&format!(
-            " ({} more files could not be written either)",
-            unwritten - 1
-        ));
+        d.message
+            .push_str(&crate::msg::publish::more_unwritten(unwritten - 1));
     }
     if diags.is_empty() {
         Ok(staged)

@@ -50,6 +50,7 @@ impl Kept {
                 output: None,
                 today,
                 gzip: false,
+                progress: None,
             },
         )?;
         let kept = Kept {

@@ -4,6 +4,7 @@
 //! `annals serve` does on a save) through the same stages.
 
 pub mod in_place;
+pub mod progress;
 
 use crate::error::{self, Diagnostic, Failure};
 use crate::{config, content, fsx, model, output, render, search, theme};
@@ -20,6 +21,8 @@ pub struct BuildOptions {
     pub today: Option<chrono::NaiveDate>,
     /// Write `.gz` siblings of the text files (for nginx's `gzip_static`).
     pub gzip: bool,
+    /// Counters a progress display reads while the build runs (none: nobody watches).
+    pub progress: Option<std::sync::Arc<progress::Progress>>,
 }
 
 /// What a successful build did.
@@ -107,7 +110,11 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
 /// Builds the site: content + theme -> the output folder and the search index, atomically.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Failure> {
     let _lock = output::lock_for_build(&opts.root)?;
-    build_from(&load(&opts.root, opts.today)?, opts)
+    let result = load(&opts.root, opts.today).and_then(|inputs| build_from(&inputs, opts));
+    if let Some(p) = &opts.progress {
+        p.finish();
+    }
+    result
 }
 
 /// Renders and indexes loaded inputs, then swaps the index and the site into place.
@@ -132,10 +139,20 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
         || {
             let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
             let collisions = plan.case_collisions();
+            let progress = opts.progress.as_deref();
+            if let Some(p) = progress {
+                p.rendering(plan.len());
+            }
+            let page = |i| {
+                let f = plan.file(i).and_then(output::gate);
+                if let Some(p) = progress {
+                    p.page_written();
+                }
+                f
+            };
             Ok((
                 collisions,
-                output::stage(plan.len(), |i| plan.file(i).and_then(output::gate), &target)
-                    .and_then(output::stamped)?,
+                output::stage(plan.len(), page, &target).and_then(output::stamped)?,
                 plan.len(),
             ))
         },
@@ -160,6 +177,9 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
                 return Err(Failure(diags));
             }
         };
+    if let Some(p) = &opts.progress {
+        p.enter(progress::Step::Publishing);
+    }
     bundle.write(site_staged.path())?;
     let files = files + bundle.files.len();
     if opts.gzip {

@@ -303,3 +303,26 @@ fn output_references_nothing_outside_itself() {
         }
     }
 }
+
+/// Progress: plain lines in a pipe (`--progress lines`), before the summary and in step order,
+/// every step said even when it passed between two looks; `--progress none` says the summary
+/// only. (The default in a pipe waits two seconds before its first line, too long to test
+/// without a timed test.)
+#[test]
+fn issue_17_long_builds_show_progress_lines_before_the_summary() {
+    let site = Site::fixture("basic");
+    let out = site.annals(&["build", "--progress", "lines"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    let at = |s: &str| err.find(s).unwrap_or_else(|| panic!("lacks {s:?}:\n{err}"));
+    let loading = at("正在读取和检查档案…");
+    let rendering = at("个页面和检索索引…");
+    let publishing = at("正在发布…");
+    let summary = at("已生成 2 个年度");
+    assert!(
+        loading < rendering && rendering < publishing && publishing < summary,
+        "{err}"
+    );
+    let quiet = site.annals(&["build", "--progress", "none"]);
+    assert!(!stderr(&quiet).contains("正在"), "{}", stderr(&quiet));
+}

@@ -1,5 +1,7 @@
 //! The command line: clap's derive types, with their help in the user's language.
 
+pub mod progress;
+
 use crate::msg::Lang;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::net::IpAddr;
@@ -97,6 +99,10 @@ pub struct BuildArgs {
     /// Also write a .gz beside every page, style sheet and script (nginx's gzip_static).
     #[arg(long)]
     pub gzip: bool,
+    /// How to show progress: a bar on a terminal, lines in a pipe after two seconds (`auto`),
+    /// `lines` from the start, or `none`.
+    #[arg(long, value_enum, default_value_t)]
+    pub progress: progress::ProgressArg,
 }
 
 /// What `annals serve` takes.
@@ -241,7 +247,11 @@ pub fn command() -> clap::Command {
         sub(
             c,
             m::cmd_build(),
-            &[("output", m::arg_output), ("gzip", m::arg_gzip)],
+            &[
+                ("output", m::arg_output),
+                ("gzip", m::arg_gzip),
+                ("progress", m::arg_progress),
+            ],
         )
     })
     .mut_subcommand("serve", |c| {
