@@ -29,8 +29,15 @@ pub struct RecordRow<'a> {
     pub owner: Option<&'a str>,
     /// 责任领导.
     pub leader: Option<&'a str>,
-    /// As written (`6月底前`), or the date in Chinese form.
+    /// As written (`6月底前`).
     pub deadline: Option<String>,
+    /// The deadline as a date: `2026年6月30日前` (what `6月底前` resolves to), or 长期坚持.
+    pub due: Option<String>,
+    /// The resolved date, `YYYY-MM-DD` (none for 长期坚持): what the table sorts and filters on.
+    pub due_iso: Option<String>,
+    /// The wording as written, when it says more than [`RecordRow::due`] (`6月底前`, not
+    /// `2026-06-30`): shown beside it.
+    pub due_as_written: Option<String>,
     /// Open past its deadline on the build's day.
     pub overdue: bool,
     /// Its status is a closed one.
@@ -51,6 +58,14 @@ pub fn rows<'a>(
 /// The row of entry `e` as the page at `from` (site-relative) shows it.
 pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
     let r = &e.record;
+    let (due, due_iso) = match r.deadline {
+        Some(Deadline::Date(d)) => (
+            Some(format!("{}前", dates::chinese(d))),
+            Some(dates::iso(d)),
+        ),
+        Some(Deadline::Ongoing) => (Some(crate::ledger::deadline::ONGOING.to_string()), None),
+        None => (None, None),
+    };
     RecordRow {
         id: &r.id,
         url: link(from, &e.url),
@@ -61,6 +76,12 @@ pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
         owner: r.text("owner"),
         leader: r.text("leader"),
         deadline: r.deadline_text.clone(),
+        due: due.clone(),
+        due_iso: due_iso.clone(),
+        due_as_written: r
+            .deadline_text
+            .clone()
+            .filter(|t| Some(t) != due.as_ref() && Some(t) != due_iso.as_ref()),
         overdue: e.overdue,
         closed: e.closed,
     }
@@ -428,8 +449,6 @@ pub struct RecordView<'a> {
     pub year_url: String,
     /// The ledger's page.
     pub ledger_url: String,
-    /// The deadline resolved (`2026年6月30日`, or 长期坚持).
-    pub deadline_date: Option<String>,
     /// 整改进展, in date order.
     pub progress: Vec<ProgressView<'a>>,
     /// 实际完成时间, `YYYY-MM-DD`.
@@ -472,11 +491,6 @@ pub fn record<'a>(site: &'a Site, i: usize) -> RecordView<'a> {
         source_title: e.source_doc.as_ref().map(|(_, t)| t.as_str()),
         year_url: link(from, &year_url(r.year)),
         ledger_url: link(from, &Filter::All.url()),
-        deadline_date: match r.deadline {
-            Some(Deadline::Date(d)) => Some(dates::chinese(d)),
-            Some(Deadline::Ongoing) => Some("长期坚持".into()),
-            None => None,
-        },
         progress: r
             .progress
             .iter()

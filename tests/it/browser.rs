@@ -94,6 +94,30 @@ fn search_ledger_and_pages_work_in_chromium() {
         "{shown:?}"
     );
     save(&b, "ledger.png");
+    // Deadlines sort and filter on the date they resolve to (#17 item 5), not on the wording.
+    b.click("select[data-key=status] option[value='']");
+    b.click("select[data-sort] option[value='due']");
+    let dues = |b: &Browser| -> Vec<String> {
+        serde_json::from_value(b.eval("return Array.prototype.filter.call(document.querySelectorAll('.ledger-table tbody tr'), function (r) { return !r.hidden; }).map(function (r) { return r.getAttribute('data-due'); })")).unwrap()
+    };
+    let sorted = dues(&b);
+    let dated: Vec<&String> = sorted.iter().take_while(|d| !d.is_empty()).collect();
+    assert!(
+        dated.len() > 1
+            && dated.windows(2).all(|w| w[0] <= w[1])
+            && sorted[dated.len()..].iter().all(|d| d.is_empty()),
+        "not in deadline order, 长期坚持 last: {sorted:?}"
+    );
+    b.eval("var i = document.querySelector('input[data-key=due-by]'); i.value = '2026-06-30'; i.dispatchEvent(new Event('change')); return null");
+    let by = dues(&b);
+    assert!(
+        !by.is_empty()
+            && by.len() < sorted.len()
+            && by
+                .iter()
+                .all(|d| !d.is_empty() && d.as_str() <= "2026-06-30"),
+        "{by:?}"
+    );
     b.click(".facet a[href$='overdue.html']");
     b.wait_for("return location.pathname === '/ledger/overdue.html'");
     assert!(

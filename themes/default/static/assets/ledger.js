@@ -1,5 +1,7 @@
-/* Live filtering of the ledger table. The page works without this script: the filter
-   links on the left are pre-built pages. Written for old Chromium forks (ES5, no fetch). */
+/* Live filtering and sorting of the ledger table. The page works without this script: the
+   filter links on the left are pre-built pages. Deadlines filter and sort on the date they
+   resolve to (data-due, YYYY-MM-DD; 长期坚持 has none and sorts last), not on the wording.
+   Written for old Chromium forks (ES5, no fetch). */
 (function () {
   var form = document.querySelector('.live-filter');
   var rows = document.querySelectorAll('.ledger-table tbody tr');
@@ -7,6 +9,21 @@
   form.hidden = false;
   var inputs = form.querySelectorAll('[data-key]');
   var counter = form.querySelector('.live-count');
+  var sorter = form.querySelector('[data-sort]');
+  var body = rows[0].parentNode;
+  var order = [];
+  for (var n = 0; n < rows.length; n++) { order.push(rows[n]); }
+  function sort() {
+    var by = sorter ? sorter.value : '';
+    var sorted = order.slice();
+    if (by === 'due') {
+      sorted.sort(function (a, b) {
+        var x = a.getAttribute('data-due') || '9999', y = b.getAttribute('data-due') || '9999';
+        return x < y ? -1 : x > y ? 1 : order.indexOf(a) - order.indexOf(b);
+      });
+    }
+    for (var s = 0; s < sorted.length; s++) { body.appendChild(sorted[s]); }
+  }
   function apply() {
     var shown = 0;
     for (var i = 0; i < rows.length; i++) {
@@ -15,6 +32,9 @@
         var input = inputs[j], key = input.getAttribute('data-key');
         if (key === 'overdue') {
           if (input.checked && row.getAttribute('data-overdue') !== '1') { keep = false; }
+        } else if (key === 'due-by') {
+          var due = row.getAttribute('data-due');
+          if (input.value && !(due && due <= input.value)) { keep = false; }
         } else if (key === 'text') {
           var needle = input.value.replace(/\s+/g, '');
           if (needle && row.textContent.replace(/\s+/g, '').indexOf(needle) < 0) { keep = false; }
@@ -31,5 +51,6 @@
     inputs[k].addEventListener('input', apply);
     inputs[k].addEventListener('change', apply);
   }
+  if (sorter) { sorter.addEventListener('change', sort); }
   apply();
 })();
