@@ -145,4 +145,29 @@ fn search_ledger_and_pages_work_in_chromium() {
         );
     }
     save(&b, "document-360.png");
+
+    // The ledger on a phone (#17 item 4): records as cards, before the charts; the problem
+    // gets the card's width, status and 逾期 stay on screen, a date stays in one piece.
+    b.set_size(375, 800);
+    b.goto(&format!("{base}/ledger/index.html"));
+    let m = b.eval(
+        "var row = document.querySelector('.ledger-table tbody tr.overdue'), \
+         box = function (e) { return e.getBoundingClientRect(); }, \
+         due = row.querySelector('td.due time'); \
+         return { first: box(document.querySelector('.ledger-table tbody tr')).top + scrollY, \
+                  charts: box(document.querySelector('.charts')).top + scrollY, \
+                  problem: box(row.querySelector('td.problem')).width, \
+                  badge: box(row.querySelector('.badge-overdue')).right, \
+                  width: document.documentElement.clientWidth, \
+                  dueLines: Math.round(box(due).height / parseFloat(getComputedStyle(due).lineHeight || 20)) };",
+    );
+    let get = |k: &str| m[k].as_f64().unwrap_or_else(|| panic!("{k}: {m}"));
+    assert!(get("first") < get("charts"), "records come before the charts: {m}");
+    assert!(get("problem") > 250.0, "问题表现 has the card's width: {m}");
+    assert!(get("badge") <= get("width"), "逾期 is on screen: {m}");
+    assert!(get("dueLines") <= 1.0, "the deadline breaks: {m}");
+    eprintln!("ledger at 375 px: first record at {} px, charts at {} px", get("first"), get("charts"));
+    save(&b, "ledger-375.png");
+    b.eval(&format!("window.scrollTo(0, {}); return null", get("first") - 8.0));
+    save(&b, "ledger-375-cards.png");
 }
