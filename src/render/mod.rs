@@ -79,6 +79,7 @@ impl Renderer {
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(crate::text::html::escape);
         tera.register_filter("cn_date", cn_date);
+        tera.register_filter("keep_tail", keep_tail);
         let sources = theme
             .templates
             .values()
@@ -425,6 +426,25 @@ fn template_error(shown: &BTreeMap<String, PathBuf>, name: &str, err: &tera::Err
         .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
     Diagnostic::error(shown, message.replace('\n', " "))
         .help(crate::msg::publish::template_error_help())
+}
+
+/// `{{ title | keep_tail | safe }}`: the title escaped, its last two characters joined so a
+/// line never ends before a lone last character (`…情况报` / `告`); for browsers without CSS
+/// `text-wrap: balance` (Chromium before 114), which the theme also sets.
+fn keep_tail(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let Some(text) = value.as_str() else {
+        return Ok(value.clone());
+    };
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    if chars.len() < 4 {
+        return Ok(Value::String(crate::text::html::escape(text)));
+    }
+    let (head, tail) = chars.split_at(chars.len() - 2);
+    Ok(Value::String(format!(
+        "{}<span class=\"nobr\">{}</span>",
+        crate::text::html::escape(&head.iter().collect::<String>()),
+        crate::text::html::escape(&tail.iter().collect::<String>())
+    )))
 }
 
 /// `{{ date | cn_date }}`: `2026-01-15` -> `2026年1月15日`; other values pass unchanged.
