@@ -14,16 +14,54 @@ pub struct Series {
     pub values: Vec<usize>,
 }
 
-/// Colours that stay apart on screen and in greyscale print.
+/// Colours for statuses the vocabulary adds (the shipped ones have theirs in the ledger view):
+/// blues, greens, grey and gold, the status family.
 pub const PALETTE: &[&str] = &[
-    "#1f6fb2", "#2e7d32", "#b8860b", "#a8201a", "#6a3d9a", "#00838f", "#8d6e63", "#546e7a",
+    "#1f6fb2", "#2e7d32", "#b8860b", "#546e7a", "#00838f", "#0d47a1", "#558b2f", "#757575",
 ];
+
+/// Colours for 问题类别: purples, oranges and browns, a family no status uses, so a colour means
+/// one thing on every chart; neighbours differ in lightness, so they stay apart in grey print.
+pub const CATEGORIES: &[&str] = &[
+    "#4a148c", "#ffb300", "#8e24aa", "#e65100", "#ce93d8", "#6d4c41", "#ffcc80", "#bcaaa4",
+];
+
+/// The chart's width in SVG units. The smallest chart box (a 320 px phone) draws it about
+/// 290 px wide, so text of [`TEXT`] units is at least 12 px there.
+const WIDTH: f64 = 360.0;
+const TEXT: f64 = 15.0;
+// Drawn 290 px wide (a 320 px phone), the smallest text is still 12 px.
+const _: () = assert!(TEXT * 290.0 / WIDTH >= 12.0);
+
+/// Dark text on a light fill, white on a dark one (by the fill's luminance).
+fn ink_on(fill: &str) -> &'static str {
+    let channel =
+        |i: usize| u8::from_str_radix(fill.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+    let luminance = 0.299 * f64::from(channel(1))
+        + 0.587 * f64::from(channel(3))
+        + 0.114 * f64::from(channel(5));
+    if luminance > 150.0 { "#1f1f1f" } else { "#fff" }
+}
 
 /// A stacked bar chart: one bar per label, one segment per series. Every segment carries
 /// `data-series`, `data-label` and `data-count`, so its numbers can be read back.
 pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String {
-    let (width, height, left, top, bottom) = (420.0_f64, 260.0_f64, 16.0, 30.0, 60.0);
-    let plot_h = height - top - bottom;
+    let (left, top, plot_h) = (16.0_f64, 34.0_f64, 170.0_f64);
+    // The legend's rows, laid out first: the chart is as tall as its legend needs.
+    let mut legend = Vec::new();
+    let (mut lx, mut row) = (left, 0usize);
+    for s in series {
+        let w = 24.0 + TEXT * s.name.chars().count() as f64 + 10.0;
+        if lx + w > WIDTH && lx > left {
+            lx = left;
+            row += 1;
+        }
+        legend.push((lx, row, s));
+        lx += w;
+    }
+    let base = top + plot_h;
+    let legend_top = base + TEXT + 16.0;
+    let height = legend_top + (row + 1) as f64 * (TEXT + 8.0) + 4.0;
     let totals: Vec<usize> = (0..labels.len())
         .map(|i| {
             series
@@ -33,24 +71,25 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
         })
         .collect();
     let max = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let slot = (width - left - 10.0) / labels.len().max(1) as f64;
+    let slot = (WIDTH - left - 10.0) / labels.len().max(1) as f64;
     let bar = (slot * 0.6).min(56.0);
     let mut svg = String::new();
+    // The table after it (`data_table`) is what a screen reader reads; the drawing is hidden
+    // from it, so the numbers are not read twice.
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{t}"><title>{t}</title>"#,
-        t = escape(title)
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" focusable="false">"#,
     );
     let _ = write!(
         svg,
-        r##"<text x="{left}" y="16" class="chart-title" font-size="14" font-weight="bold" fill="#1f1f1f">{}</text>"##,
+        r##"<text x="{left}" y="20" class="chart-title" font-size="{}" font-weight="bold" fill="#1f1f1f">{}</text>"##,
+        TEXT + 1.0,
         escape(title)
     );
-    let base = top + plot_h;
     let _ = write!(
         svg,
         r##"<line x1="{left}" y1="{base}" x2="{}" y2="{base}" stroke="#555"/>"##,
-        width - 10.0
+        WIDTH - 10.0
     );
     for (i, label) in labels.iter().enumerate() {
         let x = left + slot * i as f64 + (slot - bar) / 2.0;
@@ -71,49 +110,72 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
                 escape(label),
                 escape(&s.name)
             );
-            if h >= 14.0 {
+            if h >= TEXT + 2.0 {
                 let _ = write!(
                     svg,
-                    r##"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" fill="#fff">{v}</text>"##,
+                    r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="{}">{v}</text>"#,
                     x + bar / 2.0,
-                    y + h / 2.0 + 4.0
+                    y + h / 2.0 + TEXT / 3.0,
+                    ink_on(s.color)
                 );
             }
         }
         let _ = write!(
             svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#1f1f1f">{}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="#1f1f1f">{}</text>"##,
             x + bar / 2.0,
             y - 4.0,
             totals[i]
         );
         let _ = write!(
             svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="12" text-anchor="middle" fill="#1f1f1f">{}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="#1f1f1f">{}</text>"##,
             x + bar / 2.0,
-            base + 16.0,
+            base + TEXT + 4.0,
             escape(label)
         );
     }
-    let (mut lx, mut ly) = (left, height - 36.0);
-    for s in series {
-        let w = 28.0 + 13.0 * s.name.chars().count() as f64;
-        if lx + w > width && lx > left {
-            lx = left;
-            ly += 18.0;
-        }
+    for (lx, row, s) in legend {
+        let ly = legend_top + row as f64 * (TEXT + 8.0);
         let _ = write!(
             svg,
-            r##"<rect x="{lx:.1}" y="{ly:.1}" width="12" height="12" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="12" fill="#1f1f1f">{}</text>"##,
+            r##"<rect x="{lx:.1}" y="{ly:.1}" width="{TEXT}" height="{TEXT}" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="{TEXT}" fill="#1f1f1f">{}</text>"##,
             s.color,
-            lx + 16.0,
-            ly + 10.0,
+            lx + TEXT + 5.0,
+            ly + TEXT - 2.0,
             escape(&s.name)
         );
-        lx += w;
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The chart's numbers as a table (a row per label, a column per series, and the total), for
+/// screen readers and for anyone who wants the figures; the theme hides it from sight.
+pub fn data_table(title: &str, corner: &str, labels: &[String], series: &[Series]) -> String {
+    let mut t = String::new();
+    let _ = write!(
+        t,
+        "<div class=\"chart-data\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        escape(title),
+        escape(corner)
+    );
+    for s in series {
+        let _ = write!(t, "<th scope=\"col\">{}</th>", escape(&s.name));
+    }
+    t.push_str("<th scope=\"col\">合计</th></tr></thead><tbody>");
+    for (i, label) in labels.iter().enumerate() {
+        let _ = write!(t, "<tr><th scope=\"row\">{}</th>", escape(label));
+        let mut total = 0;
+        for s in series {
+            let v = s.values.get(i).copied().unwrap_or(0);
+            total += v;
+            let _ = write!(t, "<td>{v}</td>");
+        }
+        let _ = write!(t, "<td>{total}</td></tr>");
+    }
+    t.push_str("</tbody></table></div>");
+    t
 }
 
 #[cfg(test)]
@@ -143,6 +205,35 @@ mod tests {
         assert!(
             !svg.contains("http"),
             "inline SVG in HTML needs no namespace URL"
+        );
+    }
+
+    #[test]
+    fn issue_17_a_colour_means_one_thing_and_text_stays_legible() {
+        for c in CATEGORIES {
+            assert!(
+                !PALETTE.contains(c),
+                "{c} is both a status and a category colour"
+            );
+        }
+        let svg = stacked_bars(
+            "类别",
+            &["2025".into()],
+            &[Series {
+                name: "作风建设".into(),
+                color: CATEGORIES[1],
+                values: vec![4],
+            }],
+        );
+        let sizes: Vec<f64> = svg
+            .split("font-size=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(sizes.iter().all(|s| *s >= TEXT), "{sizes:?}");
+        assert!(
+            svg.contains(r##"fill="#1f1f1f">4</text>"##),
+            "dark text on amber: {svg}"
         );
     }
 }

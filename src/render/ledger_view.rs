@@ -1,7 +1,7 @@
 //! The views of the ledger pages: the whole ledger and its filtered pages (by year, status,
 //! category, owner, overdue), one page per record, and the record rows other pages show.
 
-use super::charts::{PALETTE, Series, stacked_bars};
+use super::charts::{CATEGORIES, PALETTE, Series, data_table, stacked_bars};
 use super::links::{link, year_url};
 use crate::dates;
 use crate::ledger::{Deadline, Value};
@@ -225,6 +225,8 @@ pub struct Chart {
     pub title: &'static str,
     /// The SVG markup.
     pub svg: String,
+    /// Its numbers as an HTML table, for screen readers (the SVG is hidden from them).
+    pub table: String,
 }
 
 /// A ledger page.
@@ -336,62 +338,71 @@ pub fn charts(site: &Site) -> Vec<Chart> {
             .map(|y| e.iter().filter(|e| e.record.year == *y && pred(e)).count())
             .collect()
     };
-    let series_of = |words: &[String], field: fn(&Entry) -> &str| -> Vec<Series> {
+    let series_of = |words: &[String],
+                     colour: &dyn Fn(usize, &str) -> &'static str,
+                     field: fn(&Entry) -> &str|
+     -> Vec<Series> {
         words
             .iter()
             .enumerate()
             .map(|(i, w)| Series {
                 name: w.clone(),
-                color: status_color(w).unwrap_or(PALETTE[i % PALETTE.len()]),
+                color: colour(i, w),
                 values: per_year(&|e: &Entry| field(e) == w),
             })
             .filter(|s| s.values.iter().any(|v| *v > 0))
             .collect()
     };
     let v = &site.config.vocabularies;
+    let chart = |title: &'static str, series: Vec<Series>| Chart {
+        title,
+        svg: stacked_bars(title, &labels, &series),
+        table: data_table(title, "年度", &labels, &series),
+    };
     vec![
-        Chart {
-            title: "各年度整改状态",
-            svg: stacked_bars(
-                "各年度整改状态",
-                &labels,
-                &series_of(&v.statuses, |e| &e.record.status),
+        chart(
+            "各年度整改状态",
+            series_of(
+                &v.statuses,
+                &|i, w| status_color(w).unwrap_or(PALETTE[i % PALETTE.len()]),
+                |e| &e.record.status,
             ),
-        },
-        Chart {
-            title: "各年度问题类别",
-            svg: stacked_bars(
-                "各年度问题类别",
-                &labels,
-                &series_of(&v.categories, |e| &e.record.category),
+        ),
+        chart(
+            "各年度问题类别",
+            series_of(
+                &v.categories,
+                &|i, _| CATEGORIES[i % CATEGORIES.len()],
+                |e| &e.record.category,
             ),
-        },
-        Chart {
-            title: "各年度未完成与已完成",
-            svg: stacked_bars(
-                "各年度未完成与已完成",
-                &labels,
-                &[
-                    Series {
-                        name: "已完成".into(),
-                        color: PALETTE[1],
-                        values: per_year(&|e: &Entry| e.closed),
-                    },
-                    Series {
-                        name: "未完成".into(),
-                        color: PALETTE[0],
-                        values: per_year(&|e: &Entry| !e.closed && !e.overdue),
-                    },
-                    Series {
-                        name: "逾期".into(),
-                        color: PALETTE[3],
-                        values: per_year(&|e: &Entry| e.overdue),
-                    },
-                ],
-            ),
-        },
+        ),
+        chart(
+            "各年度未完成与已完成",
+            vec![
+                Series {
+                    name: "已完成".into(),
+                    color: status_color("已完成").unwrap_or(PALETTE[1]),
+                    values: per_year(&|e: &Entry| e.closed),
+                },
+                Series {
+                    name: "未完成".into(),
+                    color: OPEN,
+                    values: per_year(&|e: &Entry| !e.closed && !e.overdue),
+                },
+                Series {
+                    name: "逾期".into(),
+                    color: OVERDUE,
+                    values: per_year(&|e: &Entry| e.overdue),
+                },
+            ],
+        ),
     ]
 }
+
+/// 未完成 (open, not overdue) and 逾期 on the open-against-closed chart: colours no status or
+/// category has (逾期 is the theme's red, as its badge).
+const OPEN: &str = "#90a4ae";
+const OVERDUE: &str = "#a8201a";
 
 /// Colours that say what a status means (grey not started, blue under way, greens done).
 fn status_color(status: &str) -> Option<&'static str> {

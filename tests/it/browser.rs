@@ -229,6 +229,26 @@ fn search_ledger_and_pages_work_in_chromium() {
         get("first"),
         get("charts")
     );
+    // Charts (#17 item 7): text at least 12 px as drawn on the phone, a table of the numbers
+    // for screen readers.
+    let smallest = b.eval(
+        "var least = 1e9; Array.prototype.forEach.call(document.querySelectorAll('svg.chart'), function (svg) { \
+           var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
+           Array.prototype.forEach.call(svg.querySelectorAll('text'), function (t) { \
+             least = Math.min(least, parseFloat(t.getAttribute('font-size')) * scale); }); }); \
+         return least;",
+    );
+    assert!(
+        smallest.as_f64().unwrap() >= 12.0,
+        "chart text drawn at {smallest} px"
+    );
+    assert_eq!(
+        b.eval(
+            "return document.querySelectorAll('figure.chart-box .chart-data table tbody tr').length"
+        ),
+        9,
+        "three charts, a row per year"
+    );
     save(&b, "ledger-375.png");
     b.eval(&format!(
         "window.scrollTo(0, {}); return null",

@@ -93,8 +93,13 @@ fn search_page_works_without_javascript() {
     assert!(main.contains("value=\"文稿起草不深入\""));
     // A facet link adds its filter to the query.
     assert!(main.contains("href=\"search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5%20year%3A2025\""), "{main}");
-    // The results are in the HTML; the only script is serve's live-reload one.
-    assert_eq!(html.matches("<script").count(), 1);
+    // The results are in the HTML; the only scripts are the page's display choices (大字,
+    // 高对比) and serve's live reload.
+    assert_eq!(html.matches("<script").count(), 2);
+    assert!(
+        html.contains("<script src=\"assets/page.js\"></script>"),
+        "{html}"
+    );
     assert!(html.contains("<script src=\"/__annals/live.js\" defer></script>"));
 }
 

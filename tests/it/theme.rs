@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 const CSS: &str = include_str!("../../themes/default/static/assets/annals.css");
 const JS: &str = include_str!("../../themes/default/static/assets/ledger.js");
+const PAGE_JS: &str = include_str!("../../themes/default/static/assets/page.js");
 
 fn vars() -> HashMap<String, String> {
     CSS.split("--")
@@ -148,5 +149,6 @@ fn css_and_script_avoid_features_newer_than_chromium_76() {
     }
     for newer in ["=>", "let ", "const ", "?.", "??", "`", "fetch(", "async "] {
         assert!(!JS.contains(newer), "ledger.js uses {newer}");
+        assert!(!PAGE_JS.contains(newer), "page.js uses {newer}");
     }
 }
