@@ -44,7 +44,10 @@ fn ink_on(fill: &str) -> &'static str {
 }
 
 /// A stacked bar chart: one bar per label, one segment per series. Every segment carries
-/// `data-series`, `data-label` and `data-count`, so its numbers can be read back.
+/// `data-series`, `data-label` and `data-count`, so its numbers can be read back, and the
+/// numbers written on it say which segment or bar they belong to; the plot's base line, height
+/// and the least height that shows a number are on the `<svg>`, so the ledger's live filter
+/// can redraw the bars for the records it keeps (`ledger.js`).
 pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String {
     let (left, top, plot_h) = (16.0_f64, 34.0_f64, 170.0_f64);
     // The legend's rows, laid out first: the chart is as tall as its legend needs.
@@ -78,7 +81,8 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
     // from it, so the numbers are not read twice.
     let _ = write!(
         svg,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" focusable="false">"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" focusable="false" data-base="{base}" data-plot="{plot_h}" data-min-label="{}">"#,
+        TEXT + 2.0
     );
     let _ = write!(
         svg,
@@ -110,21 +114,28 @@ pub fn stacked_bars(title: &str, labels: &[String], series: &[Series]) -> String
                 escape(label),
                 escape(&s.name)
             );
-            if h >= TEXT + 2.0 {
-                let _ = write!(
-                    svg,
-                    r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="{}">{v}</text>"#,
-                    x + bar / 2.0,
-                    y + h / 2.0 + TEXT / 3.0,
-                    ink_on(s.color)
-                );
-            }
+            // Written on every segment, shown where it fits (a filter may make it fit).
+            let hidden = if h >= TEXT + 2.0 {
+                ""
+            } else {
+                r#" visibility="hidden""#
+            };
+            let _ = write!(
+                svg,
+                r#"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="{}" data-segment="{}|{}"{hidden}>{v}</text>"#,
+                x + bar / 2.0,
+                y + h / 2.0 + TEXT / 3.0,
+                ink_on(s.color),
+                escape(label),
+                escape(&s.name)
+            );
         }
         let _ = write!(
             svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="#1f1f1f">{}</text>"##,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{TEXT}" text-anchor="middle" fill="#1f1f1f" data-total="{}">{}</text>"##,
             x + bar / 2.0,
             y - 4.0,
+            escape(label),
             totals[i]
         );
         let _ = write!(

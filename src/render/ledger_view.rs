@@ -223,6 +223,8 @@ pub struct FacetGroup {
 pub struct Chart {
     /// The chart's caption.
     pub title: &'static str,
+    /// What its series are, for the live filter: `status`, `category` or `closed`.
+    pub by: &'static str,
     /// The SVG markup.
     pub svg: String,
     /// Its numbers as an HTML table, for screen readers (the SVG is hidden from them).
@@ -234,6 +236,9 @@ pub struct Chart {
 pub struct LedgerView<'a> {
     /// The filter's description (`2025年度`, `逾期未完成`), none on the whole ledger.
     pub filter: Option<String>,
+    /// Which live filter control this page's filter is (`overdue`, `status` …), so the live
+    /// filter starts from it.
+    pub filter_key: Option<&'static str>,
     /// The whole ledger's page, relative to this one.
     pub all_url: String,
     /// The whole ledger as an Excel workbook (a sheet a year and one of all).
@@ -297,6 +302,14 @@ pub fn ledger<'a>(site: &'a Site, filter: &Filter, counts: &[(Filter, usize)]) -
     };
     LedgerView {
         filter: filter.label(),
+        filter_key: match filter {
+            Filter::All => None,
+            Filter::Overdue => Some("overdue"),
+            Filter::Year(_) => Some("year"),
+            Filter::Status(_) => Some("status"),
+            Filter::Category(_) => Some("category"),
+            Filter::Owner(_) => Some("owner"),
+        },
         all_url: link(&from, &Filter::All.url()),
         xlsx_url: link(&from, &super::workbook::workbook_url(None)),
         rows: rows(site, kept.iter().copied(), &from),
@@ -354,14 +367,16 @@ pub fn charts(site: &Site) -> Vec<Chart> {
             .collect()
     };
     let v = &site.config.vocabularies;
-    let chart = |title: &'static str, series: Vec<Series>| Chart {
+    let chart = |title: &'static str, by: &'static str, series: Vec<Series>| Chart {
         title,
+        by,
         svg: stacked_bars(title, &labels, &series),
         table: data_table(title, "年度", &labels, &series),
     };
     vec![
         chart(
             "各年度整改状态",
+            "status",
             series_of(
                 &v.statuses,
                 &|i, w| status_color(w).unwrap_or(PALETTE[i % PALETTE.len()]),
@@ -370,6 +385,7 @@ pub fn charts(site: &Site) -> Vec<Chart> {
         ),
         chart(
             "各年度问题类别",
+            "category",
             series_of(
                 &v.categories,
                 &|i, _| CATEGORIES[i % CATEGORIES.len()],
@@ -378,6 +394,7 @@ pub fn charts(site: &Site) -> Vec<Chart> {
         ),
         chart(
             "各年度未完成与已完成",
+            "closed",
             vec![
                 Series {
                     name: "已完成".into(),

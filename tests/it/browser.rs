@@ -148,6 +148,20 @@ fn search_ledger_and_pages_work_in_chromium() {
         !shown.is_empty() && (shown.len() as u64) < all && shown.iter().all(|s| s == "已完成"),
         "{shown:?}"
     );
+    // The counts and the charts follow the filter (#17 item 8).
+    let after = b.eval(
+        "var sum = function (css) { return Array.prototype.reduce.call(document.querySelectorAll(css), function (n, r) { return n + parseInt(r.getAttribute('data-count'), 10); }, 0); }; \
+         return { total: document.querySelector('[data-count=total]').textContent, \
+                  done: sum('figure[data-by=status] rect[data-series=\"已完成\"]'), \
+                  other: sum('figure[data-by=status] rect[data-series]:not([data-series=\"已完成\"])'), \
+                  categories: sum('figure[data-by=category] rect[data-series]'), \
+                  shownStatus: document.querySelectorAll('.status-counts li:not([hidden])').length };",
+    );
+    assert_eq!(after["total"], shown.len().to_string(), "{after}");
+    assert_eq!(after["done"], shown.len(), "{after}");
+    assert_eq!(after["other"], 0, "{after}");
+    assert_eq!(after["categories"], shown.len(), "{after}");
+    assert_eq!(after["shownStatus"], 1, "{after}");
     save(&b, "ledger.png");
     // Deadlines sort and filter on the date they resolve to (#17 item 5), not on the wording.
     b.click("select[data-key=status] option[value='']");
@@ -175,6 +189,15 @@ fn search_ledger_and_pages_work_in_chromium() {
     );
     b.click(".facet a[href$='overdue.html']");
     b.wait_for("return location.pathname === '/ledger/overdue.html'");
+    // A filter page's live filter starts from its filter, its counts are its own.
+    assert_eq!(
+        b.eval("return document.querySelector('input[data-key=overdue]').checked"),
+        true
+    );
+    assert_eq!(
+        b.eval("return document.querySelector('[data-count=total]').textContent === String(document.querySelectorAll('.ledger-table tbody tr').length)"),
+        true
+    );
     assert!(
         b.eval("return document.querySelectorAll('.ledger-table tbody tr.overdue').length")
             .as_u64()
