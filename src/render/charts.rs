@@ -243,7 +243,7 @@ mod tests {
             .collect();
         assert!(sizes.iter().all(|s| *s >= TEXT), "{sizes:?}");
         assert!(
-            svg.contains(r##"fill="#1f1f1f">4</text>"##),
+            svg.contains(r##"fill="#1f1f1f" data-segment="2025|作风建设">4</text>"##),
             "dark text on amber: {svg}"
         );
     }
