@@ -16,6 +16,27 @@ pub fn href(url: &str) -> String {
     }
 }
 
+/// The href of a search hit: [`href`] with the searched words as `?hl=`, so the page it opens
+/// marks them in the section it scrolls to (`assets/page.js`); the anchor stays last.
+pub fn hit_href(url: &str, words: &str) -> String {
+    if words.is_empty() {
+        return href(url);
+    }
+    let value: String = encode(words)
+        .chars()
+        .map(|c| match c {
+            '&' => "%26".to_string(),
+            '+' => "%2B".to_string(),
+            '=' => "%3D".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    match url.split_once('#') {
+        Some((path, anchor)) => format!("{}?hl={value}#{}", encode(path), encode(anchor)),
+        None => format!("{}?hl={value}", encode(url)),
+    }
+}
+
 /// The prefix-relative href of a site path, as a page at `from` must write it.
 pub fn link(from: &str, to: &str) -> String {
     format!("{}{}", root_prefix(from), href(to))

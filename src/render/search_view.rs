@@ -1,7 +1,7 @@
 //! The view of the search results page (rendered by `serve` at request time): hits, facet
 //! links that add or remove a filter, pages, and the notes on how the query was understood.
 
-use super::links::href;
+use super::links::hit_href;
 use crate::search::{Results, Sort};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -87,6 +87,10 @@ pub struct SearchView<'a> {
     pub notes: &'a [String],
     /// Links to the pages of hits.
     pub pages: Vec<PageLink>,
+    /// The page before this one (上一页), if any.
+    pub prev_url: Option<String>,
+    /// The page after this one (下一页), if any.
+    pub next_url: Option<String>,
     /// Whether hits are sorted by date.
     pub by_date: bool,
     /// The same query sorted by relevance.
@@ -144,6 +148,17 @@ pub fn search_url(q: &str, page: usize, sort: Option<Sort>) -> String {
     url
 }
 
+/// The words a hit's page marks: the query's words and phrases, without its filters
+/// (`year:2025`), exclusions (`-词`) and quotes. `assets/search.js` has the same rule.
+pub fn highlight_words(q: &str) -> String {
+    q.split_whitespace()
+        .filter(|w| !w.starts_with('-') && !w.contains(':') && !w.contains('：'))
+        .map(|w| w.trim_matches(|c| "\"'“”‘’「」『』".contains(c)))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The view of `results` for the query `q`.
 pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
     let sort = (r.sort == Sort::Date).then_some(Sort::Date);
@@ -183,6 +198,7 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
     .collect();
     let first = r.page.saturating_sub(4).max(1);
     let last = (first + 8).min(r.pages);
+    let marked = highlight_words(q);
     SearchView {
         q,
         action: "search",
@@ -192,7 +208,7 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
             .hits
             .iter()
             .map(|h| HitView {
-                url: href(&h.url),
+                url: hit_href(&h.url, &marked),
                 site_url: &h.url,
                 title: &h.title,
                 section: h.section.as_deref(),
@@ -214,6 +230,8 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
                 current: n == r.page,
             })
             .collect(),
+        prev_url: (r.page > 1 && r.pages > 1).then(|| search_url(q, r.page - 1, sort)),
+        next_url: (r.page < r.pages).then(|| search_url(q, r.page + 1, sort)),
         by_date: r.sort == Sort::Date,
         relevance_url: search_url(q, 1, Some(Sort::Relevance)),
         date_url: search_url(q, 1, Some(Sort::Date)),

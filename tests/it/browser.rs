@@ -101,13 +101,30 @@ fn search_ledger_and_pages_work_in_chromium() {
     b.wait_for("return document.querySelectorAll('.hit').length > 0");
 
     // Follow the first document hit to its section.
-    b.click(".hit a[href*='.html#']");
+    b.click(".hit a[href*='.html?hl='][href*='#']");
     b.wait_for("return location.hash.length > 1 && document.querySelector(':target') !== null");
     let target = b.eval("return document.querySelector(':target').textContent");
     assert!(
         target.as_str().unwrap_or_default().chars().count() > 2,
         "{target}"
     );
+    // The searched words are marked in that section (#17 item 9), and only there.
+    let marks = b.eval(
+        "var t = document.querySelector(':target'), marks = document.querySelectorAll('mark.searched'); \
+         return { n: marks.length, words: Array.prototype.map.call(marks, function (m) { return m.textContent; }), \
+                  inside: Array.prototype.every.call(marks, function (m) { \
+                    return m.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_PRECEDING || t.contains(m); }) };",
+    );
+    assert!(marks["n"].as_u64().unwrap() > 0, "{marks}");
+    assert!(
+        marks["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w == "文稿起草不深入"),
+        "{marks}"
+    );
+    assert_eq!(marks["inside"], true, "{marks}");
     save(&b, "document.png");
 
     // Heading levels differ on this machine's fonts (#17 item 10): 一、 (h2), （一） (h3) and

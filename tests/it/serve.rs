@@ -87,7 +87,7 @@ fn search_page_works_without_javascript() {
     assert!(main.contains("共 3 条结果"), "{main}");
     assert!(main.contains("<mark>文稿起草不深入</mark>"));
     assert!(
-        main.contains("href=\"2025/整改方案.html#一-文稿起草不深入问题\""),
+        main.contains("href=\"2025/整改方案.html?hl=文稿起草不深入#一-文稿起草不深入问题\""),
         "{main}"
     );
     assert!(main.contains("value=\"文稿起草不深入\""));
@@ -101,6 +101,25 @@ fn search_page_works_without_javascript() {
         "{html}"
     );
     assert!(html.contains("<script src=\"/__annals/live.js\" defer></script>"));
+    // Pages of hits have 上一页 and 下一页 beside their numbers (#17 item 9).
+    let page = |n: usize| {
+        let r = server.get(
+            &format!("/search?q=%E9%97%AE%E9%A2%98&limit=1&page={n}"),
+            &[],
+        );
+        main_region(&r.text()).to_string()
+    };
+    let first = page(1);
+    assert!(
+        !first.contains("上一页") && first.contains("rel=\"next\""),
+        "{first}"
+    );
+    assert!(first.contains(">下一页</a>"), "{first}");
+    let second = page(2);
+    assert!(
+        second.contains("rel=\"prev\"") && second.contains(">上一页</a>"),
+        "{second}"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-/* Every page: the reader's display choices (大字, 高对比), remembered in localStorage (which
+/* Every page: the searched words marked on a page opened from a search hit; the reader's
+   display choices (大字, 高对比), remembered in localStorage (which
    works from file:// too) and applied before the page is drawn, and which heading fonts this
    machine lacks, so headings whose 楷体/黑体 fall back to the body font still look like
    headings. Loaded in <head>, without defer: it only sets classes on <html> at once; the
@@ -43,6 +44,63 @@
   }
   if (!present(['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '方正楷体_GBK', 'STKaiti', 'AR PL UKai CN'])) { set('no-kai', true); }
   if (!present(['黑体', 'SimHei', '方正黑体_GBK', 'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'])) { set('no-hei', true); }
+
+  // A page opened from a search hit (`?hl=词语 短语#section`) marks the searched words in the
+  // section it scrolls to (the heading and what follows it up to the next heading of its level
+  // or higher), or in the page's main text when the hit has no section.
+  function searched() {
+    var m = /[?&]hl=([^&#]*)/.exec(location.search);
+    if (!m) { return []; }
+    try {
+      return decodeURIComponent(m[1].replace(/\+/g, ' ')).split(/\s+/).filter(function (w) { return w; });
+    } catch (e) { return []; }
+  }
+  function level(el) { return /^H[1-6]$/.test(el.tagName) ? +el.tagName.charAt(1) : 0; }
+  function scope() {
+    var id = '';
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ''; }
+    var target = id && document.getElementById(id);
+    if (target && level(target)) {
+      var out = [target];
+      for (var n = target.nextElementSibling; n && !(level(n) && level(n) <= level(target)); n = n.nextElementSibling) {
+        out.push(n);
+      }
+      return out;
+    }
+    var main = document.querySelector('.official .prose, .record-card, main');
+    return main ? [main] : [];
+  }
+  function markIn(el, words) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, null, false);
+    var nodes = [];
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push(t); }
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      while (node) {
+        var text = node.nodeValue, at = -1, len = 0;
+        for (var w = 0; w < words.length; w++) {
+          var k = text.indexOf(words[w]);
+          if (k >= 0 && (at < 0 || k < at)) { at = k; len = words[w].length; }
+        }
+        if (at < 0) { break; }
+        var hit = node.splitText(at);
+        var rest = hit.splitText(len);
+        var mark = document.createElement('mark');
+        mark.className = 'searched';
+        hit.parentNode.replaceChild(mark, hit);
+        mark.appendChild(hit);
+        node = rest;
+      }
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var words = searched();
+    if (words.length) {
+      var parts = scope();
+      for (var p = 0; p < parts.length; p++) { markIn(parts[p], words); }
+    }
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     var box = document.querySelector('.view-switch');

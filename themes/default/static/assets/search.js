@@ -1361,12 +1361,31 @@
     return i >= 0 ? enc(url.slice(0, i)) + '#' + enc(url.slice(i + 1)) : enc(url);
   }
 
+  /** render::search_view::highlight_words: the query's words and phrases, without filters,
+   *  exclusions and quotes: what the hit's page marks. */
+  function highlightWords(q) {
+    return q.split(SPACE).filter(function (w) {
+      return w && w.charAt(0) !== '-' && w.indexOf(':') < 0 && w.indexOf('：') < 0;
+    }).map(function (w) {
+      return w.replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/g, '');
+    }).filter(function (w) { return w; }).join(' ');
+  }
+
+  /** render::links::hit_href: the hit's href with the marked words as `?hl=`. */
+  function hitHref(url, words) {
+    if (!words) return href(url);
+    var value = href(words).replace(/#/g, '%23').replace(/&/g, '%26').replace(/\+/g, '%2B').replace(/=/g, '%3D');
+    var i = url.indexOf('#');
+    return i >= 0 ? href(url.slice(0, i)) + '?hl=' + value + '#' + href(url.slice(i + 1)) : href(url) + '?hl=' + value;
+  }
+
   var FACETS = [['year', '年度'], ['type', '文种'], ['category', '问题类别'], ['status', '整改状态']];
 
   /** The results as the theme's search.html renders them (render/search_view.rs). */
   function render(q, r, engine) {
     var e = escapeHtml, sort = r.sort === 'date' ? 'date' : null, h = '';
     var words = q.split(SPACE).filter(function (w) { return w; });
+    var marked = highlightWords(q);
     h += '<div class="search-layout">\n  <section class="results" aria-labelledby="results-h" data-engine="' + engine + '">\n';
     h += '    <h1 id="results-h" data-total="' + r.total + '">共 ' + r.total + ' 条结果</h1>\n';
     if (r.total === 0) {
@@ -1390,7 +1409,7 @@
     h += '    <ol class="hits">\n';
     r.hits.forEach(function (x) {
       h += '      <li class="hit" data-hit-url="' + e(x.url) + '">\n';
-      h += '        <h2><a href="' + e(ROOT + href(x.url)) + '">' + e(x.title) + '</a></h2>\n';
+      h += '        <h2><a href="' + e(ROOT + hitHref(x.url, marked)) + '">' + e(x.title) + '</a></h2>\n';
       h += '        <p class="meta">' + x.year + '年度 · ' + e(x.type) + (x.date_text ? ' · ' + e(x.date_label) + ' ' + e(x.date_text) : '') +
         (x.section ? ' · ' + e(x.section) : '') + '</p>\n';
       h += '        <p class="snippet">' + x.snippet + '</p>\n      </li>\n';
@@ -1399,9 +1418,11 @@
     var first = Math.max(r.page - 4, 1), last = Math.min(first + 8, r.pages);
     if (last - first + 1 > 1) {
       h += '    <nav class="pages" aria-label="分页">';
+      if (r.page > 1) h += '<a rel="prev" href="' + e(ROOT + searchUrl(q, r.page - 1, sort)) + '">上一页</a> ';
       for (var n = first; n <= last; n++) {
         h += n === r.page ? '<span aria-current="page">' + n + '</span> ' : '<a href="' + e(ROOT + searchUrl(q, n, sort)) + '">' + n + '</a> ';
       }
+      if (r.page < r.pages) h += '<a rel="next" href="' + e(ROOT + searchUrl(q, r.page + 1, sort)) + '">下一页</a>';
       h += '</nav>\n';
     }
     h += '  </section>\n';
