@@ -1129,6 +1129,34 @@
     });
   }
 
+  var BREAKS = '。！？；，、：!?;';
+  function joined(c) { return /^[0-9A-Za-z０-９]$/.test(c); }
+
+  /** search::snippet::edges: the window begins after a punctuation mark near its start, ends
+   *  after one near its end, and otherwise never cuts a number or a Latin word in two. */
+  function edges(chars, start, end, first, last, width) {
+    var i, p;
+    if (start > 0) {
+      var limit = Math.min(first, start + LEAD);
+      for (p = -1, i = limit - 1; i >= start; i--) { if (BREAKS.indexOf(chars[i]) >= 0) { p = i; break; } }
+      if (p >= 0) start = p + 1;
+      else while (start < first && joined(chars[start - 1]) && joined(chars[start])) start++;
+    }
+    if (end < chars.length) {
+      var from = Math.max(last, end - Math.floor(width / 3), start);
+      for (p = -1, i = end - 1; i >= from; i--) { if (BREAKS.indexOf(chars[i]) >= 0) { p = i; break; } }
+      if (p >= 0) end = p + 1;
+      else {
+        var more = end;
+        while (more < chars.length && more < end + 8 && joined(chars[more - 1]) && joined(chars[more])) more++;
+        if (more < chars.length && joined(chars[more - 1]) && joined(chars[more])) {
+          while (end > Math.max(last, start + 1) && joined(chars[end - 1]) && joined(chars[end])) end--;
+        } else end = more;
+      }
+    }
+    return [start, end];
+  }
+
   /** search::snippet::snippet */
   function snippet(textIn, needles, width) {
     var flat = textIn.replace(/\n/g, ' '), chars = Array.from(flat);
@@ -1142,6 +1170,10 @@
       if (!best || n > best[0] || (n === best[0] && from < best[1])) best = [n, from];
     });
     var start = best ? best[1] : 0, end = Math.min(start + width, chars.length), marks = [];
+    var inside = spans.filter(function (x) { return x[0] >= start && x[1] <= end; });
+    var moved = edges(chars, start, end, inside.length ? inside[0][0] : start,
+      inside.reduce(function (m, x) { return Math.max(m, x[1]); }, start), width);
+    start = moved[0]; end = moved[1];
     spans.filter(function (x) { return x[0] >= start && x[1] <= end; }).forEach(function (x) {
       var last = marks[marks.length - 1];
       if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
