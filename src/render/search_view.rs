@@ -2,6 +2,7 @@
 //! links that add or remove a filter, pages, and the notes on how the query was understood.
 
 use super::links::hit_href;
+use crate::search::vocabulary::Vocabulary;
 use crate::search::{Results, Sort};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -159,8 +160,9 @@ pub fn highlight_words(q: &str) -> String {
         .join(" ")
 }
 
-/// The view of `results` for the query `q`.
-pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
+/// The view of `results` for the query `q`; facets list their values in the order of
+/// `vocabulary` (years newest first).
+pub fn search_view<'a>(q: &'a str, r: &'a Results, vocabulary: &Vocabulary) -> SearchView<'a> {
     let sort = (r.sort == Sort::Date).then_some(Sort::Date);
     let words: Vec<&str> = q.split_whitespace().collect();
     let facets = [
@@ -192,6 +194,15 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results) -> SearchView<'a> {
             .collect();
         if key == "year" {
             items.reverse();
+        } else if let Some(values) = vocabulary.fields.get(key) {
+            let at = |v: &str| {
+                values
+                    .order
+                    .iter()
+                    .position(|o| o == v)
+                    .unwrap_or(usize::MAX)
+            };
+            items.sort_by(|a, b| at(&a.value).cmp(&at(&b.value)).then(a.value.cmp(&b.value)));
         }
         Some(FacetGroup { label, items })
     })
@@ -245,6 +256,6 @@ pub fn static_page(empty: &Results) -> SearchView<'_> {
     SearchView {
         action: "search.html",
         engine: true,
-        ..search_view("", empty)
+        ..search_view("", empty, &Vocabulary::default())
     }
 }

@@ -93,6 +93,11 @@ impl SearchIndex {
         self.reader.reload().map_err(failed)
     }
 
+    /// The values of the filter fields, in the vocabulary's order (for listing facets).
+    pub fn vocabulary(&self) -> &super::vocabulary::Vocabulary {
+        &self.vocabulary
+    }
+
     /// Answers a request. Bad syntax never fails: it is explained in `notes`.
     pub fn search(&self, req: &Request) -> Result<Results, Failure> {
         self.search_until(req, &std::sync::atomic::AtomicBool::new(false))

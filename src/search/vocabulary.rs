@@ -43,6 +43,7 @@ fn kinds() -> Values {
             .iter()
             .flat_map(|(k, names)| names.iter().map(move |n| (n.to_string(), k.to_string())))
             .collect(),
+        order: KINDS.iter().map(|(k, _)| k.to_string()).collect(),
     }
 }
 
@@ -61,6 +62,10 @@ pub struct Values {
     pub known: BTreeSet<String>,
     /// alias -> known value.
     pub aliases: BTreeMap<String, String>,
+    /// The known values in the vocabulary's order (`annals.yaml`'s, then the archive's own),
+    /// the order facets list them in.
+    #[serde(default)]
+    pub order: Vec<String>,
 }
 
 /// Every filter field's values, by the field's name in the query language.
@@ -82,6 +87,11 @@ impl Vocabulary {
         let mut fields: BTreeMap<String, Values> = BTreeMap::new();
         let mut put = |field: &str, known: Vec<String>, aliases: BTreeMap<String, String>| {
             let e = fields.entry(field.to_string()).or_default();
+            for k in &known {
+                if !e.order.contains(k) {
+                    e.order.push(k.clone());
+                }
+            }
             e.known.extend(known);
             e.aliases.extend(aliases);
         };

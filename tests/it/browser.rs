@@ -63,6 +63,25 @@ fn search_ledger_and_pages_work_in_chromium() {
         "{marks:?}"
     );
     save(&b, "search.png");
+    // The page's script lists facets as the server's page does: the vocabulary's order.
+    let facet = |html: &str| -> Vec<String> {
+        html.split("<h2>文种</h2>")
+            .nth(1)
+            .and_then(|s| s.split("</ul>").next())
+            .unwrap_or("")
+            .split("</a>")
+            .filter_map(|a| a.rsplit('>').next())
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let in_page = b.eval("return document.querySelector('.facets').innerHTML");
+    let served = server.get(
+        "/search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5",
+        &[],
+    );
+    let (a, bb) = (facet(in_page.as_str().unwrap()), facet(&served.text()));
+    assert!(a.len() > 1 && a == bb, "in-page {a:?}, server {bb:?}");
 
     // 大字/高对比 (#17 item 12): a switch in the header, reachable by keyboard, remembered
     // from page to page.

@@ -76,7 +76,7 @@ fn traversal_is_refused() {
 
 #[test]
 fn search_page_works_without_javascript() {
-    let (_site, server) = serving();
+    let (site, server) = serving();
     let r = server.get(
         "/search?q=%E6%96%87%E7%A8%BF%E8%B5%B7%E8%8D%89%E4%B8%8D%E6%B7%B1%E5%85%A5",
         &[],
@@ -101,6 +101,42 @@ fn search_page_works_without_javascript() {
         "{html}"
     );
     assert!(html.contains("<script src=\"/__annals/live.js\" defer></script>"));
+    // Facets list their values in the vocabulary's order (#17 item 9), years newest first.
+    let r = server.get("/search?q=%E6%95%B4%E6%94%B9", &[]);
+    let main = main_region(&r.text()).to_string();
+    let listed = |label: &str| -> Vec<String> {
+        let section = main
+            .split(&format!("<h2>{label}</h2>"))
+            .nth(1)
+            .and_then(|s| s.split("</ul>").next())
+            .unwrap_or_else(|| panic!("no {label} facet: {main}"));
+        section
+            .split("</a>")
+            .filter_map(|a| a.rsplit('>').next())
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let index = annals::search::SearchIndex::open(&site.root().join("search-index/index")).unwrap();
+    for (label, field) in [
+        ("文种", "type"),
+        ("整改状态", "status"),
+        ("问题类别", "category"),
+    ] {
+        if label != "文种" && !main.contains(&format!("<h2>{label}</h2>")) {
+            continue;
+        }
+        let order = &index.vocabulary().fields[field].order;
+        let shown = listed(label);
+        let mut expected = shown.clone();
+        expected.sort_by_key(|v| order.iter().position(|o| o == v).unwrap_or(usize::MAX));
+        assert!(
+            shown.len() > 1 && shown == expected,
+            "{label}: {shown:?} vs {order:?}"
+        );
+    }
+    let years = listed("年度");
+    assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");
     // Pages of hits have 上一页 and 下一页 beside their numbers (#17 item 9).
     let page = |n: usize| {
         let r = server.get(

@@ -1462,8 +1462,15 @@
     if (groups.length) {
       h += '  <aside class="facets" aria-label="筛选">\n';
       groups.forEach(function (g) {
+        // render::search_view: years newest first, other values in the vocabulary's order.
         var values = Object.keys(r.facets[g[0]]).sort(cmp);
+        var field = meta && meta.vocabulary && meta.vocabulary.fields[g[0]], order = (field && field.order) || [];
         if (g[0] === 'year') values.reverse();
+        else values.sort(function (a, b) {
+          var x = order.indexOf(a), y = order.indexOf(b);
+          x = x < 0 ? Infinity : x; y = y < 0 ? Infinity : y;
+          return x !== y ? (x < y ? -1 : 1) : cmp(a, b);
+        });
         h += '    <section>\n      <h2>' + g[1] + '</h2>\n      <ul>' + values.map(function (v) {
           var f = g[0] + ':' + v, active = words.indexOf(f) >= 0;
           var next = active ? words.filter(function (w) { return w !== f; }) : words.concat([f]);
@@ -1536,7 +1543,12 @@
   }
   app.insertAdjacentHTML('beforeend', '<p class="searching" role="status">正在搜索…</p>');
   fromServer(req).then(function (r) {
-    if (r) return show(q, r, 'server');
+    // The server's answer is shown in the static page's order of facets, which the meta
+    // carries (already loaded beside this script); without it, in the values' order.
+    if (r) {
+      var shown = function () { show(q, r, 'server'); };
+      return (meta ? Promise.resolve() : openIndex()).then(shown, shown);
+    }
     return staticSearch(req).then(function (r2) { show(q, r2, 'static'); }, function (err) {
       fail(err && err.message === 'format'
         ? '搜索索引由另一版本的 annals 生成，请重新运行 annals build。'
