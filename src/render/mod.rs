@@ -346,7 +346,10 @@ fn render_page(
         ),
         Page::Search => {
             let empty = crate::search::Results::empty("");
-            let view = search_view::static_page(&empty);
+            let vocabulary =
+                crate::search::vocabulary::Vocabulary::of(site, std::collections::BTreeSet::new());
+            let newest = site.years.iter().map(|y| y.year).max();
+            let view = search_view::static_page(&empty, &vocabulary, newest);
             (
                 "search.html".to_string(),
                 r.page("search.html", &sv("search.html"), "search.html", &view, &[]),

@@ -100,6 +100,57 @@ pub struct SearchView<'a> {
     pub date_url: String,
     /// When nothing was found: queries to try, each with its hit count and link.
     pub suggestions: Vec<TryView>,
+    /// Before any query: example queries.
+    pub examples: Vec<Example>,
+}
+
+/// A query shown on the empty search page, to show what a search can be.
+#[derive(Serialize)]
+pub struct Example {
+    /// The query.
+    pub query: String,
+    /// The query percent-encoded, for `?q=`.
+    pub encoded: String,
+    /// What it finds.
+    pub what: String,
+}
+
+/// The empty page's examples: a word, a phrase, filters for the newest year, and the open
+/// records when the archive has a ledger.
+fn examples(vocabulary: &Vocabulary, newest: Option<i32>) -> Vec<Example> {
+    let ledger = vocabulary
+        .fields
+        .get("status")
+        .is_some_and(|v| v.known.iter().any(|s| s == "整改中"));
+    let mut out = vec![
+        (
+            "文稿起草".to_string(),
+            "标题或正文含有这个词的报告和整改记录，逐年追查同一个问题".to_string(),
+        ),
+        (
+            "\"谈心谈话\"".to_string(),
+            "加引号，找一字不差的完整短语".to_string(),
+        ),
+    ];
+    if let Some(y) = newest {
+        out.push((
+            format!("整改 type:整改方案 year:{y}"),
+            format!("只看{y}年度的整改方案"),
+        ));
+    }
+    if ledger {
+        out.push((
+            "status:整改中".to_string(),
+            "整改台账中仍在整改的问题".to_string(),
+        ));
+    }
+    out.into_iter()
+        .map(|(query, what)| Example {
+            encoded: utf8_percent_encode(&query, NON_ALPHANUMERIC).to_string(),
+            query,
+            what,
+        })
+        .collect()
 }
 
 /// A query to try instead of one that found nothing.
@@ -161,8 +212,14 @@ pub fn highlight_words(q: &str) -> String {
 }
 
 /// The view of `results` for the query `q`; facets list their values in the order of
-/// `vocabulary` (years newest first).
-pub fn search_view<'a>(q: &'a str, r: &'a Results, vocabulary: &Vocabulary) -> SearchView<'a> {
+/// `vocabulary` (years newest first); with no query, examples, one of them for the archive's
+/// `newest` year.
+pub fn search_view<'a>(
+    q: &'a str,
+    r: &'a Results,
+    vocabulary: &Vocabulary,
+    newest: Option<i32>,
+) -> SearchView<'a> {
     let sort = (r.sort == Sort::Date).then_some(Sort::Date);
     let words: Vec<&str> = q.split_whitespace().collect();
     let facets = [
@@ -247,15 +304,24 @@ pub fn search_view<'a>(q: &'a str, r: &'a Results, vocabulary: &Vocabulary) -> S
         relevance_url: search_url(q, 1, Some(Sort::Relevance)),
         date_url: search_url(q, 1, Some(Sort::Date)),
         suggestions: tries(r),
+        examples: if q.trim().is_empty() {
+            examples(vocabulary, newest)
+        } else {
+            Vec::new()
+        },
     }
 }
 
 /// The static search page (`search.html`): the form, with no query; `assets/search.js` reads
 /// the query from the address and fills in the results.
-pub fn static_page(empty: &Results) -> SearchView<'_> {
+pub fn static_page<'a>(
+    empty: &'a Results,
+    vocabulary: &Vocabulary,
+    newest: Option<i32>,
+) -> SearchView<'a> {
     SearchView {
         action: "search.html",
         engine: true,
-        ..search_view("", empty, &Vocabulary::default())
+        ..search_view("", empty, vocabulary, newest)
     }
 }

@@ -119,6 +119,25 @@ fn search_ledger_and_pages_work_in_chromium() {
     b.goto(&format!("{base}/search.html?q=文稿起草不深入"));
     b.wait_for("return document.querySelectorAll('.hit').length > 0");
 
+    // The empty search page says what to try (#17 item 9), and what it offers finds something.
+    b.goto(&format!("{base}/search.html"));
+    let tries = b.eval("return document.querySelectorAll('.search-empty li a').length");
+    assert!(tries.as_u64().unwrap() >= 3, "{tries}");
+    b.click(".search-empty li a");
+    b.wait_for("return document.getElementById('search-app').getAttribute('data-state') === 'done' && !!document.querySelector('[data-total]')");
+    assert!(
+        b.eval("return Number(document.querySelector('[data-total]').getAttribute('data-total'))")
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    assert_eq!(
+        b.eval("return document.querySelector('.search-empty').hidden"),
+        true
+    );
+    b.goto(&format!("{base}/search.html?q=文稿起草不深入"));
+    b.wait_for("return document.querySelectorAll('.hit').length > 0");
+
     // Follow the first document hit to its section.
     b.click(".hit a[href*='.html?hl='][href*='#']");
     b.wait_for("return location.hash.length > 1 && document.querySelector(':target') !== null");

@@ -1484,6 +1484,8 @@
   }
 
   function show(q, r, engine) {
+    var empty = app.querySelector('.search-empty');
+    if (empty) empty.hidden = !!q;
     var old = app.querySelectorAll('.note, .search-layout, .searching');
     for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
     var notes = r.notes.map(function (n) { return '<p class="note" role="status">' + escapeHtml(n) + '</p>\n'; }).join('');
