@@ -31,12 +31,67 @@ pub fn text(bytes: &[u8]) -> Result<String, Unreadable> {
     if text.chars().all(char::is_whitespace) {
         return Err(Unreadable::NoText);
     }
-    Ok(text)
+    Ok(text.chars().map(ideograph).collect())
+}
+
+/// The ideograph a radical stands for. A PDF's fonts may map a character to a radical that
+/// looks the same (`⺠` for 民, `⽣` for 生: Chromium's print of Noto CJK does), and a search for
+/// 民主生活会 would not find the imported text: the Kangxi radicals go to their ideographs by
+/// Unicode's compatibility mapping, the simplified forms of the supplement by this table.
+fn ideograph(c: char) -> char {
+    use unicode_normalization::UnicodeNormalization;
+    const SUPPLEMENT: &[(char, char)] = &[
+        ('⺠', '民'),
+        ('⻅', '见'),
+        ('⻆', '角'),
+        ('⻉', '贝'),
+        ('⻋', '车'),
+        ('⻓', '长'),
+        ('⻔', '门'),
+        ('⻘', '青'),
+        ('⻙', '韦'),
+        ('⻚', '页'),
+        ('⻛', '风'),
+        ('⻜', '飞'),
+        ('⻝', '食'),
+        ('⻢', '马'),
+        ('⻣', '骨'),
+        ('⻤', '鬼'),
+        ('⻥', '鱼'),
+        ('⻦', '鸟'),
+        ('⻨', '麦'),
+        ('⻩', '黄'),
+        ('⻬', '齐'),
+        ('⻮', '齿'),
+        ('⻰', '龙'),
+        ('⻄', '西'),
+        ('⻟', '食'),
+        ('⻠', '饣'),
+        ('⺟', '母'),
+        ('⻳', '龟'),
+        ('⺮', '竹'),
+        ('⻊', '足'),
+    ];
+    match c {
+        '\u{2F00}'..='\u{2FDF}' => c.to_string().nfkc().next().unwrap_or(c),
+        '\u{2E80}'..='\u{2EFF}' => SUPPLEMENT
+            .iter()
+            .find(|(r, _)| *r == c)
+            .map_or(c, |(_, i)| *i),
+        _ => c,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_16_radicals_become_the_ideographs_they_stand_for() {
+        let text: String = "⺠主⽣活会⼀、⻅".chars().map(ideograph).collect();
+        assert_eq!(text, "民主生活会一、见");
+        assert_eq!(ideograph('，'), '，', "full-width punctuation stays");
+    }
 
     #[test]
     fn not_a_pdf_and_a_damaged_one_are_errors_not_panics() {

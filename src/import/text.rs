@@ -224,11 +224,22 @@ const TITLE_ENDS: &[&str] = &[
 ];
 
 /// Converts PDF-extracted text.
+/// A page's number on a line of its own, as printed at a page's foot (`— 3 —`, `- 3 -`,
+/// `第3页`, `3`): not part of the text.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let bare = t
+        .trim_matches(|c| "—－-–".contains(c))
+        .trim_start_matches('第')
+        .trim_end_matches('页');
+    !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) && bare.len() <= 4
+}
+
 pub fn import(text: &str) -> Imported {
     let lines: Vec<String> = text
         .lines()
         .map(normalise)
-        .filter(|l| !l.is_empty())
+        .filter(|l| !l.is_empty() && !is_page_number(l))
         .collect();
     // The title: the opening lines, up to the one that ends it with a document word.
     // A title wraps onto short lines without sentence punctuation ("…召开情况" / "报告").
@@ -286,6 +297,18 @@ pub fn import(text: &str) -> Imported {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_not_text() {
+        for line in ["— 3 —", "- 12 -", "第3页", "7"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["2026年", "一、总体情况", "3.聚焦主题", "— —"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let i = import("关于召开民主生活会的通知\n— 1 —\n正文第一段。\n");
+        assert_eq!(i.body, "正文第一段。\n");
+    }
 
     #[test]
     fn punctuation_and_spaces() {

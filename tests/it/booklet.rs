@@ -89,3 +89,32 @@ fn issue_16_the_booklet_prints_each_document_from_a_new_page() {
     // A short document is one page: the booklet's breaks are its own, not every page's.
     assert_eq!(pages("2025/发言提纲-甲.html"), 1);
 }
+
+/// Printed, a document page carries its page number at the foot (`— 1 —`, where Chromium draws
+/// @page margin boxes) and none of the screen's side panels or hints (#17 item 11).
+#[test]
+fn issue_17_a_printed_document_has_page_numbers_and_no_screen_parts() {
+    let (site, _) = built("basic");
+    let profile = tempfile::tempdir().expect("profile");
+    let Some(b) = Browser::start(profile.path()) else {
+        return;
+    };
+    b.goto(&format!(
+        "file://{}",
+        site.public().join("2025/召开情况报告.html").display()
+    ));
+    assert!(
+        b.eval("return document.querySelector('.doc-side .print-hint').textContent")
+            .as_str()
+            .unwrap()
+            .contains("页眉和页脚"),
+        "the page says how to print without the browser's header"
+    );
+    let pdf = b.print_pdf();
+    let text = annals::import::pdf::text(&pdf).expect("the printed PDF has text");
+    let flat: String = text.split_whitespace().collect();
+    assert!(flat.contains("—1—"), "no page number: {text}");
+    for screen in ["打印本文件", "文件信息", "跳到正文"] {
+        assert!(!flat.contains(screen), "{screen} is printed: {text}");
+    }
+}

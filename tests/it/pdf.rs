@@ -157,4 +157,14 @@ fn issue_16_a_pdf_printed_by_chromium_imports() {
     let md = std::fs::read_to_string(site.root().join("content/2025/召开情况报告.md")).unwrap();
     assert!(md.contains("精耕细作抓筹备"), "{md}");
     assert!(md.contains("强化理论武装"), "{md}");
+    // The font's radicals are read as the ideographs they stand for (`⺠` is 民), and the page
+    // numbers printed at the foot (`— 1 —`) are not text.
+    assert!(
+        md.contains("民主生活会") && !md.contains('⺠') && !md.contains('⽣'),
+        "{md}"
+    );
+    assert!(
+        !md.lines().any(|l| l.trim().trim_matches('—').trim() == "1"),
+        "{md}"
+    );
 }
