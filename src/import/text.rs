@@ -223,7 +223,6 @@ const TITLE_ENDS: &[&str] = &[
     "主持词",
 ];
 
-/// Converts PDF-extracted text.
 /// A page's number on a line of its own, as printed at a page's foot (`— 3 —`, `- 3 -`,
 /// `第3页`, `3`): not part of the text.
 fn is_page_number(line: &str) -> bool {
@@ -235,6 +234,7 @@ fn is_page_number(line: &str) -> bool {
     !bare.is_empty() && bare.chars().all(|c| c.is_ascii_digit()) && bare.len() <= 4
 }
 
+/// Converts PDF-extracted text.
 pub fn import(text: &str) -> Imported {
     let lines: Vec<String> = text
         .lines()
