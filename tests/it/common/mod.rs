@@ -265,6 +265,8 @@ pub(crate) fn resolve(page: &str, link: &str) -> Option<(String, Option<String>)
         ),
         None => (link, None),
     };
+    // A query (`search.html?q=…`, a hit's `?hl=…`) asks the file at the path.
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
     let path = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .expect("utf8 link")

@@ -45,7 +45,7 @@
   if (!present(['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '方正楷体_GBK', 'STKaiti', 'AR PL UKai CN'])) { set('no-kai', true); }
   if (!present(['黑体', 'SimHei', '方正黑体_GBK', 'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'])) { set('no-hei', true); }
 
-  // A page opened from a search hit (`?hl=词语 短语#section`) marks the searched words in the
+  // A page opened from a search hit (?hl=词语 短语#section) marks the searched words in the
   // section it scrolls to (the heading and what follows it up to the next heading of its level
   // or higher), or in the page's main text when the hit has no section.
   function searched() {
