@@ -161,17 +161,17 @@ pub fn language(args: &[std::ffi::OsString]) -> Lang {
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let given = args.iter().enumerate().find_map(|(i, a)| {
-        if a == "--" {
-            return Some(None);
-        }
-        a.strip_prefix("--lang=")
-            .map(str::to_string)
-            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned().unwrap_or_default()))
-            .map(Some)
-    });
+    // Options end at `--` (a search for `--lang` is a query, not an option).
+    let options = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let given =
+        args[..options]
+            .iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix("--lang=") {
+                Some(value) => Some(value.to_string()),
+                None => (a == "--lang").then(|| args.get(i + 1).cloned().unwrap_or_default()),
+            });
     given
-        .flatten()
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_else(Lang::from_env)
 }

@@ -53,7 +53,7 @@ impl Progress {
     }
 
     /// Moves to `step` (never back).
-    pub fn enter(&self, step: Step) {
+    pub(crate) fn enter(&self, step: Step) {
         self.step.fetch_max(step as u8, Ordering::Relaxed);
     }
 

@@ -76,12 +76,12 @@ pub fn row<'a>(e: &'a Entry, from: &str) -> RecordRow<'a> {
         owner: r.text("owner"),
         leader: r.text("leader"),
         deadline: r.deadline_text.clone(),
-        due: due.clone(),
-        due_iso: due_iso.clone(),
         due_as_written: r
             .deadline_text
             .clone()
             .filter(|t| Some(t) != due.as_ref() && Some(t) != due_iso.as_ref()),
+        due,
+        due_iso,
         overdue: e.overdue,
         closed: e.closed,
     }

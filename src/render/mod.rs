@@ -346,13 +346,11 @@ fn render_page(
         ),
         Page::Search => {
             let empty = crate::search::Results::empty("");
-            let vocabulary =
-                crate::search::vocabulary::Vocabulary::of(site, std::collections::BTreeSet::new());
-            let newest = site.years.iter().map(|y| y.year).max();
-            let view = search_view::static_page(&empty, &vocabulary, newest);
+            let site_view = sv("search.html");
+            let view = search_view::static_page(&empty, &site_view);
             (
                 "search.html".to_string(),
-                r.page("search.html", &sv("search.html"), "search.html", &view, &[]),
+                r.page("search.html", &site_view, "search.html", &view, &[]),
             )
         }
         Page::Year(i) => {

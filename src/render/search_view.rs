@@ -2,6 +2,7 @@
 //! links that add or remove a filter, pages, and the notes on how the query was understood.
 
 use super::links::hit_href;
+use super::views::SiteView;
 use crate::search::vocabulary::Vocabulary;
 use crate::search::{Results, Sort};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
@@ -117,11 +118,8 @@ pub struct Example {
 
 /// The empty page's examples: a word, a phrase, filters for the newest year, and the open
 /// records when the archive has a ledger.
-fn examples(vocabulary: &Vocabulary, newest: Option<i32>) -> Vec<Example> {
-    let ledger = vocabulary
-        .fields
-        .get("status")
-        .is_some_and(|v| v.known.iter().any(|s| s == "整改中"));
+fn examples(site: &SiteView) -> Vec<Example> {
+    let newest = site.years.iter().map(|y| y.year).max();
     let mut out = vec![
         (
             "文稿起草".to_string(),
@@ -138,7 +136,7 @@ fn examples(vocabulary: &Vocabulary, newest: Option<i32>) -> Vec<Example> {
             format!("只看{y}年度的整改方案"),
         ));
     }
-    if ledger {
+    if site.ledger_url.is_some() {
         out.push((
             "status:整改中".to_string(),
             "整改台账中仍在整改的问题".to_string(),
@@ -200,25 +198,26 @@ pub fn search_url(q: &str, page: usize, sort: Option<Sort>) -> String {
     url
 }
 
-/// The words a hit's page marks: the query's words and phrases, without its filters
-/// (`year:2025`), exclusions (`-词`) and quotes. `assets/search.js` has the same rule.
+/// The words a hit's page marks: the texts the query asks every hit to contain, as the
+/// query parser reads them (no filters, no exclusions, no quotes). `assets/search.js` takes
+/// them from its own parser the same way.
 pub fn highlight_words(q: &str) -> String {
-    q.split_whitespace()
-        .filter(|w| !w.starts_with('-') && !w.contains(':') && !w.contains('：'))
-        .map(|w| w.trim_matches(|c| "\"'“”‘’「」『』".contains(c)))
-        .filter(|w| !w.is_empty())
+    crate::search::query::parse(q)
+        .must
+        .iter()
+        .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// The view of `results` for the query `q`; facets list their values in the order of
-/// `vocabulary` (years newest first); with no query, examples, one of them for the archive's
-/// `newest` year.
+/// `vocabulary` (years newest first); with no query, examples drawn from `site` (its newest
+/// year, its ledger).
 pub fn search_view<'a>(
     q: &'a str,
     r: &'a Results,
     vocabulary: &Vocabulary,
-    newest: Option<i32>,
+    site: &SiteView,
 ) -> SearchView<'a> {
     let sort = (r.sort == Sort::Date).then_some(Sort::Date);
     let words: Vec<&str> = q.split_whitespace().collect();
@@ -305,7 +304,7 @@ pub fn search_view<'a>(
         date_url: search_url(q, 1, Some(Sort::Date)),
         suggestions: tries(r),
         examples: if q.trim().is_empty() {
-            examples(vocabulary, newest)
+            examples(site)
         } else {
             Vec::new()
         },
@@ -314,14 +313,10 @@ pub fn search_view<'a>(
 
 /// The static search page (`search.html`): the form, with no query; `assets/search.js` reads
 /// the query from the address and fills in the results.
-pub fn static_page<'a>(
-    empty: &'a Results,
-    vocabulary: &Vocabulary,
-    newest: Option<i32>,
-) -> SearchView<'a> {
+pub fn static_page<'a>(empty: &'a Results, site: &SiteView) -> SearchView<'a> {
     SearchView {
         action: "search.html",
         engine: true,
-        ..search_view("", empty, vocabulary, newest)
+        ..search_view("", empty, &Vocabulary::default(), site)
     }
 }

@@ -105,8 +105,7 @@ pub(super) async fn search_page(
             return (StatusCode::SERVICE_UNAVAILABLE, Html(format!("<!DOCTYPE html><meta charset=utf-8><title>搜索暂不可用</title><p>搜索暂不可用：{}</p>", escape(&message)))).into_response();
         }
     };
-    let newest = state.site.years.iter().map(|y| y.year).max();
-    let view = search_view(&q, &results, state.index.vocabulary(), newest);
+    let view = search_view(&q, &results, state.index.vocabulary(), &state.site);
     match state
         .renderer
         .page("search.html", &state.site, "search", &view, &[])

@@ -71,13 +71,14 @@
     return main ? [main] : [];
   }
   function markIn(el, words) {
+    // The words come normalised by the search (Latin letters in lower case): compared so.
     var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, null, false);
     var nodes = [];
     for (var t = walker.nextNode(); t; t = walker.nextNode()) { nodes.push(t); }
     for (var i = 0; i < nodes.length; i++) {
       var node = nodes[i];
       while (node) {
-        var text = node.nodeValue, at = -1, len = 0;
+        var text = node.nodeValue.toLowerCase(), at = -1, len = 0;
         for (var w = 0; w < words.length; w++) {
           var k = text.indexOf(words[w]);
           if (k >= 0 && (at < 0 || k < at)) { at = k; len = words[w].length; }

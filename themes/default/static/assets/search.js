@@ -1393,14 +1393,10 @@
     return i >= 0 ? enc(url.slice(0, i)) + '#' + enc(url.slice(i + 1)) : enc(url);
   }
 
-  /** render::search_view::highlight_words: the query's words and phrases, without filters,
-   *  exclusions and quotes: what the hit's page marks. */
+  /** render::search_view::highlight_words: the texts the query parser says every hit
+   *  contains: what the hit's page marks. */
   function highlightWords(q) {
-    return q.split(SPACE).filter(function (w) {
-      return w && w.charAt(0) !== '-' && w.indexOf(':') < 0 && w.indexOf('：') < 0;
-    }).map(function (w) {
-      return w.replace(/^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/g, '');
-    }).filter(function (w) { return w; }).join(' ');
+    return parse(q).must.map(function (t) { return t.text; }).join(' ');
   }
 
   /** render::links::hit_href: the hit's href with the marked words as `?hl=`. */
