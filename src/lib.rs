@@ -9,7 +9,7 @@
 //! 3. ASSEMBLE  [`model`] (years, documents, URLs, links across years, the ledger's history
 //!    and overdue records)
 //! 4. RENDER    [`render`] (tera templates, one view per page kind, SVG charts) and INDEX
-//!    [`search`] (tantivy with jieba and character bigrams)
+//!    [`search`] (tantivy over character bigrams; jieba ranks at query time)
 //! 5. PUBLISH   [`output`] (staging folders, atomic swaps)
 //!
 //! Around it: [`check`] (every validation, no output), [`serve`] (HTTP, search, live

@@ -169,10 +169,9 @@ impl Kept {
         crate::output::replace(&root.join("public"), &pages)?;
         let updater = match &mut self.updater {
             Some(u) => u,
-            None => self.updater.insert(Updater::open(
-                &crate::search::index_dir(root),
-                self.inputs.jieba.clone(),
-            )?),
+            None => self
+                .updater
+                .insert(Updater::open(&crate::search::index_dir(root))?),
         };
         let site = &self.inputs.site;
         let docs: Vec<_> = previous

@@ -61,8 +61,6 @@ pub struct Inputs {
     pub search: search::Settings,
     /// Problems that do not stop a build (placeholders, restricted markings).
     pub warnings: Vec<error::Diagnostic>,
-    /// jieba with the site's dictionary, loaded once for the index and for `serve`.
-    pub jieba: std::sync::Arc<jieba_rs::Jieba>,
 }
 
 /// Loads, checks and assembles the archive without writing anything; every problem of every
@@ -79,8 +77,8 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
         },
         || {
             let settings = search::Settings::load(&search_dir, Path::new(search::settings::DIR))?;
-            let jieba = settings.jieba()?;
-            Ok((settings, jieba))
+            settings.check_dictionary()?;
+            Ok(settings)
         },
     );
     let (loaded, theme, search) = match (loaded, theme, search) {
@@ -97,13 +95,11 @@ pub fn load(root: &Path, today: Option<chrono::NaiveDate>) -> Result<Inputs, Fai
     let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let warnings = loaded.warnings.clone();
     let site = model::assemble(loaded, &config, today)?;
-    let (search, jieba) = search;
     Ok(Inputs {
         site,
         theme,
         search,
         warnings,
-        jieba: std::sync::Arc::new(jieba),
     })
 }
 
@@ -156,14 +152,7 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
                 plan.len(),
             ))
         },
-        || {
-            search::index::stage(
-                &inputs.site,
-                &inputs.search,
-                inputs.jieba.clone(),
-                &index_dir,
-            )
-        },
+        || search::index::stage(&inputs.site, &inputs.search, &index_dir),
     );
     let ((collisions, site_staged, files), (index_staged, bundle)) =
         match (site_staged, index_staged) {

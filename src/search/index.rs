@@ -11,7 +11,7 @@ use super::entries::{Entry, entries};
 use super::gate::{Gate, Queued};
 use super::schema::{Fields, VERSION};
 use super::settings::{DICTIONARY, SYNONYMS, Settings};
-use super::tokenizer::{BIGRAM, BigramTokenizer, WORDS, WordTokenizer};
+use super::tokenizer::{BIGRAM, BigramTokenizer};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 
@@ -20,9 +20,7 @@ use crate::model::Site;
 use crate::text::normalize;
 
 use chrono::Datelike;
-use jieba_rs::Jieba;
 use std::path::Path;
-use std::sync::Arc;
 use tantivy::schema::Facet;
 use tantivy::{Index, TantivyDocument};
 
@@ -36,10 +34,9 @@ const WRITER_BUDGET: usize = 64_000_000;
 /// Documents made and waiting for the writer threads at most (see [`Gate`]).
 const IN_FLIGHT: usize = 128;
 
-/// Registers annals' tokenizers on an index.
-pub fn register(index: &Index, jieba: Arc<Jieba>) {
+/// Registers annals' tokenizer on an index.
+pub fn register(index: &Index) {
     index.tokenizers().register(BIGRAM, BigramTokenizer);
-    index.tokenizers().register(WORDS, WordTokenizer { jieba });
 }
 
 pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
@@ -53,13 +50,11 @@ pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
         .into()
 }
 
-/// Builds the index of a site into a staging folder beside `target`, segmenting with `jieba`
-/// (loaded from `settings.dictionary`), and the static bundle of the same entries for the
-/// site's own folder.
+/// Builds the index of a site into a staging folder beside `target`, and the static bundle of
+/// the same entries for the site's own folder.
 pub fn stage(
     site: &Site,
     settings: &Settings,
-    jieba: Arc<Jieba>,
     target: &Path,
 ) -> Result<(Staged, super::bundle::Bundle), Failure> {
     let staged = Staged::new(target)?;
@@ -78,7 +73,6 @@ pub fn stage(
         },
         staged.path(),
         settings,
-        jieba,
         super::bundle::prepare,
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
@@ -95,14 +89,13 @@ pub fn write<T: Send>(
     entries: impl FnOnce(&mut dyn FnMut(Entry)),
     dir: &Path,
     settings: &Settings,
-    jieba: Arc<Jieba>,
     meanwhile: impl FnOnce(&[Entry]) -> T + Send,
 ) -> Result<(Index, T), Failure> {
     let shown = Path::new(super::settings::DIR).join("index");
     let err = |e| tantivy_error(&shown, e);
     let (schema, f) = Fields::schema();
     let index = Index::create_in_dir(dir, schema).map_err(err)?;
-    register(&index, jieba);
+    register(&index);
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
@@ -166,9 +159,7 @@ pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {
     }
     let title = normalize(&e.title);
     doc.add_text(f.title_bigrams, &title);
-    doc.add_text(f.title_words, &title);
     doc.add_text(f.body_bigrams, &e.text);
-    doc.add_text(f.body_words, &e.text);
     doc.add_i64(f.year, e.year as i64);
     doc.add_i64(
         f.date,

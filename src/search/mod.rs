@@ -1,12 +1,14 @@
 //! INDEX and QUERY: full-text Chinese search over every document and section.
 //!
 //! - [`settings`]: the user dictionary and synonyms in `search-index/` (LOAD)
-//! - [`tokenizer`]: jieba words and character bigrams, positioned by character offset
+//! - [`tokenizer`]: character bigrams (indexed) and jieba words (read at query time),
+//!   positioned by character offset
 //! - [`schema`]: every field in one struct
 //! - [`index`]: the site's entries -> a tantivy index in a staging folder (INDEX)
 //! - [`query`]: the lenient query language
 //! - `forward_only`: a scorer wrapper working around a tantivy 0.27 seek assertion
 //! - `plan`: the tantivy query of a parsed query
+//! - `rank`: jieba's words rerank the best candidates at query time
 //! - `results`: the request, the hits, the results page
 //! - [`searcher`]: tantivy queries, hits with their best section, snippets, facets
 //! - [`snippet`]: marked stretches of text
@@ -18,6 +20,7 @@ mod forward_only;
 mod gate;
 pub mod index;
 mod plan;
+mod rank;
 pub mod query;
 mod results;
 pub mod schema;

@@ -1,11 +1,11 @@
 //! The tantivy query of a parsed query: every searched text must occur (as a bigram phrase
-//! in the title or the body, or one of its synonyms), excluded texts must not, filters hold;
-//! jieba's words add to the score.
+//! in the title or the body, or one of its synonyms), excluded texts must not, filters hold.
+//! Titles and headings weigh more; jieba's words rerank the best candidates (`rank`).
 
 use super::forward_only::ForwardOnly;
 use super::query::{Filter, Parsed, Text};
 use super::searcher::SearchIndex;
-use super::tokenizer::{bigrams, words};
+use super::tokenizer::bigrams;
 use crate::text::is_ideograph;
 use std::ops::Bound;
 use tantivy::Term;
@@ -42,20 +42,6 @@ impl SearchIndex {
         }
         for t in &parsed.must {
             clauses.push((Occur::Must, self.text_query(t)));
-            for w in words(&self.jieba, &t.text) {
-                clauses.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(self.f.body_words, &w.text),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                ));
-                let title: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(self.f.title_words, &w.text),
-                    IndexRecordOption::WithFreqs,
-                ));
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(title, 2.0))));
-            }
         }
         // One MustNot clause per field and alternative: "not (A or B)" is "not A and not B".
         for t in &parsed.must_not {

@@ -1,12 +1,12 @@
 //! The index schema: every field in one struct, so the indexer and the query side agree.
 
-use super::tokenizer::{BIGRAM, WORDS};
+use super::tokenizer::BIGRAM;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]
@@ -28,14 +28,10 @@ pub struct Fields {
     pub date_text: Field,
     /// The title's character bigrams.
     pub title_bigrams: Field,
-    /// The title's jieba words.
-    pub title_words: Field,
     /// The text's character bigrams (what decides a match).
     pub body_bigrams: Field,
     /// A document's headings: a text in a heading weighs more than one in the body.
     pub heading_bigrams: Field,
-    /// The text's jieba words (ranking only).
-    pub body_words: Field,
     /// The 年度, a fast field for `year:`.
     pub year: Field,
     /// `YYYYMMDD` for sorting by date.
@@ -54,18 +50,13 @@ pub struct Fields {
     pub facets: Field,
 }
 
-/// Bigram fields keep positions (a phrase is bigrams at consecutive offsets); jieba's word
-/// fields only score single words, so they keep frequencies and no positions.
-fn text_options(tokenizer: &str) -> TextOptions {
-    let record = if tokenizer == BIGRAM {
-        IndexRecordOption::WithFreqsAndPositions
-    } else {
-        IndexRecordOption::WithFreqs
-    };
+/// The searched fields: character bigrams at their character offsets, with positions (a phrase
+/// is bigrams at consecutive offsets).
+fn bigram_options() -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(record),
+            .set_tokenizer(BIGRAM)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     )
 }
 
@@ -81,11 +72,9 @@ impl Fields {
             outline: b.add_text_field("outline", STORED),
             date_label: b.add_text_field("date_label", STORED),
             date_text: b.add_text_field("date_text", STORED),
-            title_bigrams: b.add_text_field("title_bigrams", text_options(BIGRAM)),
-            title_words: b.add_text_field("title_words", text_options(WORDS)),
-            body_bigrams: b.add_text_field("body_bigrams", text_options(BIGRAM)),
-            heading_bigrams: b.add_text_field("heading_bigrams", text_options(BIGRAM)),
-            body_words: b.add_text_field("body_words", text_options(WORDS)),
+            title_bigrams: b.add_text_field("title_bigrams", bigram_options()),
+            body_bigrams: b.add_text_field("body_bigrams", bigram_options()),
+            heading_bigrams: b.add_text_field("heading_bigrams", bigram_options()),
             year: b.add_i64_field("year", INDEXED | STORED | FAST),
             date: b.add_i64_field("date", INDEXED | STORED | FAST),
             doc_type: b.add_text_field("type", STRING | STORED),

@@ -4,17 +4,18 @@
 use super::entries::SectionSpan;
 use super::index::{META, register};
 use super::query::{self, Filter, Parsed};
+use super::rank;
 pub use super::results::{Hit, Request, Results, Sort};
 use super::schema::{Fields, VERSION};
 use super::settings::{DICTIONARY, SYNONYMS, Synonyms};
 use super::snippet::{occurrences, snippet};
-use super::tokenizer::load_jieba;
+use super::tokenizer::{check_dictionary, load_jieba};
 use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use jieba_rs::Jieba;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, TantivyDocument};
@@ -24,7 +25,10 @@ pub struct SearchIndex {
     reader: IndexReader,
     pub(super) f: Fields,
     pub(super) synonyms: Synonyms,
-    pub(super) jieba: Arc<Jieba>,
+    /// The user dictionary the index was built with, for [`SearchIndex::jieba`].
+    dictionary: String,
+    /// jieba, loaded on the first query it ranks (115 ms, 32 MiB): a build never needs it.
+    jieba: Arc<OnceLock<Jieba>>,
     /// The values filters take, with their aliases.
     pub(super) vocabulary: super::vocabulary::Vocabulary,
 }
@@ -35,15 +39,6 @@ const SNIPPET_CHARS: usize = 90;
 impl SearchIndex {
     /// Opens the index in `dir` with the dictionary and synonyms it was built with.
     pub fn open(dir: &Path) -> Result<SearchIndex, Failure> {
-        SearchIndex::open_with(dir, None)
-    }
-
-    /// Like [`SearchIndex::open`], reusing `loaded` (a dictionary text and the jieba loaded
-    /// from it) when the index was built with that same dictionary.
-    pub fn open_with(
-        dir: &Path,
-        loaded: Option<(&str, Arc<Jieba>)>,
-    ) -> Result<SearchIndex, Failure> {
         let shown = Path::new(super::settings::DIR).join("index");
         let meta = fsx::read(&dir.join(META), &shown.join(META)).map_err(|_| {
             Diagnostic::error(&shown, crate::msg::search::no_index())
@@ -59,23 +54,20 @@ impl SearchIndex {
         let dictionary =
             String::from_utf8_lossy(&fsx::read(&dir.join(DICTIONARY), &shown.join(DICTIONARY))?)
                 .into_owned();
+        check_dictionary(&dictionary).map_err(|(line, m)| {
+            Diagnostic::error(
+                shown.join(DICTIONARY),
+                crate::msg::search::dictionary_line(line, &m),
+            )
+        })?;
         let synonyms: Synonyms =
             serde_json::from_slice(&fsx::read(&dir.join(SYNONYMS), &shown.join(SYNONYMS))?)
                 .unwrap_or_default();
-        let jieba = match loaded {
-            Some((text, jieba)) if text == dictionary => jieba,
-            _ => Arc::new(load_jieba(&dictionary).map_err(|(line, m)| {
-                Diagnostic::error(
-                    shown.join(DICTIONARY),
-                    crate::msg::search::dictionary_line(line, &m),
-                )
-            })?),
-        };
         let index = Index::open_in_dir(dir).map_err(|e| {
             Diagnostic::error(&shown, crate::msg::search::index_open(&e.to_string()))
                 .help(crate::msg::search::rebuild_help())
         })?;
-        register(&index, jieba.clone());
+        register(&index);
         let reader = index.reader().map_err(|e| {
             Diagnostic::error(&shown, crate::msg::search::index_read(&e.to_string()))
         })?;
@@ -83,9 +75,23 @@ impl SearchIndex {
             reader,
             f: Fields::schema().1,
             synonyms,
-            jieba,
+            dictionary,
+            jieba: Arc::default(),
             vocabulary: super::vocabulary::Vocabulary::load(dir),
         })
+    }
+
+    /// jieba with the index's user dictionary, loaded the first time a query needs it.
+    pub(super) fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| load(&self.dictionary))
+    }
+
+    /// Loads jieba on another thread now, so a server's first query does not wait for it.
+    pub fn warm(&self) {
+        let (slot, dictionary) = (self.jieba.clone(), self.dictionary.clone());
+        std::thread::spawn(move || {
+            slot.get_or_init(|| load(&dictionary));
+        });
     }
 
     /// Sees the index's latest commit (after [`super::update::Updater`] changed it).
@@ -190,11 +196,22 @@ impl SearchIndex {
         for root in ["/year", "/type", "/category", "/status"] {
             facets.add_facet(root);
         }
-        let top = TopDocs::with_limit(per_page).and_offset((page - 1) * per_page);
+        let skip = (page - 1) * per_page;
+        let top = TopDocs::with_limit(per_page).and_offset(skip);
         let (addrs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
-            Sort::Relevance => searcher
-                .search(&q, &(top.order_by_score(), Count, facets))
-                .map_err(failed)?,
+            Sort::Relevance => {
+                // The best WINDOW candidates are reranked by words; the page is cut after.
+                let best = TopDocs::with_limit((skip + per_page).max(rank::WINDOW));
+                let (docs, total, counts) = searcher
+                    .search(&q, &(best.order_by_score(), Count, facets))
+                    .map_err(failed)?;
+                let docs = self.rerank(&searcher, &parsed, docs).map_err(failed)?;
+                (
+                    docs.into_iter().skip(skip).take(per_page).collect(),
+                    total,
+                    counts,
+                )
+            }
             Sort::Date => {
                 let (docs, total, counts) = searcher
                     .search(
@@ -240,6 +257,39 @@ impl SearchIndex {
                 .push(self.hit(&searcher, &needles, score, addr).map_err(failed)?);
         }
         Ok(results)
+    }
+
+    /// `docs` (best first by the bigram score) with the first [`rank::WINDOW`] scores raised by
+    /// [`rank::factor`] and put in order again; the rest keep their place below them.
+    fn rerank(
+        &self,
+        searcher: &Searcher,
+        parsed: &Parsed,
+        mut docs: Vec<(f32, DocAddress)>,
+    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        let jieba = self.jieba();
+        let query: rank::Query = parsed
+            .must
+            .iter()
+            .map(|t| {
+                self.alternatives(t)
+                    .iter()
+                    .map(|a| rank::Wanted::new(jieba, a))
+                    .collect()
+            })
+            .collect();
+        let window = docs.len().min(rank::WINDOW);
+        for (score, addr) in &mut docs[..window] {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            *score *= rank::factor(
+                jieba,
+                &query,
+                &text(&doc, self.f.title),
+                &text(&doc, self.f.text),
+            );
+        }
+        docs[..window].sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(docs)
     }
 
     fn hit(
@@ -384,4 +434,10 @@ fn best_section<'a>(
         .filter(|(n, _)| *n > 0)
         .max_by_key(|(n, s)| (*n, std::cmp::Reverse(s.start)))
         .map(|(_, s)| s)
+}
+
+/// jieba with a user dictionary that [`check_dictionary`] accepted (a line it would refuse is
+/// left out rather than failing a query).
+fn load(dictionary: &str) -> Jieba {
+    load_jieba(dictionary).unwrap_or_else(|_| Jieba::new())
 }

@@ -1,20 +1,17 @@
-//! Chinese tokenizers for tantivy, registered by name: jieba words and character bigrams.
+//! The Chinese tokenizers: character bigrams for tantivy (what the index holds and what decides
+//! a match) and jieba's words (read at query time, for ranking: see `search::rank`).
 //!
 //! Both give each token the *character offset* where it starts as its position, so a phrase
 //! query (a chain of bigrams at consecutive offsets) matches exactly the texts that contain the
-//! character sequence, whatever words jieba cut the text into. The bigram field decides what
-//! matches; the jieba field adds to the score of texts where the query is a real word.
+//! character sequence, whatever words jieba would cut the text into.
 
 use crate::text::normalize::{Span, bigram_spans, push_lower};
 use crate::text::{is_ideograph, is_word_char};
 use jieba_rs::{Jieba, TokenizeMode};
-use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// The name the bigram tokenizer is registered under.
 pub const BIGRAM: &str = "annals_bigram";
-/// The name the jieba tokenizer is registered under.
-pub const WORDS: &str = "annals_words";
 
 /// A token stream over spans of a text, writing each token's text into one reused buffer.
 pub struct SpanStream<'a> {
@@ -91,13 +88,6 @@ impl Tokenizer for BigramTokenizer {
     }
 }
 
-/// jieba in search mode over one shared dictionary.
-#[derive(Clone)]
-pub struct WordTokenizer {
-    /// The dictionary, shared with the index and the server.
-    pub jieba: Arc<Jieba>,
-}
-
 /// jieba's search-mode words of `text` that hold a letter or digit, lowercased, positioned at
 /// their first character.
 pub fn words(jieba: &Jieba, text: &str) -> Vec<Token> {
@@ -120,13 +110,6 @@ fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
     SpanStream::new(text, spans)
 }
 
-impl Tokenizer for WordTokenizer {
-    type TokenStream<'a> = SpanStream<'a>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
-        word_stream(&self.jieba, text)
-    }
-}
-
 /// A jieba with the default dictionary plus the site's user words.
 ///
 /// The user dictionary has one word a line, optionally followed by a frequency and a
@@ -138,6 +121,11 @@ pub fn load_jieba(user_dictionary: &str) -> Result<Jieba, (usize, String)> {
         jieba.add_word(word, freq, tag);
     }
     Ok(jieba)
+}
+
+/// Checks a user dictionary's lines without loading jieba; the line of a bad entry.
+pub fn check_dictionary(user_dictionary: &str) -> Result<(), (usize, String)> {
+    dictionary_entries(user_dictionary).map(drop)
 }
 
 type Entry<'a> = (&'a str, Option<usize>, Option<&'a str>);

@@ -6,9 +6,7 @@ use super::index::{document, register, tantivy_error};
 use super::schema::Fields;
 use crate::error::Failure;
 use crate::model::Document;
-use jieba_rs::Jieba;
 use std::path::Path;
-use std::sync::Arc;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// The smallest writer budget tantivy accepts: an edit adds a handful of documents.
@@ -27,9 +25,9 @@ fn failed(e: tantivy::TantivyError) -> Failure {
 
 impl Updater {
     /// Opens a writer on the index in `dir` (built by this version: `serve` built it).
-    pub fn open(dir: &Path, jieba: Arc<Jieba>) -> Result<Updater, Failure> {
+    pub fn open(dir: &Path) -> Result<Updater, Failure> {
         let index = Index::open_in_dir(dir).map_err(failed)?;
-        register(&index, jieba);
+        register(&index);
         let writer = index.writer_with_num_threads(1, BUDGET).map_err(failed)?;
         Ok(Updater {
             writer,

@@ -107,10 +107,11 @@ pub fn build_state(
     }
     eprintln!("{report}");
     let state = AppState {
-        index: SearchIndex::open_with(
-            &crate::search::index_dir(root),
-            Some((&inputs.search.dictionary, inputs.jieba.clone())),
-        )?,
+        index: {
+            let index = SearchIndex::open(&crate::search::index_dir(root))?;
+            index.warm();
+            index
+        },
         renderer: Renderer::new(&inputs.theme)?,
         site: SiteView::new(&inputs.site, "search"),
     };
