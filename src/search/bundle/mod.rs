@@ -54,7 +54,7 @@ const PART: usize = 768 * 1024;
 /// deflate's level for the token lists: 2 is within 3% of 6 at half the time.
 const LISTS_LEVEL: u32 = 2;
 /// deflate's level for the texts, where matches into the dictionary pay: 4 is within 3% of 9.
-const TEXTS_LEVEL: u32 = 4;
+const TEXTS_LEVEL: u32 = 2;
 
 /// The files of the bundle, by path under the output folder.
 pub struct Bundle {
