@@ -52,53 +52,88 @@ pub(super) fn factor(jieba: &Jieba, query: &Query, title: &str, text: &str) -> f
     if query.is_empty() {
         return 1.0;
     }
-    let title: Vec<char> = title.chars().map(fold).collect();
-    let text: Vec<char> = text.chars().map(fold).collect();
+    let wanted: Vec<&Wanted> = query.iter().flatten().collect();
+    let title = Read::of(title, &wanted, LOOKS);
+    let text = Read::of(text, &wanted, LOOKS);
+    let mut shares = Vec::with_capacity(wanted.len());
+    for (k, w) in wanted.iter().enumerate() {
+        let (mut whole, mut all) = (0usize, 0usize);
+        let in_text = LOOKS - title.starts[k].len();
+        for (read, starts) in [
+            (&title, &title.starts[k][..]),
+            (&text, &text.starts[k][..in_text.min(text.starts[k].len())]),
+        ] {
+            for &at in starts {
+                all += w.words.len();
+                whole += read.whole_words(jieba, w, at);
+            }
+        }
+        shares.push(if all == 0 {
+            0.0
+        } else {
+            whole as f32 / all as f32
+        });
+    }
+    // A searched text counts by its best alternative.
+    let mut k = 0;
     let sum: f32 = query
         .iter()
         .map(|alternatives| {
-            alternatives
+            let best = shares[k..k + alternatives.len()]
                 .iter()
-                .map(|w| whole_share(jieba, w, &title, &text))
-                .fold(0.0, f32::max)
+                .copied()
+                .fold(0.0, f32::max);
+            k += alternatives.len();
+            best
         })
         .sum();
     1.0 + sum / query.len() as f32
 }
 
-/// The share of `w`'s words jieba reads whole in the first occurrences of `w`.
-fn whole_share(jieba: &Jieba, w: &Wanted, title: &[char], text: &[char]) -> f32 {
-    let (mut whole, mut all) = (0usize, 0usize);
-    let mut looks = 0;
-    for hay in [title, text] {
-        for at in find(hay, &w.chars).take(LOOKS - looks) {
-            looks += 1;
-            let from = at.saturating_sub(CONTEXT);
-            let to = (at + w.chars.len() + CONTEXT).min(hay.len());
-            let window: String = hay[from..to].iter().collect();
-            let read: Vec<(usize, usize)> = words(jieba, &window)
-                .into_iter()
-                .map(|t| (t.position + from, t.text.chars().count()))
-                .collect();
-            all += w.words.len();
-            whole += w
-                .words
-                .iter()
-                .filter(|&&(p, n)| read.contains(&(at + p, n)))
-                .count();
-        }
-    }
-    if all == 0 {
-        0.0
-    } else {
-        whole as f32 / all as f32
-    }
+/// A text's folded characters, read only as far as the first occurrences of every wanted text
+/// and their context need (a candidate's text is long; its matches are usually early).
+struct Read {
+    chars: Vec<char>,
+    /// Per wanted text, where its first occurrences start.
+    starts: Vec<Vec<usize>>,
 }
 
-/// Where `needle` starts in `hay`, left to right.
-fn find<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
-    let last = (hay.len() + 1).saturating_sub(needle.len().max(1));
-    (0..last).filter(move |&i| !needle.is_empty() && hay[i..].starts_with(needle))
+impl Read {
+    fn of(text: &str, wanted: &[&Wanted], looks: usize) -> Read {
+        let mut chars = Vec::new();
+        let mut starts = vec![Vec::new(); wanted.len()];
+        let mut stop_at = usize::MAX;
+        for c in text.chars() {
+            chars.push(fold(c));
+            if chars.len() >= stop_at {
+                break;
+            }
+            for (k, w) in wanted.iter().enumerate() {
+                if starts[k].len() < looks && !w.chars.is_empty() && chars.ends_with(&w.chars) {
+                    starts[k].push(chars.len() - w.chars.len());
+                }
+            }
+            if stop_at == usize::MAX && starts.iter().all(|s| s.len() >= looks) {
+                stop_at = chars.len() + CONTEXT;
+            }
+        }
+        Read { chars, starts }
+    }
+
+    /// How many of `w`'s words jieba reads whole in the occurrence of `w` at `at`.
+    fn whole_words(&self, jieba: &Jieba, w: &Wanted, at: usize) -> usize {
+        let from = at.saturating_sub(CONTEXT);
+        let to = (at + w.chars.len() + CONTEXT).min(self.chars.len());
+        let window: String = self.chars[from..to].iter().collect();
+        let read: Vec<(usize, usize)> = words(jieba, &window)
+            .into_iter()
+            .map(|t| (t.position + from, t.text.chars().count()))
+            .collect();
+        w.words
+            .iter()
+            .filter(|&&(p, n)| read.contains(&(at + p, n)))
+            .count()
+    }
 }
 
 #[cfg(test)]
@@ -130,11 +165,14 @@ mod tests {
     }
 
     #[test]
-    fn find_counts_every_start() {
-        let hay: Vec<char> = "问题问题题".chars().collect();
-        let n: Vec<char> = "问题".chars().collect();
-        assert_eq!(find(&hay, &n).collect::<Vec<_>>(), [0, 2]);
-        assert_eq!(find(&hay, &[]).count(), 0);
-        assert_eq!(find(&n, &hay).count(), 0);
+    fn reading_stops_after_the_occurrences_and_their_context() {
+        let j = load_jieba("").unwrap();
+        let w = Wanted::new(&j, "问题");
+        let text = format!("问题问题题{}", "字".repeat(100));
+        let r = Read::of(&text, &[&w], 2);
+        assert_eq!(r.starts, [vec![0, 2]]);
+        assert_eq!(r.chars.len(), 4 + CONTEXT);
+        let r = Read::of("没有", &[&w], 2);
+        assert_eq!((r.starts, r.chars.len()), (vec![vec![]], 2));
     }
 }

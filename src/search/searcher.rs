@@ -144,7 +144,14 @@ impl SearchIndex {
 
     /// How many hits a request has (without suggestions or pages).
     pub(super) fn count(&self, req: &Request, cancelled: &std::sync::atomic::AtomicBool) -> usize {
-        self.answer(req, cancelled).map_or(0, |r| r.total)
+        // In date order: nothing is scored or reranked, and one hit is read.
+        let req = Request {
+            sort: Some(Sort::Date),
+            page: 1,
+            per_page: 1,
+            ..req.clone()
+        };
+        self.answer(&req, cancelled).map_or(0, |r| r.total)
     }
 
     /// Answers a request for the page it asks for.
@@ -267,6 +274,9 @@ impl SearchIndex {
         parsed: &Parsed,
         mut docs: Vec<(f32, DocAddress)>,
     ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        if parsed.must.is_empty() {
+            return Ok(docs);
+        }
         let jieba = self.jieba();
         let query: rank::Query = parsed
             .must
@@ -281,12 +291,8 @@ impl SearchIndex {
         let window = docs.len().min(rank::WINDOW);
         for (score, addr) in &mut docs[..window] {
             let doc: TantivyDocument = searcher.doc(*addr)?;
-            *score *= rank::factor(
-                jieba,
-                &query,
-                &text(&doc, self.f.title),
-                &text(&doc, self.f.text),
-            );
+            let field = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            *score *= rank::factor(jieba, &query, field(self.f.title), field(self.f.text));
         }
         docs[..window].sort_by(|a, b| b.0.total_cmp(&a.0));
         Ok(docs)
