@@ -13,9 +13,12 @@ use super::tokenizer::words;
 use crate::text::variants::fold;
 use jieba_rs::Jieba;
 
-/// How many of the best candidates (by the bigram score) are rescored: those a first page and
-/// the next two show. Below them the bigram order stands, so a hit never moves between pages.
-pub(super) const WINDOW: usize = 30;
+/// How many of the best candidates (by the bigram score) are rescored: a first page's worth,
+/// whose documents are read for their snippets anyway. Below them the bigram order stands, the
+/// same whichever page is asked for, so a hit never moves between pages. Measured at 10,000
+/// reports (`search_latency`, p50): 2.47 ms without reranking, 2.27 ms with 10, 2.85 ms with 20,
+/// 4.04 ms with 30 (each one more document read).
+pub(super) const WINDOW: usize = 10;
 
 /// Occurrences of a searched text looked at in one entry.
 const LOOKS: usize = 3;

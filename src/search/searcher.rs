@@ -205,7 +205,9 @@ impl SearchIndex {
         }
         let skip = (page - 1) * per_page;
         let top = TopDocs::with_limit(per_page).and_offset(skip);
-        let (addrs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
+        // Each hit with its stored document when reranking has read it already.
+        type Found = Vec<(f32, DocAddress, Option<TantivyDocument>)>;
+        let (addrs, total, counts): (Found, usize, _) = match sort {
             Sort::Relevance => {
                 // The best WINDOW candidates are reranked by words; the page is cut after.
                 let best = TopDocs::with_limit((skip + per_page).max(rank::WINDOW));
@@ -231,7 +233,7 @@ impl SearchIndex {
                     )
                     .map_err(failed)?;
                 (
-                    docs.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                    docs.into_iter().map(|(_, a)| (0.0, a, None)).collect(),
                     total,
                     counts,
                 )
@@ -258,57 +260,59 @@ impl SearchIndex {
             }
         }
         let needles = self.needles(&parsed);
-        for (score, addr) in addrs {
-            results
-                .hits
-                .push(self.hit(&searcher, &needles, score, addr).map_err(failed)?);
+        for (score, addr, doc) in addrs {
+            let doc = match doc {
+                Some(d) => d,
+                None => searcher.doc(addr).map_err(failed)?,
+            };
+            results.hits.push(self.hit(&doc, &needles, score));
         }
         Ok(results)
     }
 
     /// `docs` (best first by the bigram score) with the first [`rank::WINDOW`] scores raised by
-    /// [`rank::factor`] and put in order again; the rest keep their place below them.
+    /// [`rank::factor`] and put in order again, each with the document it read; the rest keep
+    /// their place below them.
     fn rerank(
         &self,
         searcher: &Searcher,
         parsed: &Parsed,
-        mut docs: Vec<(f32, DocAddress)>,
-    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
-        if parsed.must.is_empty() {
-            return Ok(docs);
+        docs: Vec<(f32, DocAddress)>,
+    ) -> tantivy::Result<Vec<(f32, DocAddress, Option<TantivyDocument>)>> {
+        let window = if parsed.must.is_empty() {
+            0
+        } else {
+            docs.len().min(rank::WINDOW)
+        };
+        let mut ranked = Vec::with_capacity(docs.len());
+        if window > 0 {
+            let jieba = self.jieba();
+            let query: rank::Query = parsed
+                .must
+                .iter()
+                .map(|t| {
+                    self.alternatives(t)
+                        .iter()
+                        .map(|a| rank::Wanted::new(jieba, a))
+                        .collect()
+                })
+                .collect();
+            for &(score, addr) in &docs[..window] {
+                let doc: TantivyDocument = searcher.doc(addr)?;
+                let field = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+                let factor = rank::factor(jieba, &query, field(self.f.title), field(self.f.text));
+                ranked.push((score * factor, addr, Some(doc)));
+            }
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         }
-        let jieba = self.jieba();
-        let query: rank::Query = parsed
-            .must
-            .iter()
-            .map(|t| {
-                self.alternatives(t)
-                    .iter()
-                    .map(|a| rank::Wanted::new(jieba, a))
-                    .collect()
-            })
-            .collect();
-        let window = docs.len().min(rank::WINDOW);
-        for (score, addr) in &mut docs[..window] {
-            let doc: TantivyDocument = searcher.doc(*addr)?;
-            let field = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
-            *score *= rank::factor(jieba, &query, field(self.f.title), field(self.f.text));
-        }
-        docs[..window].sort_by(|a, b| b.0.total_cmp(&a.0));
-        Ok(docs)
+        ranked.extend(docs[window..].iter().map(|&(s, a)| (s, a, None)));
+        Ok(ranked)
     }
 
-    fn hit(
-        &self,
-        searcher: &Searcher,
-        needles: &[String],
-        score: f32,
-        addr: DocAddress,
-    ) -> tantivy::Result<Hit> {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let stored = Stored::of(&doc, &self.f);
+    fn hit(&self, doc: &TantivyDocument, needles: &[String], score: f32) -> Hit {
+        let stored = Stored::of(doc, &self.f);
         let section = best_section(&stored.text, &stored.outline, needles).cloned();
-        Ok(self.hit_in(&doc, &stored, score, section.as_ref(), needles))
+        self.hit_in(doc, &stored, score, section.as_ref(), needles)
     }
 
     /// Every alternative of every searched text, longest first (for highlighting).
