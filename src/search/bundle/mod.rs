@@ -155,12 +155,18 @@ pub fn build(
         .sum();
     let shards = small.div_ceil(SHARD).max(1);
     let mut shard_lists: Vec<Vec<u8>> = vec![Vec::new(); shards];
-    let mut big: BTreeMap<&str, [usize; 5]> = BTreeMap::new();
+    let chars: std::collections::BTreeSet<char> = lists
+        .iter()
+        .filter_map(|(t, _)| t.strip_prefix('#').and_then(|c| c.chars().next()))
+        .collect();
+    let mut big: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let mut big_files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (term, bytes) in &lists {
+    // Each list is consumed as it is cut into files, so the raw lists are never held twice
+    // (at 100,000 reports they are most of a build's memory).
+    for (term, bytes) in lists {
         if bytes.len() > BIG {
             let id = big.len();
-            let (head, positions) = bytes.split_at(postings::head_end(bytes));
+            let (head, positions) = bytes.split_at(postings::head_end(&bytes));
             for (p, part) in head.chunks(PART).enumerate() {
                 big_files.push((format!("b/{id}-h{p}"), part.to_vec()));
             }
@@ -179,11 +185,11 @@ pub fn build(
                 ],
             );
         } else {
-            let s = &mut shard_lists[shard_of(term, shards)];
+            let s = &mut shard_lists[shard_of(&term, shards)];
             encode::varint(s, term.len() as u64);
             s.extend_from_slice(term.as_bytes());
             encode::varint(s, bytes.len() as u64);
-            s.extend_from_slice(bytes);
+            s.extend_from_slice(&bytes);
         }
     }
     let shard_files: Vec<(String, Vec<u8>)> = shard_lists
@@ -192,14 +198,11 @@ pub fn build(
         .map(|(i, bytes)| (format!("t/{i}"), bytes))
         .chain(big_files)
         .collect();
+    // Each raw file is dropped once deflated.
     files.par_extend(shard_files.into_par_iter().map(|(key, bytes)| {
         let packed = encode::script(&key, &encode::deflate(&bytes, None, LISTS_LEVEL));
         (format!("{DIR}/{key}.js"), packed)
     }));
-    let chars: std::collections::BTreeSet<char> = lists
-        .iter()
-        .filter_map(|(t, _)| t.strip_prefix('#').and_then(|c| c.chars().next()))
-        .collect();
     let variants: String = crate::text::variants::pairs()
         .filter(|(_, to)| chars.contains(to))
         .flat_map(|(from, to)| [from, to])
