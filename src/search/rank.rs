@@ -77,18 +77,11 @@ pub(super) fn factor(jieba: &Jieba, query: &Query, title: &str, text: &str) -> f
             whole as f32 / all as f32
         });
     }
-    // A searched text counts by its best alternative.
-    let mut k = 0;
+    // A searched text counts by its best alternative (`shares` is in the query's order).
+    let mut shares = shares.into_iter();
     let sum: f32 = query
         .iter()
-        .map(|alternatives| {
-            let best = shares[k..k + alternatives.len()]
-                .iter()
-                .copied()
-                .fold(0.0, f32::max);
-            k += alternatives.len();
-            best
-        })
+        .map(|alternatives| shares.by_ref().take(alternatives.len()).fold(0.0, f32::max))
         .sum();
     1.0 + sum / query.len() as f32
 }
