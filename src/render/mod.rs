@@ -104,7 +104,9 @@ impl Renderer {
         Ok(Renderer { tera, shown })
     }
 
-    /// Renders `template` for the page at site-relative `url`, with its view.
+    /// Renders `template` for the page at site-relative `url`, with its view: the page's
+    /// UTF-8 bytes (written straight into the buffer, where a `String` would be validated
+    /// once more).
     pub fn page(
         &self,
         template: &str,
@@ -112,7 +114,7 @@ impl Renderer {
         url: &str,
         view: &impl Serialize,
         extra: &[(&str, &str)],
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("site", site);
         ctx.insert("root", &links::root_prefix(url));
@@ -121,9 +123,11 @@ impl Renderer {
         for (k, v) in extra {
             ctx.insert(*k, v);
         }
+        let mut html = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(&self.shown, template, &e))
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| template_error(&self.shown, template, &e))?;
+        Ok(html)
     }
 }
 
@@ -408,7 +412,7 @@ fn render_page(
     };
     Ok(OutFile {
         rel: PathBuf::from(url),
-        bytes: html?.into_bytes(),
+        bytes: html?,
     })
 }
 
