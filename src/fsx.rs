@@ -123,7 +123,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 
 /// Removes a folder tree if it exists.
 pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
-    match fs::remove_dir_all(path) {
+    match remove_tree(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io_diagnostic(
@@ -132,6 +132,29 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Diagnostic> {
             &e,
         )),
     }
+}
+
+/// Removes a folder and everything in it, the files of each folder in parallel: a previous
+/// site of 10,000 reports is 20,000 files, and removing them one after the other was the
+/// last 2% of a build. A symbolic link is removed, never followed.
+fn remove_tree(path: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    if !fs::symlink_metadata(path)?.is_dir() {
+        return fs::remove_file(path);
+    }
+    let entries = fs::read_dir(path)?.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|e| {
+        let result = if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            fs::remove_file(e.path())
+        };
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            r => r,
+        }
+    })?;
+    fs::remove_dir(path)
 }
 
 /// A fresh staging folder beside `target` (same file system, so the swap is a rename).
@@ -277,6 +300,29 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_a_tree_removes_links_not_what_they_point_to() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let kept = dir.path().join("kept");
+        fs::create_dir_all(kept.join("inner")).unwrap();
+        fs::write(kept.join("inner/a.txt"), "a").unwrap();
+        let tree = dir.path().join("tree");
+        for d in ["x/y/z", "w"] {
+            fs::create_dir_all(tree.join(d)).unwrap();
+        }
+        for (i, f) in ["x/1", "x/y/2", "x/y/z/3", "w/4", "5"].iter().enumerate() {
+            fs::write(tree.join(f), i.to_string()).unwrap();
+        }
+        std::os::unix::fs::symlink(&kept, tree.join("x/link")).unwrap();
+        std::os::unix::fs::symlink(&kept, dir.path().join("top-link")).unwrap();
+        remove_dir_all(&tree).unwrap();
+        remove_dir_all(&dir.path().join("top-link")).unwrap();
+        remove_dir_all(&dir.path().join("absent")).unwrap();
+        assert!(!tree.exists() && !dir.path().join("top-link").exists());
+        assert_eq!(fs::read_to_string(kept.join("inner/a.txt")).unwrap(), "a");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::fsx;
 use crate::fsx::Staged;
 use crate::model::Site;
 use crate::text::normalize;
+use crate::text::variants::simplified_text;
 
 use chrono::Datelike;
 use std::path::Path;
@@ -153,13 +154,14 @@ pub(super) fn document(f: &Fields, e: &Entry) -> TantivyDocument {
             serde_json::to_string(&e.outline).expect("outline serialises"),
         );
     }
+    // The bigram fields get their texts in simplified characters (see `BigramTokenizer`).
     if !e.outline.is_empty() {
         let headings: Vec<&str> = e.outline.iter().map(|s| s.heading.as_str()).collect();
-        doc.add_text(f.heading_bigrams, normalize(&headings.join("\n")));
+        let headings = normalize(&headings.join("\n"));
+        doc.add_text(f.heading_bigrams, simplified_text(&headings));
     }
-    let title = normalize(&e.title);
-    doc.add_text(f.title_bigrams, &title);
-    doc.add_text(f.body_bigrams, &e.text);
+    doc.add_text(f.title_bigrams, simplified_text(&normalize(&e.title)));
+    doc.add_text(f.body_bigrams, simplified_text(&e.text));
     doc.add_i64(f.year, e.year as i64);
     doc.add_i64(
         f.date,

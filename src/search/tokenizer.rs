@@ -19,6 +19,9 @@ pub struct SpanStream<'a> {
     spans: Vec<Span>,
     next: usize,
     token: Token,
+    /// The text is already in simplified characters (see [`BigramTokenizer`]): a Chinese
+    /// token is copied as it is, not folded character by character.
+    simplified: bool,
 }
 
 impl<'a> SpanStream<'a> {
@@ -28,6 +31,7 @@ impl<'a> SpanStream<'a> {
             spans,
             next: 0,
             token: Token::default(),
+            simplified: false,
         }
     }
 }
@@ -44,7 +48,12 @@ impl TokenStream for SpanStream<'_> {
         t.offset_to = s.to;
         t.position_length = 1;
         t.text.clear();
-        push_lower(&mut t.text, &self.text[s.from..s.to], s.lower);
+        let word = &self.text[s.from..s.to];
+        if self.simplified && !s.lower {
+            t.text.push_str(word);
+        } else {
+            push_lower(&mut t.text, word, s.lower);
+        }
         true
     }
     fn token(&self) -> &Token {
@@ -77,14 +86,19 @@ fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
     SpanStream::new(text, bigram_spans(text, edges))
 }
 
-/// The bigram tokenizer as tantivy sees it (index side: with run edges).
+/// The bigram tokenizer as tantivy sees it (index side: with run edges). The texts it is
+/// given are in simplified characters already (`search::index::document` folds each text
+/// once, where folding each token would fold every character twice, once per bigram).
 #[derive(Clone, Default)]
 pub struct BigramTokenizer;
 
 impl Tokenizer for BigramTokenizer {
     type TokenStream<'a> = SpanStream<'a>;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
-        bigram_stream(text, true)
+        SpanStream {
+            simplified: true,
+            ..bigram_stream(text, true)
+        }
     }
 }
 

@@ -61,9 +61,31 @@ pub fn fold(c: char) -> char {
     simplified(c).to_ascii_lowercase()
 }
 
+/// `text` with every traditional character written as its simplified form: character for
+/// character, so every character keeps its offset. Borrowed when nothing changes (most
+/// archives are written in simplified characters).
+pub fn simplified_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(first) = text.char_indices().find(|&(_, c)| simplified(c) != c) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first.0]);
+    out.extend(text[first.0..].chars().map(simplified));
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_simplified_character_for_character() {
+        assert_eq!(simplified_text("2025年檢查對照，OK"), "2025年检查对照，OK");
+        assert!(matches!(
+            simplified_text("检查对照"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn issue_13_traditional_folds_to_simplified_one_for_one() {
