@@ -20,12 +20,12 @@ use rayon::prelude::*;
 use std::path::Path;
 
 /// Marks a staged site as annals' output (see [`target::STAMP`]), so a later build may replace it.
-pub fn stamped(staged: Staged) -> Result<Staged, Failure> {
+pub fn stamp(staged: &Staged) -> Result<(), Failure> {
     fsx::write(
         &staged.path().join(target::STAMP),
         target::STAMP_TEXT.as_bytes(),
     )?;
-    Ok(staged)
+    Ok(())
 }
 
 /// Why a file could not be staged.
@@ -34,15 +34,14 @@ enum Problem {
     Write(Diagnostic),
 }
 
-/// Makes `count` files with `make` (in parallel) and writes each into a staging folder for
-/// `target` as soon as it is made. Every distinct problem is reported; any problem discards
-/// the staging folder.
+/// Makes `count` files with `make` (in parallel) and writes each into `staged`, the staging
+/// folder for `target`, as soon as it is made. Every distinct problem is reported.
 pub fn stage(
     count: usize,
     make: impl Fn(usize) -> Result<OutFile, Diagnostic> + Sync,
+    staged: &Staged,
     target: &Path,
-) -> Result<Staged, Failure> {
-    let staged = Staged::new(target)?;
+) -> Result<(), Failure> {
     let problems: Vec<Problem> = (0..count)
         .into_par_iter()
         .filter_map(|i| {
@@ -81,7 +80,7 @@ pub fn stage(
             .push_str(&crate::msg::publish::more_unwritten(unwritten - 1));
     }
     if diags.is_empty() {
-        Ok(staged)
+        Ok(())
     } else {
         Err(Failure(diags))
     }

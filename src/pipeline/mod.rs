@@ -131,7 +131,10 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
     }
     let index_dir = output::target::real_path(&index_dir)
         .map_err(|e| fsx::io_diagnostic(&index_dir, &crate::msg::files::act_resolve_index(), &e))?;
-    let (site_staged, index_staged) = rayon::join(
+    // The site's staging folder exists before anything is made: pages are written into it
+    // as they are rendered, and the static search bundle as its files are made.
+    let site_staged = fsx::Staged::new(&target)?;
+    let (rendered, index_staged) = rayon::join(
         || {
             let plan = render::Plan::new(&inputs.site, &inputs.theme)?;
             let collisions = plan.case_collisions();
@@ -146,31 +149,27 @@ pub fn build_from(inputs: &Inputs, opts: &BuildOptions) -> Result<BuildReport, F
                 }
                 f
             };
-            Ok((
-                collisions,
-                output::stage(plan.len(), page, &target).and_then(output::stamped)?,
-                plan.len(),
-            ))
+            output::stage(plan.len(), page, &site_staged, &target)?;
+            output::stamp(&site_staged)?;
+            Ok((collisions, plan.len()))
         },
-        || search::index::stage(&inputs.site, &inputs.search, &index_dir),
+        || search::index::stage(&inputs.site, &inputs.search, &index_dir, site_staged.path()),
     );
-    let ((collisions, site_staged, files), (index_staged, bundle)) =
-        match (site_staged, index_staged) {
-            (Ok(s), Ok(i)) => (s, i),
-            (s, i) => {
-                let diags = [s.err(), i.err()]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|f| f.0)
-                    .collect();
-                return Err(Failure(diags));
-            }
-        };
+    let ((collisions, files), (index_staged, bundle)) = match (rendered, index_staged) {
+        (Ok(s), Ok(i)) => (s, i),
+        (s, i) => {
+            let diags = [s.err(), i.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|f| f.0)
+                .collect();
+            return Err(Failure(diags));
+        }
+    };
     if let Some(p) = &opts.progress {
         p.enter(progress::Step::Publishing);
     }
-    bundle.write(site_staged.path())?;
-    let files = files + bundle.files.len();
+    let files = files + bundle.files;
     if opts.gzip {
         output::gzip::siblings(site_staged.path())?;
     }

@@ -52,11 +52,12 @@ pub(super) fn tantivy_error(shown: &Path, e: tantivy::TantivyError) -> Failure {
 }
 
 /// Builds the index of a site into a staging folder beside `target`, and the static bundle of
-/// the same entries for the site's own folder.
+/// the same entries into `site_dir` (the site's staging folder).
 pub fn stage(
     site: &Site,
     settings: &Settings,
     target: &Path,
+    site_dir: &Path,
 ) -> Result<(Staged, super::bundle::Bundle), Failure> {
     let staged = Staged::new(target)?;
     // The archive's phrases for suggestions come from the entries as they pass (titles and
@@ -74,12 +75,17 @@ pub fn stage(
         },
         staged.path(),
         settings,
-        super::bundle::prepare,
+        |entries| super::bundle::prepare(entries, site_dir),
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
     vocabulary.save(staged.path())?;
-    let bundle = super::bundle::build(&index, prepared, &settings.synonyms, &vocabulary)
-        .map_err(|e| tantivy_error(&Path::new(super::settings::DIR).join("index"), e))?;
+    let bundle = super::bundle::build(
+        &index,
+        prepared?,
+        &settings.synonyms,
+        &vocabulary,
+        site_dir,
+    )?;
     Ok((staged, bundle))
 }
 

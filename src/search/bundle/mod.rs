@@ -32,7 +32,7 @@ mod postings;
 use super::entries::Entry;
 use super::settings::Synonyms;
 use super::vocabulary::Vocabulary;
-use crate::error::Failure;
+use crate::error::{Diagnostic, Failure};
 use crate::fsx;
 use crate::text::normalize;
 use chrono::Datelike;
@@ -56,20 +56,25 @@ const LISTS_LEVEL: u32 = 2;
 /// deflate's level for the texts, where matches into the dictionary pay: 4 is within 3% of 9.
 const TEXTS_LEVEL: u32 = 2;
 
-/// The files of the bundle, by path under the output folder.
+/// What writing the bundle did.
 pub struct Bundle {
-    /// Every file of the static index: path under the site folder, bytes.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// How many files were written.
+    pub files: usize,
 }
 
-impl Bundle {
-    /// Writes the files under `out` (the staged site).
-    pub fn write(&self, out: &Path) -> Result<(), Failure> {
-        self.files
-            .par_iter()
-            .try_for_each(|(rel, bytes)| fsx::write(&out.join(rel), bytes))
-            .map_err(Failure::from)
-    }
+/// Writes one file of the bundle, `key` (`d/7`, `b/3-h0`, `meta` …), as a script carrying
+/// `payload` deflated at `level` (primed with `dictionary` when given), under the folder
+/// `out` (the staged site). Every file is written as soon as it is made, so a build never
+/// holds the bundle in memory (at 100,000 reports it is 775 MB).
+fn put(
+    out: &Path,
+    key: &str,
+    payload: &[u8],
+    dictionary: Option<&[u8]>,
+    level: u32,
+) -> Result<(), Diagnostic> {
+    let packed = encode::script(key, &encode::deflate(payload, dictionary, level));
+    fsx::write(&out.join(DIR).join(format!("{key}.js")), &packed)
 }
 
 /// FNV-1a of a token's UTF-8 bytes: the shard a small list is in (search.js hashes alike).
@@ -106,103 +111,132 @@ impl Values {
 }
 
 /// What the bundle needs of the entries alone, made while tantivy commits the index: the
-/// texts' files, the filter columns and the presence lists.
+/// texts' files (written), the filter columns and the presence lists.
 pub struct Prepared {
     count: usize,
-    texts: Vec<(String, Vec<u8>)>,
+    texts: usize,
     columns: Columns,
     presence: Vec<(String, Vec<u8>)>,
     words: Vec<[postings::Words; 2]>,
 }
 
-/// Prepares the bundle of `entries` (in the order the index received them).
-pub fn prepare(entries: &[Entry]) -> Prepared {
+/// Prepares the bundle of `entries` (in the order the index received them), writing their
+/// texts under `out`.
+pub fn prepare(entries: &[Entry], out: &Path) -> Result<Prepared, Failure> {
     let ((texts, presence), (columns, words)) = rayon::join(
-        || rayon::join(|| texts(entries), || postings::presence_lists(entries)),
+        || rayon::join(|| texts(entries, out), || postings::presence_lists(entries)),
         || rayon::join(|| columns(entries), || postings::words(entries)),
     );
-    Prepared {
+    Ok(Prepared {
         count: entries.len(),
-        texts,
+        texts: texts?,
         columns,
         presence,
         words,
-    }
+    })
 }
 
-/// Builds the bundle from the written index and what [`prepare`] made.
+/// A token list once cut: a large one is written to files of its own and listed in the meta
+/// by number and sizes; a small one waits for its shard.
+enum Cut {
+    Big(String, [usize; 5]),
+    Small(String, Vec<u8>),
+}
+
+/// Cuts list `id` (its token `term`, its bytes): a list larger than [`BIG`] is written as its
+/// head's and its positions' parts.
+fn cut(out: &Path, id: usize, term: String, bytes: Vec<u8>) -> Result<Cut, Diagnostic> {
+    if bytes.len() <= BIG {
+        return Ok(Cut::Small(term, bytes));
+    }
+    let (head, positions) = bytes.split_at(postings::head_end(&bytes));
+    for (p, part) in head.chunks(PART).enumerate() {
+        put(out, &format!("b/{id}-h{p}"), part, None, LISTS_LEVEL)?;
+    }
+    for (p, part) in positions.chunks(PART).enumerate() {
+        put(out, &format!("b/{id}-{p}"), part, None, LISTS_LEVEL)?;
+    }
+    let parts = |b: &[u8]| b.len().div_ceil(PART);
+    Ok(Cut::Big(
+        term,
+        [
+            id,
+            parts(head),
+            parts(positions),
+            head.len(),
+            positions.len(),
+        ],
+    ))
+}
+
+/// Builds the bundle from the written index and what [`prepare`] made, under `out`.
 pub fn build(
     index: &tantivy::Index,
     prepared: Prepared,
     synonyms: &Synonyms,
     vocabulary: &Vocabulary,
-) -> tantivy::Result<Bundle> {
+    out: &Path,
+) -> Result<Bundle, Failure> {
     let Prepared {
         count,
         texts,
         columns: meta_columns,
-        presence,
+        mut presence,
         words,
     } = prepared;
-    let mut lists = postings::build(index, &super::schema::Fields::schema().1, &words)?;
-    lists.extend(presence);
-    lists.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut files = texts;
-    let small: usize = lists
-        .iter()
-        .filter(|(_, b)| b.len() <= BIG)
-        .map(|(t, b)| t.len() + b.len() + 8)
-        .sum();
-    let shards = small.div_ceil(SHARD).max(1);
-    let mut shard_lists: Vec<Vec<u8>> = vec![Vec::new(); shards];
-    let chars: std::collections::BTreeSet<char> = lists
-        .iter()
-        .filter_map(|(t, _)| t.strip_prefix('#').and_then(|c| c.chars().next()))
+    let shown = Path::new(super::settings::DIR).join("index");
+    // Each list is cut (a large one written) as it is read, so the lists are never all held.
+    let (terms, cuts) = postings::build(
+        index,
+        &super::schema::Fields::schema().1,
+        &words,
+        |id, term, bytes| cut(out, id, term, bytes),
+    )
+    .map_err(|e| super::index::tantivy_error(&shown, e))?;
+    presence.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let presence: Vec<Result<Cut, Diagnostic>> = presence
+        .into_par_iter()
+        .enumerate()
+        .map(|(k, (term, bytes))| cut(out, terms + k, term, bytes))
         .collect();
     let mut big: BTreeMap<String, [usize; 5]> = BTreeMap::new();
-    let mut big_files: Vec<(String, Vec<u8>)> = Vec::new();
-    // Each list is consumed as it is cut into files, so the raw lists are never held twice
-    // (at 100,000 reports they are most of a build's memory).
-    for (term, bytes) in lists {
-        if bytes.len() > BIG {
-            let id = big.len();
-            let (head, positions) = bytes.split_at(postings::head_end(&bytes));
-            for (p, part) in head.chunks(PART).enumerate() {
-                big_files.push((format!("b/{id}-h{p}"), part.to_vec()));
+    let mut small: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for c in cuts.into_iter().chain(presence) {
+        match c {
+            Ok(Cut::Big(term, at)) => {
+                big.insert(term, at);
             }
-            for (p, part) in positions.chunks(PART).enumerate() {
-                big_files.push((format!("b/{id}-{p}"), part.to_vec()));
-            }
-            let parts = |b: &[u8]| b.len().div_ceil(PART);
-            big.insert(
-                term,
-                [
-                    id,
-                    parts(head),
-                    parts(positions),
-                    head.len(),
-                    positions.len(),
-                ],
-            );
-        } else {
-            let s = &mut shard_lists[shard_of(&term, shards)];
-            encode::varint(s, term.len() as u64);
-            s.extend_from_slice(term.as_bytes());
-            encode::varint(s, bytes.len() as u64);
-            s.extend_from_slice(&bytes);
+            Ok(Cut::Small(term, bytes)) => small.push((term, bytes)),
+            Err(d) if problems.is_empty() => problems.push(d),
+            Err(_) => {}
         }
     }
-    let shard_files: Vec<(String, Vec<u8>)> = shard_lists
-        .into_iter()
-        .enumerate()
-        .map(|(i, bytes)| (format!("t/{i}"), bytes))
-        .chain(big_files)
+    if !problems.is_empty() {
+        return Err(Failure(problems));
+    }
+    small.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let chars: std::collections::BTreeSet<char> = small
+        .iter()
+        .map(|(t, _)| t.as_str())
+        .chain(big.keys().map(String::as_str))
+        .filter_map(|t| t.strip_prefix('#').and_then(|c| c.chars().next()))
         .collect();
-    // Each raw file is dropped once deflated.
-    files.par_extend(shard_files.into_par_iter().map(|(key, bytes)| {
-        let packed = encode::script(&key, &encode::deflate(&bytes, None, LISTS_LEVEL));
-        (format!("{DIR}/{key}.js"), packed)
-    }));
+    let size: usize = small.iter().map(|(t, b)| t.len() + b.len() + 8).sum();
+    let shards = size.div_ceil(SHARD).max(1);
+    let mut shard_lists: Vec<Vec<u8>> = vec![Vec::new(); shards];
+    for (term, bytes) in small {
+        let s = &mut shard_lists[shard_of(&term, shards)];
+        encode::varint(s, term.len() as u64);
+        s.extend_from_slice(term.as_bytes());
+        encode::varint(s, bytes.len() as u64);
+        s.extend_from_slice(&bytes);
+    }
+    shard_lists
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(i, bytes)| put(out, &format!("t/{i}"), bytes, None, LISTS_LEVEL))?;
+    let big_files: usize = big.values().map(|b| b[1] + b[2]).sum();
     let variants: String = crate::text::variants::pairs()
         .filter(|(_, to)| chars.contains(to))
         .flat_map(|(from, to)| [from, to])
@@ -225,18 +259,11 @@ pub fn build(
         "variants": variants,
     });
     let meta = serde_json::to_vec(&meta).expect("meta serialises");
-    files.push((
-        format!("{DIR}/columns.js"),
-        encode::script(
-            "columns",
-            &encode::deflate(&meta_columns.bytes, None, TEXTS_LEVEL),
-        ),
-    ));
-    files.push((
-        format!("{DIR}/meta.js"),
-        encode::script("meta", &encode::deflate(&meta, None, TEXTS_LEVEL)),
-    ));
-    Ok(Bundle { files })
+    put(out, "columns", &meta_columns.bytes, None, TEXTS_LEVEL)?;
+    put(out, "meta", &meta, None, TEXTS_LEVEL)?;
+    Ok(Bundle {
+        files: texts + shards + big_files + 2,
+    })
 }
 
 /// The entries' filter and sort values: the value tables (JSON, for the meta) and the
@@ -308,40 +335,29 @@ struct Text<'a> {
 }
 
 /// One file per entry: what its hit shows (URL, title, text for the best section and the
-/// snippet, outline, the date's label and text), deflated with the archive's dictionary.
-fn texts(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
+/// snippet, outline, the date's label and text), deflated with the archive's dictionary;
+/// written under `out`. Returns how many files were written (the dictionary's included).
+fn texts(entries: &[Entry], out: &Path) -> Result<usize, Failure> {
     let dictionary = dictionary::train(entries);
-    let mut files: Vec<(String, Vec<u8>)> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let outline: Vec<(&str, &str, usize, usize)> = e
-                .outline
-                .iter()
-                .map(|s| (s.id.as_str(), s.heading.as_str(), s.start, s.end))
-                .collect();
-            let text = Text {
-                u: &e.url,
-                t: &e.title,
-                x: &e.text,
-                o: outline,
-                l: e.date_label,
-                d: &e.date_text,
-            };
-            let bytes = serde_json::to_vec(&text).expect("a text serialises");
-            let key = format!("d/{i}");
-            let packed = encode::script(
-                &key,
-                &encode::deflate(&bytes, Some(&dictionary), TEXTS_LEVEL),
-            );
-            (format!("{DIR}/{key}.js"), packed)
-        })
-        .collect();
-    files.push((
-        format!("{DIR}/dict.js"),
-        encode::script("dict", &encode::deflate(&dictionary, None, TEXTS_LEVEL)),
-    ));
-    files
+    entries.par_iter().enumerate().try_for_each(|(i, e)| {
+        let outline: Vec<(&str, &str, usize, usize)> = e
+            .outline
+            .iter()
+            .map(|s| (s.id.as_str(), s.heading.as_str(), s.start, s.end))
+            .collect();
+        let text = Text {
+            u: &e.url,
+            t: &e.title,
+            x: &e.text,
+            o: outline,
+            l: e.date_label,
+            d: &e.date_text,
+        };
+        let bytes = serde_json::to_vec(&text).expect("a text serialises");
+        put(out, &format!("d/{i}"), &bytes, Some(&dictionary), TEXTS_LEVEL)
+    })?;
+    put(out, "dict", &dictionary, None, TEXTS_LEVEL)?;
+    Ok(entries.len() + 1)
 }
 
 #[cfg(test)]

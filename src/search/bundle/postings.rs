@@ -135,12 +135,16 @@ impl Words {
     }
 }
 
-/// Every token's encoded list from the index (the presence lists are made apart).
-pub(super) fn build(
+/// Every token's encoded list from the index (the presence lists are made apart), each
+/// handed to `each` with its number (its rank among the index's tokens) as it is made, so
+/// the lists need never be held all at once. Returns how many tokens were numbered and what
+/// `each` made.
+pub(super) fn build<T: Send>(
     index: &Index,
     f: &Fields,
     words: &[[Words; 2]],
-) -> tantivy::Result<Vec<(String, Vec<u8>)>> {
+    each: impl Fn(usize, String, Vec<u8>) -> T + Sync,
+) -> tantivy::Result<(usize, Vec<T>)> {
     let searcher = index.reader()?.searcher();
     let segments = searcher.segment_readers();
     let numbers: Vec<Vec<u32>> = segments
@@ -164,11 +168,16 @@ pub(super) fn build(
         }
     }
     let terms: Vec<Vec<u8>> = terms.into_iter().collect();
-    terms
+    let made = terms
         .par_iter()
-        .map(|t| list(t, segments, &numbers, &fields, words))
+        .enumerate()
+        .map(|(id, t)| {
+            let list = list(t, segments, &numbers, &fields, words)?;
+            Ok(list.map(|(text, bytes)| each(id, text, bytes)))
+        })
         .filter_map(Result::transpose)
-        .collect()
+        .collect::<tantivy::Result<Vec<T>>>()?;
+    Ok((terms.len(), made))
 }
 
 /// One token's list from every segment and both fields; `None` when nothing of it is kept
