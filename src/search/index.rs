@@ -79,13 +79,8 @@ pub fn stage(
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
     vocabulary.save(staged.path())?;
-    let bundle = super::bundle::build(
-        &index,
-        prepared?,
-        &settings.synonyms,
-        &vocabulary,
-        site_dir,
-    )?;
+    let bundle =
+        super::bundle::build(&index, prepared?, &settings.synonyms, &vocabulary, site_dir)?;
     Ok((staged, bundle))
 }
 

@@ -37,7 +37,11 @@ pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, level: u32) -> Ve
                 c.reset();
                 c
             }
-            _ => &mut kept.insert((level, Compress::new(Compression::new(level), false))).1,
+            _ => {
+                &mut kept
+                    .insert((level, Compress::new(Compression::new(level), false)))
+                    .1
+            }
         };
         deflate_with(c, bytes, dictionary)
     })
@@ -170,7 +174,10 @@ mod tests {
     #[test]
     fn a_reused_compressor_writes_what_a_new_one_writes() {
         let dict = "坚持以习近平新时代中国特色社会主义思想为指导".repeat(3);
-        let texts = ["会议深入查摆问题，", "坚持以习近平新时代中国特色社会主义思想为指导。"];
+        let texts = [
+            "会议深入查摆问题，",
+            "坚持以习近平新时代中国特色社会主义思想为指导。",
+        ];
         for level in [2, 6] {
             for (i, text) in texts.iter().chain(texts.iter()).enumerate() {
                 let d = (i % 2 == 1).then_some(dict.as_bytes());

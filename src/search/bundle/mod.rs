@@ -354,7 +354,13 @@ fn texts(entries: &[Entry], out: &Path) -> Result<usize, Failure> {
             d: &e.date_text,
         };
         let bytes = serde_json::to_vec(&text).expect("a text serialises");
-        put(out, &format!("d/{i}"), &bytes, Some(&dictionary), TEXTS_LEVEL)
+        put(
+            out,
+            &format!("d/{i}"),
+            &bytes,
+            Some(&dictionary),
+            TEXTS_LEVEL,
+        )
     })?;
     put(out, "dict", &dictionary, None, TEXTS_LEVEL)?;
     Ok(entries.len() + 1)
