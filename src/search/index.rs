@@ -75,24 +75,23 @@ pub fn stage(
         },
         staged.path(),
         settings,
-        |entries| super::bundle::prepare(entries, site_dir),
+        super::bundle::Preparer::new(site_dir),
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
     vocabulary.save(staged.path())?;
-    let bundle =
-        super::bundle::build(&index, prepared?, &settings.synonyms, &vocabulary, site_dir)?;
+    let bundle = super::bundle::build(&index, prepared, &settings.synonyms, &vocabulary, site_dir)?;
     Ok((staged, bundle))
 }
 
 /// Writes the index of the entries `entries` hands out into `dir` (an empty folder), with
-/// the settings it was built with; returns the index and what `meanwhile` made of the entries
-/// (numbered in the order given) while tantivy committed and merged.
-pub fn write<T: Send>(
+/// the settings it was built with; `bundle` is given each entry (numbered in the order
+/// given) once the index has it, and finishes while tantivy commits and merges.
+pub fn write(
     entries: impl FnOnce(&mut dyn FnMut(Entry)),
     dir: &Path,
     settings: &Settings,
-    meanwhile: impl FnOnce(&[Entry]) -> T + Send,
-) -> Result<(Index, T), Failure> {
+    mut bundle: super::bundle::Preparer<'_>,
+) -> Result<(Index, super::bundle::Prepared), Failure> {
     let shown = Path::new(super::settings::DIR).join("index");
     let err = |e| tantivy_error(&shown, e);
     let (schema, f) = Fields::schema();
@@ -106,17 +105,18 @@ pub fn write<T: Send>(
         .map_err(err)?;
     let gate = Gate::new(IN_FLIGHT);
     let mut failed = None;
-    let mut kept = Vec::new();
+    let mut count = 0u64;
     entries(&mut |e: Entry| {
         if failed.is_none() {
             let slot = gate.enter();
             let mut doc = document(&f, &e);
-            doc.add_u64(f.entry, kept.len() as u64);
+            doc.add_u64(f.entry, count);
             if let Err(e) = writer.add_document(Queued { doc, _slot: slot }) {
                 failed = Some(e);
             }
         }
-        kept.push(e);
+        count += 1;
+        bundle.add(e);
     });
     if let Some(e) = failed {
         return Err(err(e));
@@ -126,9 +126,10 @@ pub fn write<T: Send>(
             writer.commit()?;
             writer.wait_merging_threads()
         },
-        || meanwhile(&kept),
+        || bundle.finish(),
     );
     committed.map_err(err)?;
+    let made = made?;
     fsx::write(&dir.join(DICTIONARY), settings.dictionary.as_bytes())?;
     let synonyms = serde_json::to_string(&settings.synonyms).expect("synonyms serialise");
     fsx::write(&dir.join(SYNONYMS), synonyms.as_bytes())?;

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 /// of CPU more than 16 KB for 4% smaller texts (9.2 vs 8.8 MB of 86.5).
 const SIZE: usize = 16 * 1024;
 /// Text sampled for the clause counts, at most.
-const SAMPLE: usize = 8 << 20;
+pub(super) const SAMPLE: usize = 8 << 20;
 
 /// The dictionary for `entries`' texts (empty when nothing repeats).
 pub(super) fn train(entries: &[Entry]) -> Vec<u8> {

@@ -110,8 +110,8 @@ impl Values {
     }
 }
 
-/// What the bundle needs of the entries alone, made while tantivy commits the index: the
-/// texts' files (written), the filter columns and the presence lists.
+/// What the bundle needs of the entries alone: the texts' files (written), the filter
+/// columns, the presence lists and where letters and digits are.
 pub struct Prepared {
     count: usize,
     texts: usize,
@@ -120,20 +120,97 @@ pub struct Prepared {
     words: Vec<[postings::Words; 2]>,
 }
 
-/// Prepares the bundle of `entries` (in the order the index received them), writing their
-/// texts under `out`.
-pub fn prepare(entries: &[Entry], out: &Path) -> Result<Prepared, Failure> {
-    let ((texts, presence), (columns, words)) = rayon::join(
-        || rayon::join(|| texts(entries, out), || postings::presence_lists(entries)),
-        || rayon::join(|| columns(entries), || postings::words(entries)),
-    );
-    Ok(Prepared {
-        count: entries.len(),
-        texts: texts?,
-        columns,
-        presence,
-        words,
-    })
+/// Prepares the bundle from the entries as the index receives them, a batch at a time: each
+/// batch's texts are written under the site's folder and its entries dropped, so a build
+/// never holds the archive's texts whole (at 100,000 reports, 1 GB).
+pub struct Preparer<'a> {
+    out: &'a Path,
+    /// Entries received and prepared.
+    done: usize,
+    pending: Vec<Entry>,
+    pending_bytes: usize,
+    /// The texts' preset dictionary, trained on the first entries (see [`dictionary`]).
+    dictionary: Option<Vec<u8>>,
+    columns: ColumnsBuilder,
+    presence: postings::Presence,
+    words: Vec<[postings::Words; 2]>,
+    problem: Option<Failure>,
+}
+
+impl<'a> Preparer<'a> {
+    /// A preparer writing under `out` (the staged site).
+    pub fn new(out: &'a Path) -> Preparer<'a> {
+        Preparer {
+            out,
+            done: 0,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            dictionary: None,
+            columns: ColumnsBuilder::default(),
+            presence: postings::Presence::default(),
+            words: Vec::new(),
+            problem: None,
+        }
+    }
+
+    /// Takes the next entry (numbered in the order given, as the index numbers them).
+    pub fn add(&mut self, e: Entry) {
+        self.pending_bytes += e.text.len();
+        self.pending.push(e);
+        let ready = match self.dictionary {
+            None => self.pending_bytes >= dictionary::SAMPLE,
+            Some(_) => self.pending.len() >= postings::CHUNK,
+        };
+        if ready {
+            self.flush();
+        }
+    }
+
+    /// Prepares the pending entries and drops them.
+    fn flush(&mut self) {
+        let dictionary: &[u8] = self
+            .dictionary
+            .get_or_insert_with(|| dictionary::train(&self.pending));
+        let (out, first, pending) = (self.out, self.done, &self.pending);
+        let (written, (words, ())) = rayon::join(
+            || texts(pending, first, dictionary, out),
+            || {
+                rayon::join(
+                    || postings::words(pending),
+                    || self.presence.add(first, pending),
+                )
+            },
+        );
+        if let Err(f) = written
+            && self.problem.is_none()
+        {
+            self.problem = Some(f);
+        }
+        self.words.extend(words);
+        for e in pending {
+            self.columns.add(e);
+        }
+        self.done += self.pending.len();
+        self.pending.clear();
+        self.pending_bytes = 0;
+    }
+
+    /// Prepares what is left and writes the dictionary.
+    pub fn finish(mut self) -> Result<Prepared, Failure> {
+        self.flush();
+        if let Some(f) = self.problem {
+            return Err(f);
+        }
+        let dictionary = self.dictionary.unwrap_or_default();
+        put(self.out, "dict", &dictionary, None, TEXTS_LEVEL)?;
+        Ok(Prepared {
+            count: self.done,
+            texts: self.done + 1,
+            columns: self.columns.finish(),
+            presence: self.presence.lists(),
+            words: self.words,
+        })
+    }
 }
 
 /// A token list once cut: a large one is written to files of its own and listed in the meta
@@ -275,51 +352,70 @@ struct Columns {
     bytes: Vec<u8>,
 }
 
-fn columns(entries: &[Entry]) -> Columns {
-    let (mut kinds, mut types, mut units, mut categories, mut statuses) = (
-        Values::new(),
-        Values::new(),
-        Values::new(),
-        Values::new(),
-        Values::new(),
-    );
-    let mut cols: [Vec<u32>; 7] = Default::default();
-    for e in entries {
+/// The columns in the making, an entry at a time.
+struct ColumnsBuilder {
+    kinds: Values,
+    types: Values,
+    units: Values,
+    categories: Values,
+    statuses: Values,
+    cols: [Vec<u32>; 7],
+}
+
+impl Default for ColumnsBuilder {
+    fn default() -> Self {
+        ColumnsBuilder {
+            kinds: Values::new(),
+            types: Values::new(),
+            units: Values::new(),
+            categories: Values::new(),
+            statuses: Values::new(),
+            cols: Default::default(),
+        }
+    }
+}
+
+impl ColumnsBuilder {
+    fn add(&mut self, e: &Entry) {
         let date = e.date.year().max(0) as u32 * 10000 + e.date.month() * 100 + e.date.day();
         let row = [
-            kinds.of(e.kind) as u32,
+            self.kinds.of(e.kind) as u32,
             e.year.max(0) as u32,
-            types.of(&e.doc_type) as u32,
-            units.of(&e.unit) as u32,
-            categories.of(&e.category) as u32,
-            statuses.of(&e.status) as u32,
+            self.types.of(&e.doc_type) as u32,
+            self.units.of(&e.unit) as u32,
+            self.categories.of(&e.category) as u32,
+            self.statuses.of(&e.status) as u32,
             date,
         ];
-        for (c, v) in cols.iter_mut().zip(row) {
+        for (c, v) in self.cols.iter_mut().zip(row) {
             c.push(v);
         }
     }
-    let mut bytes = (entries.len() as u32).to_le_bytes().to_vec();
-    for c in &cols {
-        let max = c.iter().copied().max().unwrap_or(0);
-        let width: usize = if max < 1 << 8 {
-            1
-        } else if max < 1 << 16 {
-            2
-        } else {
-            4
-        };
-        bytes.push(width as u8);
-        for v in c {
-            bytes.extend_from_slice(&v.to_le_bytes()[..width]);
+
+    fn finish(self) -> Columns {
+        let count = self.cols[0].len();
+        let mut bytes = (count as u32).to_le_bytes().to_vec();
+        for c in &self.cols {
+            let max = c.iter().copied().max().unwrap_or(0);
+            let width: usize = if max < 1 << 8 {
+                1
+            } else if max < 1 << 16 {
+                2
+            } else {
+                4
+            };
+            bytes.push(width as u8);
+            for v in c {
+                bytes.extend_from_slice(&v.to_le_bytes()[..width]);
+            }
         }
-    }
-    Columns {
-        values: serde_json::json!({
-            "kind": kinds.list, "type": types.list, "unit": units.list,
-            "category": categories.list, "status": statuses.list,
-        }),
-        bytes,
+        Columns {
+            values: serde_json::json!({
+                "kind": self.kinds.list, "type": self.types.list, "unit": self.units.list,
+                "category": self.categories.list, "status": self.statuses.list,
+            }),
+            bytes,
+        }
     }
 }
 
@@ -336,9 +432,8 @@ struct Text<'a> {
 
 /// One file per entry: what its hit shows (URL, title, text for the best section and the
 /// snippet, outline, the date's label and text), deflated with the archive's dictionary;
-/// written under `out`. Returns how many files were written (the dictionary's included).
-fn texts(entries: &[Entry], out: &Path) -> Result<usize, Failure> {
-    let dictionary = dictionary::train(entries);
+/// `entries` numbered from `first`, written under `out`.
+fn texts(entries: &[Entry], first: usize, dictionary: &[u8], out: &Path) -> Result<(), Failure> {
     entries.par_iter().enumerate().try_for_each(|(i, e)| {
         let outline: Vec<(&str, &str, usize, usize)> = e
             .outline
@@ -356,14 +451,13 @@ fn texts(entries: &[Entry], out: &Path) -> Result<usize, Failure> {
         let bytes = serde_json::to_vec(&text).expect("a text serialises");
         put(
             out,
-            &format!("d/{i}"),
+            &format!("d/{}", first + i),
             &bytes,
-            Some(&dictionary),
+            Some(dictionary),
             TEXTS_LEVEL,
         )
     })?;
-    put(out, "dict", &dictionary, None, TEXTS_LEVEL)?;
-    Ok(entries.len() + 1)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, Index, SegmentReader, TERMINATED, Term};
 
 /// Entries read per task for the presence lists.
-const CHUNK: usize = 256;
+pub(super) const CHUNK: usize = 256;
 
 /// One list in the making: its last entry and its streams.
 #[derive(Default)]
@@ -258,59 +258,78 @@ fn list(
 }
 
 /// `#字` for every character: the entries holding it, with whether in the title, the text.
-pub(super) fn presence_lists(entries: &[Entry]) -> Vec<(String, Vec<u8>)> {
-    let chunks: Vec<FxHashMap<char, Local>> = entries
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(k, chunk)| {
-            let mut lists: FxHashMap<char, Local> = FxHashMap::default();
-            // Per character of the entry at hand: 1 in its title, 2 in its text.
-            let mut flags = vec![0u8; 0x40000];
-            let mut touched: Vec<u32> = Vec::new();
-            for (j, e) in chunk.iter().enumerate() {
-                let id = (k * CHUNK + j) as u32;
-                let title = normalize(&e.title);
-                for (bit, text) in [(1u8, title.as_str()), (2, e.text.as_str())] {
-                    for c in text.chars().filter(|&c| is_ideograph(c)) {
-                        let c = simplified(c) as u32;
-                        let f = &mut flags[c as usize];
-                        if *f == 0 {
-                            touched.push(c);
-                        }
-                        *f |= bit;
-                    }
-                }
-                for c in touched.drain(..) {
-                    let ch = char::from_u32(c).unwrap_or('\u{fffd}');
-                    let l = lists.entry(ch).or_insert_with(|| Local {
-                        first: id,
-                        last: id,
-                        streams: Streams::default(),
-                    });
-                    if l.last != id {
-                        varint(&mut l.streams.head, (id - l.last) as u64);
-                        l.last = id;
-                    }
-                    l.streams.head.push(flags[c as usize]);
-                    flags[c as usize] = 0;
-                }
+/// Fed the entries a batch at a time, in order, as the index receives them.
+#[derive(Default)]
+pub(super) struct Presence {
+    /// Per character: the last entry listed and the list so far.
+    merged: FxHashMap<char, (u32, Streams)>,
+}
+
+impl Presence {
+    /// Adds `entries`, numbered from `first`.
+    pub(super) fn add(&mut self, first: usize, entries: &[Entry]) {
+        let chunks: Vec<FxHashMap<char, Local>> = entries
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| presence_chunk(first + k * CHUNK, chunk))
+            .collect();
+        for lists in chunks {
+            for (c, local) in lists {
+                let (last, streams) = self
+                    .merged
+                    .entry(c)
+                    .or_insert_with(|| (0, Streams::default()));
+                varint(&mut streams.head, (local.first - *last) as u64);
+                streams.extend(&local.streams);
+                *last = local.last;
             }
-            lists
-        })
-        .collect();
-    let mut merged: FxHashMap<char, (u32, Streams)> = FxHashMap::default();
-    for lists in chunks {
-        for (c, local) in lists {
-            let (last, streams) = merged.entry(c).or_insert_with(|| (0, Streams::default()));
-            varint(&mut streams.head, (local.first - *last) as u64);
-            streams.extend(&local.streams);
-            *last = local.last;
         }
     }
-    merged
-        .into_par_iter()
-        .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
-        .collect()
+
+    /// The lists, by key.
+    pub(super) fn lists(self) -> Vec<(String, Vec<u8>)> {
+        self.merged
+            .into_par_iter()
+            .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
+            .collect()
+    }
+}
+
+/// The presence lists of the entries of `chunk`, numbered from `first`.
+fn presence_chunk(first: usize, chunk: &[Entry]) -> FxHashMap<char, Local> {
+    let mut lists: FxHashMap<char, Local> = FxHashMap::default();
+    // Per character of the entry at hand: 1 in its title, 2 in its text.
+    let mut flags = vec![0u8; 0x40000];
+    let mut touched: Vec<u32> = Vec::new();
+    for (j, e) in chunk.iter().enumerate() {
+        let id = (first + j) as u32;
+        let title = normalize(&e.title);
+        for (bit, text) in [(1u8, title.as_str()), (2, e.text.as_str())] {
+            for c in text.chars().filter(|&c| is_ideograph(c)) {
+                let c = simplified(c) as u32;
+                let f = &mut flags[c as usize];
+                if *f == 0 {
+                    touched.push(c);
+                }
+                *f |= bit;
+            }
+        }
+        for c in touched.drain(..) {
+            let ch = char::from_u32(c).unwrap_or('\u{fffd}');
+            let l = lists.entry(ch).or_insert_with(|| Local {
+                first: id,
+                last: id,
+                streams: Streams::default(),
+            });
+            if l.last != id {
+                varint(&mut l.streams.head, (id - l.last) as u64);
+                l.last = id;
+            }
+            l.streams.head.push(flags[c as usize]);
+            flags[c as usize] = 0;
+        }
+    }
+    lists
 }
 
 #[cfg(test)]
