@@ -246,7 +246,7 @@ fn cut(out: &Path, id: usize, term: String, bytes: Vec<u8>) -> Result<Cut, Diagn
     ))
 }
 
-/// Builds the bundle from the written index and what [`prepare`] made, under `out`.
+/// Builds the bundle from the written index and what the [`Preparer`] made, under `out`.
 pub fn build(
     index: &tantivy::Index,
     prepared: Prepared,
