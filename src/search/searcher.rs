@@ -299,8 +299,8 @@ impl SearchIndex {
                 .collect();
             for &(score, addr) in &docs[..window] {
                 let doc: TantivyDocument = searcher.doc(addr)?;
-                let field = |f| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
-                let factor = rank::factor(jieba, &query, field(self.f.title), field(self.f.text));
+                let (title, body) = (text_in(&doc, self.f.title), text_in(&doc, self.f.text));
+                let factor = rank::factor(jieba, &query, title, body);
                 ranked.push((score * factor, addr, Some(doc)));
             }
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -380,9 +380,12 @@ impl SearchIndex {
 
 /// A stored text field's value ("" when absent).
 pub(super) fn text(doc: &TantivyDocument, f: Field) -> String {
-    doc.get_first(f)
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    text_in(doc, f).to_string()
+}
+
+/// A stored text field's value, borrowed from the document ("" when absent).
+fn text_in(doc: &TantivyDocument, f: Field) -> &str {
+    doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("")
 }
 
 /// A stored integer field's value (0 when absent).

@@ -34,7 +34,8 @@ use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocSet, Index, SegmentReader, TERMINATED, Term};
 
-/// Entries read per task for the presence lists.
+/// Entries read per task for the presence lists, and prepared at a time for the bundle
+/// (`bundle::Preparer`) once its dictionary is trained.
 pub(super) const CHUNK: usize = 256;
 
 /// One list in the making: its last entry and its streams.
@@ -286,12 +287,15 @@ impl Presence {
         }
     }
 
-    /// The lists, by key.
+    /// The lists, in the order of their keys (the large ones are numbered in that order).
     pub(super) fn lists(self) -> Vec<(String, Vec<u8>)> {
-        self.merged
+        let mut lists: Vec<(String, Vec<u8>)> = self
+            .merged
             .into_par_iter()
             .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
-            .collect()
+            .collect();
+        lists.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        lists
     }
 }
 
