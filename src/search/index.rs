@@ -95,7 +95,7 @@ pub fn write(
     let shown = Path::new(super::settings::DIR).join("index");
     let err = |e| tantivy_error(&shown, e);
     let (schema, f) = Fields::schema();
-    let index = Index::create_in_dir(dir, schema).map_err(err)?;
+    let index = super::unmapped::create(dir, schema).map_err(err)?;
     register(&index);
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())

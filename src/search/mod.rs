@@ -30,6 +30,7 @@ pub mod settings;
 pub mod snippet;
 pub mod suggest;
 pub mod tokenizer;
+mod unmapped;
 pub mod update;
 pub mod vocabulary;
 

@@ -146,7 +146,11 @@ pub(super) fn build<T: Send>(
     words: &[[Words; 2]],
     each: impl Fn(usize, String, Vec<u8>) -> T + Sync,
 ) -> tantivy::Result<(usize, Vec<T>)> {
-    let searcher = index.reader()?.searcher();
+    let searcher = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?
+        .searcher();
     let segments = searcher.segment_readers();
     let numbers: Vec<Vec<u32>> = segments
         .iter()
