@@ -8,7 +8,6 @@
 //! freed once merged or encoded. The server keeps tantivy's maps: its queries read a few
 //! lists, many times.
 
-use std::fmt;
 use std::fs::File;
 use std::io;
 use std::ops::Range;
@@ -33,16 +32,10 @@ pub(super) fn create(dir: &Path, schema: Schema) -> Result<Index, tantivy::Tanti
 
 /// A directory whose files are read with `pread`; everything else is tantivy's own
 /// directory's (writing, deleting, watching).
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub(super) struct Unmapped {
     root: PathBuf,
     inner: MmapDirectory,
-}
-
-impl fmt::Debug for Unmapped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Unmapped({})", self.root.display())
-    }
 }
 
 impl Unmapped {
