@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::ledger::Record;
 use crate::msg::ledger as m;
-use crate::text::normalize::{bigram_spans, normalize};
+use crate::text::normalize::{Edges, bigram_spans, normalize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How much alike two problems' wordings must be (Dice coefficient of their bigrams).
@@ -114,7 +114,7 @@ pub fn histories(records: &[Record]) -> Vec<History> {
         .iter()
         .map(|r| {
             let text = normalize(&r.problem);
-            bigram_spans(&text, true)
+            bigram_spans(&text, Edges::None)
                 .into_iter()
                 .map(|s| s.text(&text))
                 .filter(|t| t.chars().count() == 2)

@@ -16,6 +16,7 @@
 
 pub mod bundle;
 pub mod entries;
+mod checked;
 mod forward_only;
 mod gate;
 pub mod index;

@@ -6,7 +6,7 @@ use tantivy::schema::{
 };
 
 /// Bumped when the schema changes; an index of another version is rebuilt, not misread.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// The fields of a search entry.
 #[derive(Debug, Clone, Copy)]

@@ -5,7 +5,7 @@
 //! query (a chain of bigrams at consecutive offsets) matches exactly the texts that contain the
 //! character sequence, whatever words jieba would cut the text into.
 
-use crate::text::normalize::{Span, bigram_spans, push_lower};
+use crate::text::normalize::{Edges, Span, bigram_spans, push_lower};
 use crate::text::{is_ideograph, is_word_char};
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -73,20 +73,19 @@ fn collect(mut stream: SpanStream<'_>) -> Vec<Token> {
     out
 }
 
-/// Character bigrams of every run of ideographs, whole lowercase words of letters and digits.
-///
-/// `edges`: also emit the first and last character of each run alone (the index does, so a
-/// query like "2025年" or a lone "次" between digits finds its character at a run's edge). A
-/// run of one character is always emitted alone.
-pub fn bigrams(text: &str, edges: bool) -> Vec<Token> {
+/// Character bigrams of every run of ideographs, whole lowercase words of letters and digits,
+/// and the run `edges` asked for (see [`Edges`]). A run of one character is always emitted
+/// alone.
+pub fn bigrams(text: &str, edges: Edges) -> Vec<Token> {
     collect(bigram_stream(text, edges))
 }
 
-fn bigram_stream(text: &str, edges: bool) -> SpanStream<'_> {
+fn bigram_stream(text: &str, edges: Edges) -> SpanStream<'_> {
     SpanStream::new(text, bigram_spans(text, edges))
 }
 
-/// The bigram tokenizer as tantivy sees it (index side: with run edges). The texts it is
+/// The bigram tokenizer as tantivy sees it (index side: with the run edges beside letters and
+/// digits, [`Edges::BesideWords`]). The texts it is
 /// given are in simplified characters already (`search::index::document` folds each text
 /// once, where folding each token would fold every character twice, once per bigram).
 #[derive(Clone, Default)]
@@ -97,7 +96,7 @@ impl Tokenizer for BigramTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
         SpanStream {
             simplified: true,
-            ..bigram_stream(text, true)
+            ..bigram_stream(text, Edges::BesideWords)
         }
     }
 }
@@ -175,7 +174,8 @@ mod tests {
 
     #[test]
     fn bigrams_by_character_offset() {
-        let t = bigrams("谈心谈话，2025年度GB", true);
+        let text = "谈心谈话，2025年度GB";
+        let t = bigrams(text, Edges::All);
         assert_eq!(
             texts(&t),
             [
@@ -191,19 +191,27 @@ mod tests {
                 ("gb".into(), 11)
             ]
         );
+        // The index keeps the edges with a letter or digit outside them only: 年 after 2025,
+        // 度 before GB; 谈 and 话 touch nothing but the run's own characters and punctuation.
+        let indexed: Vec<(String, usize)> = texts(&bigrams(text, Edges::BesideWords));
+        let all_but_two: Vec<(String, usize)> = texts(&t)
+            .into_iter()
+            .filter(|(s, p)| !matches!((s.as_str(), p), ("谈", 0) | ("话", 3)))
+            .collect();
+        assert_eq!(indexed, all_but_two);
         assert_eq!(
-            texts(&bigrams("教育局", false)),
+            texts(&bigrams("教育局", Edges::None)),
             [("教育".into(), 0), ("育局".into(), 1)]
         );
         assert_eq!(
-            texts(&bigrams("第2次", false)),
+            texts(&bigrams("第2次", Edges::None)),
             [("第".into(), 0), ("2".into(), 1), ("次".into(), 2)]
         );
     }
 
     #[test]
     fn offsets_are_bytes_of_whole_characters() {
-        let t = bigrams("民主生活会", true);
+        let t = bigrams("民主生活会", Edges::All);
         let t = t.iter().find(|t| t.text == "生活").unwrap();
         assert_eq!((t.offset_from, t.offset_to), (6, 12));
     }

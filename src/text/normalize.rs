@@ -94,13 +94,25 @@ pub fn push_lower(out: &mut String, word: &str, lower: bool) {
     }
 }
 
+/// Which run edges [`bigram_spans`] gives alone, besides the bigrams: a query's lone character
+/// (`2025年`, `第2次`, `年，度`) is matched as a single character at a run's first or last place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edges {
+    /// None (a query's own tokens, and pairs compared as pairs).
+    None,
+    /// Only an edge with a letter or digit on its outer side: what the index holds. A query's
+    /// lone character beside a letter or digit (`2025年`) finds it there; one between
+    /// punctuation (`年，度`) is checked against the stored texts instead (`search::checked`).
+    /// The others were a fifth of all the index's tokens and of its build time.
+    BesideWords,
+    /// Every first and last character: the tokens the stored texts are checked by.
+    All,
+}
+
 /// Character bigrams of every run of ideographs, whole words of letters and digits (to be
-/// lowercased), as spans of `text`.
-///
-/// `edges`: also the first and last character of each run alone (the index does, so a
-/// query like "2025年" or a lone "次" between digits finds its character at a run's edge). A
-/// run of one character is always given alone.
-pub fn bigram_spans(text: &str, edges: bool) -> Vec<Span> {
+/// lowercased), as spans of `text`, with the run `edges` asked for. A run of one character
+/// is always given alone.
+pub fn bigram_spans(text: &str, edges: Edges) -> Vec<Span> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let span = |position: usize, to: usize, lower: bool| Span {
@@ -118,13 +130,22 @@ pub fn bigram_spans(text: &str, edges: bool) -> Vec<Span> {
             while i < chars.len() && is_ideograph(chars[i].1) {
                 i += 1;
             }
-            if i - start == 1 || edges {
+            let word_at = |k: Option<usize>| {
+                k.and_then(|k| chars.get(k))
+                    .is_some_and(|&(_, c)| !is_ideograph(c) && is_word_char(c))
+            };
+            let edge = |outside: Option<usize>| match edges {
+                Edges::None => false,
+                Edges::BesideWords => word_at(outside),
+                Edges::All => true,
+            };
+            if i - start == 1 || edge(start.checked_sub(1)) {
                 out.push(span(start, start + 1, false));
             }
             for k in start..i.saturating_sub(1) {
                 out.push(span(k, k + 2, false));
             }
-            if edges && i - start > 1 {
+            if i - start > 1 && edge(Some(i)) {
                 out.push(span(i - 1, i, false));
             }
         } else if is_word_char(c) {

@@ -165,6 +165,40 @@ fn phrases_return_exactly_the_documents_that_contain_them() {
     }
 }
 
+/// A lone character between punctuation (`一、文稿`) is a run's edge the index does not hold
+/// (it keeps those beside letters and digits only): such phrases are checked against the
+/// stored texts, and find exactly the documents that contain them, kept or excluded.
+#[test]
+fn lone_characters_between_punctuation_are_found_exactly() {
+    let (site, index) = built();
+    // 会 ends a run and 市 begins one in the text: edges the index leaves out.
+    for phrase in ["一、文稿", "会。会议", "要求，市"] {
+        let expected = containing(&site, phrase);
+        assert!(
+            !expected.is_empty(),
+            "{phrase}: the fixture should contain it"
+        );
+        for q in [phrase.to_string(), format!("\"{phrase}\"")] {
+            assert_eq!(urls(&index, &q), expected, "{q}");
+        }
+    }
+    let drafting = containing(&site, "起草");
+    let without: BTreeSet<String> = drafting
+        .difference(&containing(&site, "一、文稿"))
+        .cloned()
+        .collect();
+    assert!(
+        without.len() < drafting.len(),
+        "the exclusion should remove something"
+    );
+    assert_eq!(urls(&index, "起草 -一、文稿"), without);
+    // Five loose characters are looked for each anywhere, then checked: still nothing more.
+    assert!(urls(&index, "会，议，文，稿，市").is_empty());
+    // The other characters stay exact: no section of the fixture is headed 二、文稿.
+    assert!(containing(&site, "二、文稿").is_empty());
+    assert!(urls(&index, "二、文稿").is_empty());
+}
+
 #[test]
 fn issue_3_education_bureau_needs_the_whole_word() {
     let (site, index) = built();

@@ -11,9 +11,11 @@
 //! it), which no one token list says: `#字` lists the entries holding the character at all,
 //! with whether the title does.
 //!
-//! Run edges are listed only where they touch a letter or digit (`2025年`, `第2次`): the others
-//! are a fifth of all positions, and a query needs them only when a lone character stands
-//! between punctuation (`年，度`), which the browser checks against the entries' texts.
+//! A lone character is listed only where it touches a letter or digit (`2025年`, `第2次`). The
+//! index holds run edges only there already (`Edges::BesideWords`), and runs of one character
+//! everywhere, which the lists leave out too: a query needs them only when a lone character
+//! stands between punctuation (`年，度`), which the browser checks against the entries' texts
+//! as the server does (`search::checked`).
 //!
 //! A list is four streams, so deflate sees like with like: `[head length][head][high bytes]
 //! [low bytes][escapes]`. The head has per entry `gap, texts << 1 | has_title, [titles]`

@@ -414,7 +414,8 @@
   }
 
   /** tokenizer::bigrams: the query side's tokens at their character offsets, or with `edges`
-   *  the server index's (every run's first and last character alone too). */
+   *  every run's first and last character alone too (`Edges::All`, what a text is checked
+   *  by, as search::checked does on the server). */
   function bigrams(text, edges) {
     var chars = Array.from(text), out = [], i = 0;
     while (i < chars.length) {
