@@ -3,10 +3,11 @@
 //!
 //! The index holds a run's first or last character alone only where a letter or digit is
 //! beside it (`Edges::BesideWords`): the other edges were a fifth of its tokens, and a query
-//! needs them only for such a lone character. Its candidates come from the rest of the phrase
-//! and the character anywhere in the field; each is then tokenized from its stored text with
-//! every edge and kept if the phrase is there at its offsets, which is what the index with
-//! every edge answered. The browser's engine checks the same way (`matches` in search.js).
+//! needs them only for such a lone character. Its candidates are the texts with the rest of
+//! the phrase in place and the character at its offset inside some token (`plan::placed`);
+//! each is then tokenized from its stored text with every edge and kept if the phrase is there
+//! at its offsets, which is what the index with every edge answered. The browser's engine
+//! checks the same way (`matches` in search.js).
 
 use crate::text::normalize::{Edges, bigram_spans, normalize, push_lower};
 use crate::text::variants::simplified_text;
