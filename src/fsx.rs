@@ -98,6 +98,15 @@ pub fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
 
 /// Writes a file, creating its parent folders.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    // Most files go into a folder made for an earlier one: write first, and make the folders
+    // only when the write finds none (a build writes some 20,000 files at 10,000 reports, and
+    // making the folders first cost two more walks of each path).
+    match fs::write(path, bytes) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        done => {
+            return done.map_err(|e| io_diagnostic(path, &crate::msg::files::act_write_file(), &e));
+        }
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)
             .map_err(|e| io_diagnostic(parent, &crate::msg::files::act_create_folder(), &e))?;
