@@ -103,7 +103,7 @@ pub enum Edges {
     /// Only an edge with a letter or digit on its outer side: what the index holds. A query's
     /// lone character beside a letter or digit (`2025年`) finds it there; one between
     /// punctuation (`年，度`) is checked against the stored texts instead (`search::checked`).
-    /// The others were a fifth of all the index's tokens and of its build time.
+    /// The others were a fifth of all the index's tokens.
     BesideWords,
     /// Every first and last character: the tokens the stored texts are checked by.
     All,
