@@ -9,11 +9,12 @@
 //! at its offsets, which is what the index with every edge answered. The browser's engine
 //! checks the same way (`matches` in search.js).
 
+use super::searcher::text_in;
 use crate::text::normalize::{Edges, bigram_spans, normalize, push_lower};
 use crate::text::variants::simplified_text;
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Field;
 use tantivy::tokenizer::Token;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyDocument};
 
@@ -74,7 +75,7 @@ impl CheckedWeight {
         let mut doc = candidates.doc();
         while doc != TERMINATED {
             let stored: TantivyDocument = store.get(doc)?;
-            let text = |f: Field| stored.get_first(f).and_then(|v| v.as_str()).unwrap_or("");
+            let text = |f: Field| text_in(&stored, f);
             let title;
             let folded = match self.source {
                 Source::Title(f) => {

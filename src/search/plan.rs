@@ -106,10 +106,7 @@ impl SearchIndex {
                 let mut chars = one.text.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) if is_ideograph(c) => anywhere(field, c),
-                    _ => Some(Box::new(TermQuery::new(
-                        Term::from_field_text(field, &one.text),
-                        IndexRecordOption::WithFreqsAndPositions,
-                    ))),
+                    _ => Some(phrase(field, &tokens)),
                 }
             }
             many => {

@@ -384,7 +384,7 @@ pub(super) fn text(doc: &TantivyDocument, f: Field) -> String {
 }
 
 /// A stored text field's value, borrowed from the document ("" when absent).
-fn text_in(doc: &TantivyDocument, f: Field) -> &str {
+pub(super) fn text_in(doc: &TantivyDocument, f: Field) -> &str {
     doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("")
 }
 
