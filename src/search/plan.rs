@@ -6,7 +6,7 @@ use super::checked::{Checked, Source};
 use super::forward_only::ForwardOnly;
 use super::query::{Filter, Parsed, Text};
 use super::searcher::SearchIndex;
-use super::tokenizer::bigrams;
+use super::tokenizer::{bigrams, lone_ideograph};
 use crate::text::normalize::Edges;
 use crate::text::{is_ideograph, is_word_char};
 use std::ops::Bound;
@@ -102,26 +102,25 @@ impl SearchIndex {
         let tokens = bigrams(text, Edges::None);
         match tokens.as_slice() {
             [] => None,
-            [one] => {
-                let mut chars = one.text.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) if is_ideograph(c) => anywhere(field, c),
-                    _ => Some(phrase(field, &tokens)),
-                }
-            }
+            [one] => match lone_ideograph(&one.text) {
+                Some(c) => anywhere(field, c),
+                None => Some(phrase(field, &tokens)),
+            },
             many => {
                 let chars: Vec<char> = text.chars().collect();
                 let word_at = |i: Option<usize>| {
                     i.and_then(|i| chars.get(i))
                         .is_some_and(|&c| !is_ideograph(c) && is_word_char(c))
                 };
-                let loose = |t: &Token| {
-                    let mut cs = t.text.chars();
-                    matches!((cs.next(), cs.next()), (Some(c), None) if is_ideograph(c))
-                        && !word_at(t.position.checked_sub(1))
-                        && !word_at(Some(t.position + 1))
-                };
-                if !many.iter().any(loose) {
+                let loose: Vec<bool> = many
+                    .iter()
+                    .map(|t| {
+                        lone_ideograph(&t.text).is_some()
+                            && !word_at(t.position.checked_sub(1))
+                            && !word_at(Some(t.position + 1))
+                    })
+                    .collect();
+                if !loose.contains(&true) {
                     return Some(phrase(field, many));
                 }
                 let source = if field == self.f.title_bigrams {
@@ -131,7 +130,6 @@ impl SearchIndex {
                 } else {
                     return None;
                 };
-                let loose: Vec<bool> = many.iter().map(loose).collect();
                 let candidates = placed(field, many, &loose);
                 Some(Box::new(Checked {
                     candidates,

@@ -80,6 +80,16 @@ pub fn bigrams(text: &str, edges: Edges) -> Vec<Token> {
     collect(bigram_stream(text, edges))
 }
 
+/// The ideograph a token is when it is one ideograph alone (a run's edge or a run of one),
+/// which a query matches wherever the character stands in the index's bigrams.
+pub fn lone_ideograph(token: &str) -> Option<char> {
+    let mut chars = token.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if is_ideograph(c) => Some(c),
+        _ => None,
+    }
+}
+
 fn bigram_stream(text: &str, edges: Edges) -> SpanStream<'_> {
     SpanStream::new(text, bigram_spans(text, edges))
 }

@@ -27,6 +27,7 @@
 use super::encode::varint;
 use crate::search::entries::Entry;
 use crate::search::schema::Fields;
+use crate::search::tokenizer::lone_ideograph;
 use crate::text::variants::simplified;
 use crate::text::{is_ideograph, is_word_char, normalize};
 use rayon::prelude::*;
@@ -197,8 +198,7 @@ fn list(
     words: &[[Words; 2]],
 ) -> tantivy::Result<Option<(String, Vec<u8>)>> {
     let text = String::from_utf8_lossy(term).into_owned();
-    let mut chars = text.chars();
-    let edge = matches!((chars.next(), chars.next()), (Some(c), None) if is_ideograph(c));
+    let edge = lone_ideograph(&text).is_some();
     // (entry, field, where its positions are in `all`) of every document holding the token.
     let mut found: Vec<(u32, usize, std::ops::Range<usize>)> = Vec::new();
     let mut all: Vec<u32> = Vec::new();
