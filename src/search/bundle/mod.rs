@@ -29,6 +29,8 @@ mod dictionary;
 mod encode;
 mod postings;
 
+use encode::Packing;
+
 use super::entries::Entry;
 use super::settings::Synonyms;
 use super::vocabulary::Vocabulary;
@@ -51,11 +53,6 @@ const BIG: usize = 16 * 1024;
 const SHARD: usize = 32 * 1024;
 /// The largest part of one list's file, before compression.
 const PART: usize = 768 * 1024;
-/// deflate's level for the token lists: 2 is within 3% of 6 at half the time.
-const LISTS_LEVEL: u32 = 2;
-/// deflate's level for the texts, as for the lists: the texts are most of what a build
-/// deflates; at this level the 10k benchmark's whole static index is 53.9 MB (budget 60).
-const TEXTS_LEVEL: u32 = 2;
 
 /// What writing the bundle did.
 pub struct Bundle {
@@ -64,7 +61,7 @@ pub struct Bundle {
 }
 
 /// Writes one file of the bundle, `key` (`d/7`, `b/3-h0`, `meta` …), as a script carrying
-/// `payload` deflated at `level` (primed with `dictionary` when given), under the folder
+/// `payload` deflated as `packing` says (primed with `dictionary` when given), under the folder
 /// `out` (the staged site). Every file is written as soon as it is made, so a build never
 /// holds the bundle in memory (at 100,000 reports it is 775 MB).
 fn put(
@@ -72,9 +69,9 @@ fn put(
     key: &str,
     payload: &[u8],
     dictionary: Option<&[u8]>,
-    level: u32,
+    packing: Packing,
 ) -> Result<(), Diagnostic> {
-    let packed = encode::script(key, &encode::deflate(payload, dictionary, level));
+    let packed = encode::script(key, &encode::deflate(payload, dictionary, packing));
     fsx::write(&out.join(DIR).join(format!("{key}.js")), &packed)
 }
 
@@ -203,7 +200,7 @@ impl<'a> Preparer<'a> {
             return Err(f);
         }
         let dictionary = self.dictionary.unwrap_or_default();
-        put(self.out, "dict", &dictionary, None, TEXTS_LEVEL)?;
+        put(self.out, "dict", &dictionary, None, Packing::Repeats)?;
         Ok(Prepared {
             count: self.done,
             columns: self.columns.finish(),
@@ -228,10 +225,16 @@ fn cut(out: &Path, id: usize, term: String, bytes: Vec<u8>) -> Result<Cut, Diagn
     }
     let (head, positions) = bytes.split_at(postings::head_end(&bytes));
     for (p, part) in head.chunks(PART).enumerate() {
-        put(out, &format!("b/{id}-h{p}"), part, None, LISTS_LEVEL)?;
+        put(out, &format!("b/{id}-h{p}"), part, None, Packing::Repeats)?;
     }
     for (p, part) in positions.chunks(PART).enumerate() {
-        put(out, &format!("b/{id}-{p}"), part, None, LISTS_LEVEL)?;
+        put(
+            out,
+            &format!("b/{id}-{p}"),
+            part,
+            None,
+            Packing::HuffmanOnly,
+        )?;
     }
     let parts = |b: &[u8]| b.len().div_ceil(PART);
     Ok(Cut::Big(
@@ -310,7 +313,9 @@ pub fn build(
     shard_lists
         .par_iter()
         .enumerate()
-        .try_for_each(|(i, bytes)| put(out, &format!("t/{i}"), bytes, None, LISTS_LEVEL))?;
+        .try_for_each(|(i, bytes)| {
+            put(out, &format!("t/{i}"), bytes, None, Packing::HuffmanOnly)
+        })?;
     let big_files: usize = big.values().map(|b| b[1] + b[2]).sum();
     let variants: String = crate::text::variants::pairs()
         .filter(|(_, to)| chars.contains(to))
@@ -334,8 +339,8 @@ pub fn build(
         "variants": variants,
     });
     let meta = serde_json::to_vec(&meta).expect("meta serialises");
-    put(out, "columns", &meta_columns.bytes, None, TEXTS_LEVEL)?;
-    put(out, "meta", &meta, None, TEXTS_LEVEL)?;
+    put(out, "columns", &meta_columns.bytes, None, Packing::Repeats)?;
+    put(out, "meta", &meta, None, Packing::Repeats)?;
     Ok(Bundle {
         // The texts and the dictionary, the shards, the large lists' parts, columns and meta.
         files: count + 1 + shards + big_files + 2,
@@ -453,7 +458,7 @@ fn texts(entries: &[Entry], first: usize, dictionary: &[u8], out: &Path) -> Resu
             &format!("d/{}", first + i),
             &bytes,
             Some(dictionary),
-            TEXTS_LEVEL,
+            Packing::Repeats,
         )
     })?;
     Ok(())
