@@ -33,8 +33,30 @@ fn archive() -> Site {
         "search-index/synonyms.yaml",
         "- [对照检查材料, 检视剖析材料]\n- [谈心谈话, 谈心交心]\n",
     );
-    site.build();
+    // Three writer threads: an archive this small is indexed by one (one segment) unless
+    // asked, and the engines are compared across several segments here.
+    build_with_threads(&site, Some("3"));
     site
+}
+
+/// Builds `site` with `ANNALS_INDEX_THREADS` set to `threads` (or unset).
+fn build_with_threads(site: &Site, threads: Option<&str>) {
+    let mut cmd = annals();
+    cmd.arg("build").arg("--root").arg(site.root());
+    match threads {
+        Some(n) => cmd.env(annals::search::index::THREADS_VARIABLE, n),
+        None => cmd.env_remove(annals::search::index::THREADS_VARIABLE),
+    };
+    let out = cmd.output().expect("run annals");
+    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+}
+
+/// How many segments the site's server index has (tantivy's `meta.json`).
+fn segments(site: &Site) -> usize {
+    let meta = std::fs::read_to_string(site.root().join("search-index/index/meta.json"))
+        .expect("meta.json");
+    let meta: Value = serde_json::from_str(&meta).expect("meta.json is JSON");
+    meta["segments"].as_array().expect("segments").len()
 }
 
 /// Queries of every shape the language has, then substrings of the sources themselves.
@@ -316,6 +338,40 @@ fn issue_12_static_engine_answers_like_the_server_from_file_urls() {
         "{} queries, {with_hits} with hits, all answered alike",
         queries.len()
     );
+}
+
+/// The writer threads only split the entries among segments: built by one thread and by
+/// three, the bundle is the same byte for byte and the server answers alike.
+#[test]
+fn issue_15_index_and_bundle_do_not_depend_on_the_writer_threads() {
+    let site = archive();
+    assert!(segments(&site) > 1, "three threads wrote one segment");
+    let answers = |site: &Site| -> Vec<Value> {
+        let index = SearchIndex::open(&site.root().join("search-index/index")).expect("index");
+        queries(site)
+            .iter()
+            .take(60)
+            .map(|(q, sort)| server_answer(&index, q, *sort))
+            .collect()
+    };
+    let several = (tree(&site.public().join("searchindex")), answers(&site));
+    build_with_threads(&site, None);
+    assert_eq!(
+        segments(&site),
+        1,
+        "a small archive is indexed by one thread"
+    );
+    let one = (tree(&site.public().join("searchindex")), answers(&site));
+    let differing: Vec<&String> = several
+        .0
+        .iter()
+        .filter(|(name, bytes)| one.0.get(*name) != Some(bytes))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(differing.is_empty(), "bundle files differ: {differing:?}");
+    assert_eq!(several.0.len(), one.0.len(), "the same bundle files");
+    assert!(several.1.iter().any(|a| a["total"].as_u64() > Some(0)));
+    assert_eq!(several.1, one.1, "the server answers alike");
 }
 
 #[test]
