@@ -33,8 +33,15 @@
   var started = window.annalsStart || performance.now();
   // `asked`: each file loaded after the page's own, with how many of those had arrived when
   // it was asked for (the bench replays these waves without the engine: the loading floor).
-  var stats = { files: 0, bytes: 0, ms: 0, asked: [], arrived: 0, inflater: 'js' };
+  // `marks`: milliseconds at each step of a query (`engine`: this script runs; `index`: the
+  // meta read; `matched`: the lists in and matched; `texts`: the page's texts in), which the
+  // bench prints beside the total.
+  var stats = { files: 0, bytes: 0, ms: 0, asked: [], arrived: 0, inflater: 'js', marks: {} };
   window.annalsSearchStats = stats;
+  function mark(step) {
+    if (!(step in stats.marks)) stats.marks[step] = performance.now() - started;
+  }
+  mark('engine');
   var waiting = {};
   var loads = {};
   var early = window.annalsEarly || {};
@@ -53,6 +60,12 @@
       w(counted(key, n, packed));
     }
   };
+
+  /** The payload of data file `key` once the inflater is settled (WebAssembly or not): the
+   *  large payloads (lists, texts, columns) wait for it rather than inflate in JavaScript. */
+  function loaded(key) {
+    return Promise.all([load(key), inflaterReady]).then(function (x) { return x[0]; });
+  }
 
   /** The payload of data file `key` (a promise of bytes). */
   function load(key) {
@@ -628,16 +641,19 @@
   var meta = null;
   var COLUMNS = ['kind', 'year', 'type', 'unit', 'category', 'status', 'date'];
 
-  /** The meta: what a query needs before it asks for its lists. */
+  /** The meta: what a query needs before it asks for its lists. Read at once, in JavaScript
+   *  if the WebAssembly inflater is still compiling (it is small): waiting for it held the
+   *  lists back ~6 ms of a cold query (median, 10k benchmark). */
   function openIndex() {
-    return Promise.all([load('meta'), inflaterReady]).then(function (x) {
-      var m = json(x[0]);
+    return load('meta').then(function (packed) {
+      var m = json(packed);
       if (m.format !== FORMAT) throw new Error('format');
       variants = {};
       variantsRe = null;
       var v = Array.from(m.variants);
       for (var i = 0; i + 1 < v.length; i += 2) variants[v[i]] = v[i + 1];
       meta = m;
+      mark('index');
       return m;
     });
   }
@@ -648,7 +664,7 @@
    *  meta, decoded while a query's lists load (mod.rs: `columns`). */
   function columns() {
     if (columnsRead) return columnsRead;
-    columnsRead = load('columns').then(function (packed) {
+    columnsRead = loaded('columns').then(function (packed) {
       var b = inflate(packed), n = b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24), at = 4, out = { values: meta.values };
       COLUMNS.forEach(function (name) {
         var w = b[at++], i, col;
@@ -684,7 +700,7 @@
   /** The shard's lists by token (bytes, decoded on use). */
   function shard(n) {
     if (shards[n]) return shards[n];
-    shards[n] = load('t/' + n).then(function (packed) {
+    shards[n] = loaded('t/' + n).then(function (packed) {
       var b = inflate(packed), r = { b: b, i: 0 }, lists = {};
       while (r.i < b.length) {
         var tl = varint(r), term = utf8.decode(b.subarray(r.i, r.i + tl));
@@ -715,7 +731,7 @@
   function bigList(big, full) {
     var parts = [];
     var part = function (key, size) {
-      return load(key).then(function (b) { return inflate(b, null, size); });
+      return loaded(key).then(function (b) { return inflate(b, null, size); });
     };
     // Files `prefix`0.. holding `len` bytes in parts of PART (the last one shorter).
     var read = function (prefix, n, len) {
@@ -1095,13 +1111,13 @@
 
   /** The texts' dictionary (loaded once, beside the meta: a query with hits needs both). */
   function dictionary() {
-    if (!dict) dict = load('dict').then(function (b) { return inflate(b); });
+    if (!dict) dict = loaded('dict').then(function (b) { return inflate(b); });
     return dict;
   }
 
   /** Entry `e`'s text file: {u, t, x, o, l, d}; `chars` gives x's characters, split once. */
   function texts(e) {
-    return Promise.all([dictionary(), load('d/' + e)]).then(function (x) {
+    return Promise.all([dictionary(), loaded('d/' + e)]).then(function (x) {
       var t = json(x[1], x[0]);
       t.chars = Array.from(t.x);
       t.folded = Array.from(foldText(t.x));
@@ -1304,6 +1320,7 @@
     var kinds = kindFilter === null ? ['document', 'record', 'year'] : [kindFilter];
     if (kindFilter === 'section') return sections(parsed, sort, perPage, results);
     return select(parsed, kinds).then(function (sel) {
+      mark('matched');
       var found = sel.found;
       results.total = found.length;
       results.pages = Math.ceil(found.length / perPage);
@@ -1311,6 +1328,7 @@
       var shown = sortFound(found.slice(), sel.scores, sort, page * perPage).slice((page - 1) * perPage, page * perPage);
       var needles = needlesOf(parsed);
       return Promise.all(shown.map(texts)).then(function (ts) {
+        mark('texts');
         results.hits = ts.map(function (t, k) {
           var e = shown[k], section = bestSection(t.folded, t.o, needles);
           return hit(e, t, sel.scores[e], section, needles);
