@@ -29,6 +29,9 @@ pub enum ProgressArg {
 const QUIET_FOR: Duration = Duration::from_secs(2);
 /// How often plain lines repeat the page count while pages are written.
 const LINE_EVERY: Duration = Duration::from_secs(5);
+/// How often the display looks at the counters. Between looks its thread is parked, and
+/// [`Display::finish`] wakes it: a thread that slept its tick out made every build end on
+/// the next tick, 100 ms for a 70 ms build of 100 reports (50 ms on average at any size).
 const TICK: Duration = Duration::from_millis(100);
 
 /// The thread showing one build's progress.
@@ -56,9 +59,11 @@ impl Display {
         Some(Display { stop, thread })
     }
 
-    /// Stops the display and clears the bar, so what follows starts on a clean line.
+    /// Stops the display (waking its thread) and clears the bar, so what follows starts on a
+    /// clean line.
     pub fn finish(self) {
         self.stop.store(true, Ordering::Relaxed);
+        self.thread.thread().unpark();
         let _ = self.thread.join();
     }
 }
@@ -92,7 +97,7 @@ fn bar(progress: &Progress, stop: &AtomicBool) {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
         bar.tick();
-        std::thread::sleep(TICK);
+        std::thread::park_timeout(TICK);
     }
     bar.finish_and_clear();
 }
@@ -129,7 +134,7 @@ fn lines(progress: &Progress, stop: &AtomicBool, quiet: Duration) {
         if !going {
             return;
         }
-        std::thread::sleep(TICK);
+        std::thread::park_timeout(TICK);
     }
 }
 

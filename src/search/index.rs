@@ -39,9 +39,10 @@ const WRITER_BUDGET: usize = 64_000_000;
 /// 1,000 (8.4 MB) 448 vs 444 ms, 3,000 (25 MB) 1.28 vs 1.20 s, 10,000 3.96 vs 3.75 s.
 const TEXT_PER_THREAD: usize = 8 << 20;
 
-/// The environment variable that sets the writer threads (1 to 8) whatever the archive's size:
-/// a machine short of memory can ask for one, and the tests ask for several to prove that
-/// neither index nor bundle depends on how the entries were split among segments.
+/// The environment variable that sets the writer threads (1 to 8; a value that is no number is
+/// not heeded) whatever the archive's size: a machine short of memory can ask for one, and
+/// the tests ask for several to prove that neither index nor bundle depends on how the
+/// entries were split among segments.
 pub const THREADS_VARIABLE: &str = "ANNALS_INDEX_THREADS";
 
 /// How many writer threads index `text` bytes of Markdown: one per [`TEXT_PER_THREAD`], at
