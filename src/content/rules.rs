@@ -155,6 +155,16 @@ fn may_start_a_finding(c: char) -> bool {
     )
 }
 
+/// Every finding of one line, each rule read in full.
+fn line_findings(line: &str) -> Vec<Finding> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    classified(&chars, &mut found);
+    restricted(line, &mut found);
+    placeholders(&chars, &mut found);
+    found
+}
+
 /// Every finding of `text` (a whole file) as diagnostics: classified markings are errors,
 /// restricted markings and placeholders warnings (`check` makes placeholders errors).
 pub fn scan(shown: &Path, text: &str) -> Vec<Diagnostic> {
@@ -200,12 +210,7 @@ mod tests {
                     ○○\n□□\n【待补充】\n（此处填写数字）\n(此处)\nＸＸ\nxx";
         let mut lines_with_findings = 0;
         for line in report.lines().chain(made.lines()) {
-            let chars: Vec<char> = line.chars().collect();
-            let mut found = Vec::new();
-            classified(&chars, &mut found);
-            restricted(line, &mut found);
-            placeholders(&chars, &mut found);
-            if !found.is_empty() {
+            if !line_findings(line).is_empty() {
                 lines_with_findings += 1;
                 assert!(line.chars().any(may_start_a_finding), "{line}");
             }

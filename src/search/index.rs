@@ -54,10 +54,14 @@ fn writer_threads(text: usize) -> usize {
     {
         return n.clamp(1, 8);
     }
-    let cores = std::thread::available_parallelism()
+    (1 + text / TEXT_PER_THREAD).min(most_threads())
+}
+
+/// The writer threads a build may use at most: one per core, and 8.
+fn most_threads() -> usize {
+    std::thread::available_parallelism()
         .map_or(2, |n| n.get())
-        .clamp(1, 8);
-    (1 + text / TEXT_PER_THREAD).min(cores)
+        .clamp(1, 8)
 }
 
 /// Documents made and waiting for the writer threads at most (see [`Gate`]).
@@ -231,9 +235,7 @@ mod tests {
         if std::env::var_os(THREADS_VARIABLE).is_some() {
             return;
         }
-        let cores = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8);
+        let cores = most_threads();
         assert_eq!(writer_threads(0), 1);
         assert_eq!(writer_threads(TEXT_PER_THREAD - 1), 1);
         assert_eq!(writer_threads(TEXT_PER_THREAD), 2.min(cores));
