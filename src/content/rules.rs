@@ -173,12 +173,7 @@ pub fn scan(shown: &Path, text: &str) -> Vec<Diagnostic> {
         if !line.chars().any(may_start_a_finding) {
             continue;
         }
-        let chars: Vec<char> = line.chars().collect();
-        let mut found = Vec::new();
-        classified(&chars, &mut found);
-        restricted(line, &mut found);
-        placeholders(&chars, &mut found);
-        for (col, len, code, message, help) in found {
+        for (col, len, code, message, help) in line_findings(line) {
             let d = if code == "classified" {
                 Diagnostic::error(shown, message)
             } else {
