@@ -29,10 +29,11 @@ pub(super) enum Packing {
     /// texts, the meta, the columns and the large lists' heads (entry gaps and counts, which
     /// repeat: on the 10k benchmark 5.85 MB of heads where Huffman codes alone gave 6.15 MB).
     Repeats,
-    /// Huffman codes only: for position gaps (their high and low bytes, where repeats are few
-    /// and short) and the shards of small lists. On the 10k benchmark the large lists'
-    /// positions took 31.3 MB where `Repeats` took 33.2 MB, and the lists' deflate (zlib, the
-    /// same streams) about half the time.
+    /// Huffman codes only, zlib's blocks: for the shards of small lists (heads and position
+    /// gaps of many tokens, where repeats are few and short). The large lists' positions have
+    /// a packing of their own, a block per stream (`huffman`). On the 10k benchmark the large
+    /// lists' positions took 31.3 MB by this packing where `Repeats` took 33.2 MB, and the
+    /// lists' deflate about half the time.
     HuffmanOnly,
 }
 

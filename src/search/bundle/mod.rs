@@ -27,6 +27,7 @@
 
 mod dictionary;
 mod encode;
+mod huffman;
 mod postings;
 
 use encode::Packing;
@@ -71,8 +72,15 @@ fn put(
     dictionary: Option<&[u8]>,
     packing: Packing,
 ) -> Result<(), Diagnostic> {
-    let packed = encode::script(key, &encode::deflate(payload, dictionary, packing));
-    fsx::write(&out.join(DIR).join(format!("{key}.js")), &packed)
+    put_packed(out, key, &encode::deflate(payload, dictionary, packing))
+}
+
+/// Writes file `key` of the bundle under `out`: the script carrying `packed` (raw deflate).
+fn put_packed(out: &Path, key: &str, packed: &[u8]) -> Result<(), Diagnostic> {
+    fsx::write(
+        &out.join(DIR).join(format!("{key}.js")),
+        &encode::script(key, packed),
+    )
 }
 
 /// FNV-1a of a token's UTF-8 bytes: the shard a small list is in (search.js hashes alike).
@@ -114,7 +122,7 @@ pub struct Prepared {
     /// Entries prepared: each has its text's file, and `dict.js` is one more.
     count: usize,
     columns: Columns,
-    presence: Vec<(String, Vec<u8>)>,
+    presence: Vec<postings::List>,
     words: Vec<[postings::Words; 2]>,
 }
 
@@ -217,28 +225,29 @@ enum Cut {
     Small(String, Vec<u8>),
 }
 
-/// Cuts list `id` (its token `term`, its bytes): a list larger than [`BIG`] is written as its
-/// head's and its positions' parts.
-fn cut(out: &Path, id: usize, term: String, bytes: Vec<u8>) -> Result<Cut, Diagnostic> {
-    if bytes.len() <= BIG {
-        return Ok(Cut::Small(term, bytes));
+/// Cuts list `id`: a list larger than [`BIG`] is written as its head's and its positions'
+/// parts, the positions a block per stream (see [`huffman`]).
+fn cut(out: &Path, id: usize, list: postings::List) -> Result<Cut, Diagnostic> {
+    if list.bytes.len() <= BIG {
+        return Ok(Cut::Small(list.term, list.bytes));
     }
-    let (head, positions) = bytes.split_at(postings::head_end(&bytes));
+    let (head, positions) = list.bytes.split_at(postings::head_end(&list.bytes));
     for (p, part) in head.chunks(PART).enumerate() {
         put(out, &format!("b/{id}-h{p}"), part, None, Packing::Repeats)?;
     }
     for (p, part) in positions.chunks(PART).enumerate() {
-        put(
-            out,
-            &format!("b/{id}-{p}"),
-            part,
-            None,
-            Packing::HuffmanOnly,
-        )?;
+        let start = p * PART;
+        let cuts: Vec<usize> = list
+            .stream_ends()
+            .into_iter()
+            .filter(|&e| e > start && e < start + part.len())
+            .map(|e| e - start)
+            .collect();
+        put_packed(out, &format!("b/{id}-{p}"), &huffman::pack(part, &cuts))?;
     }
     let parts = |b: &[u8]| b.len().div_ceil(PART);
     Ok(Cut::Big(
-        term,
+        list.term,
         [
             id,
             parts(head),
@@ -269,13 +278,13 @@ pub fn build(
         index,
         &super::schema::Fields::schema().1,
         &words,
-        |id, term, bytes| cut(out, id, term, bytes),
+        |id, list| cut(out, id, list),
     )
     .map_err(|e| super::index::tantivy_error(&shown, e))?;
     let presence: Vec<Result<Cut, Diagnostic>> = presence
         .into_par_iter()
         .enumerate()
-        .map(|(k, (term, bytes))| cut(out, terms + k, term, bytes))
+        .map(|(k, list)| cut(out, terms + k, list))
         .collect();
     let mut big: BTreeMap<String, [usize; 5]> = BTreeMap::new();
     let mut small: Vec<(String, Vec<u8>)> = Vec::new();

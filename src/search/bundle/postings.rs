@@ -89,6 +89,29 @@ impl Streams {
     }
 }
 
+/// One token's encoded list and how many position gaps it holds (the length of its high
+/// and of its low bytes, which the packing codes apart: see `huffman`).
+pub(super) struct List {
+    pub(super) term: String,
+    pub(super) bytes: Vec<u8>,
+    pub(super) gaps: usize,
+}
+
+impl List {
+    fn of(term: String, streams: &Streams) -> List {
+        List {
+            term,
+            bytes: streams.bytes(),
+            gaps: streams.high.len(),
+        }
+    }
+
+    /// Where, inside the positions (after the head), the high bytes end and the low bytes end.
+    pub(super) fn stream_ends(&self) -> [usize; 2] {
+        [self.gaps, 2 * self.gaps]
+    }
+}
+
 /// Where a list's head ends and its position streams begin (after the head's length).
 pub(super) fn head_end(list: &[u8]) -> usize {
     let (mut len, mut shift, mut i) = (0usize, 0, 0);
@@ -147,7 +170,7 @@ pub(super) fn build<T: Send>(
     index: &Index,
     f: &Fields,
     words: &[[Words; 2]],
-    each: impl Fn(usize, String, Vec<u8>) -> T + Sync,
+    each: impl Fn(usize, List) -> T + Sync,
 ) -> tantivy::Result<(usize, Vec<T>)> {
     let searcher = index
         .reader_builder()
@@ -181,7 +204,7 @@ pub(super) fn build<T: Send>(
         .enumerate()
         .map(|(id, t)| {
             let list = list(t, segments, &numbers, &fields, words)?;
-            Ok(list.map(|(text, bytes)| each(id, text, bytes)))
+            Ok(list.map(|list| each(id, list)))
         })
         .filter_map(Result::transpose)
         .collect::<tantivy::Result<Vec<T>>>()?;
@@ -196,7 +219,7 @@ fn list(
     numbers: &[Vec<u32>],
     fields: &[Field; 2],
     words: &[[Words; 2]],
-) -> tantivy::Result<Option<(String, Vec<u8>)>> {
+) -> tantivy::Result<Option<List>> {
     let text = String::from_utf8_lossy(term).into_owned();
     let edge = lone_ideograph(&text).is_some();
     // (entry, field, where its positions are in `all`) of every document holding the token.
@@ -231,7 +254,10 @@ fn list(
     if found.is_empty() {
         return Ok(None);
     }
-    found.sort_unstable_by_key(|(e, k, _)| (*e, *k));
+    // A stable sort: `found` is a few runs already in order (each segment's documents in each
+    // field), which it merges; the unstable sort took three times as long (1.4% of a 10k
+    // build's CPU).
+    found.sort_by_key(|(e, k, _)| (*e, *k));
     let mut s = Streams::default();
     let mut last = 0;
     for group in found.chunk_by(|a, b| a.0 == b.0) {
@@ -261,7 +287,7 @@ fn list(
             }
         }
     }
-    Ok(Some((text, s.bytes())))
+    Ok(Some(List::of(text, &s)))
 }
 
 /// `#字` for every character: the entries holding it, with whether in the title, the text.
@@ -294,13 +320,13 @@ impl Presence {
     }
 
     /// The lists, in the order of their keys (the large ones are numbered in that order).
-    pub(super) fn lists(self) -> Vec<(String, Vec<u8>)> {
-        let mut lists: Vec<(String, Vec<u8>)> = self
+    pub(super) fn lists(self) -> Vec<List> {
+        let mut lists: Vec<List> = self
             .merged
             .into_par_iter()
-            .map(|(c, (_, streams))| (presence_key(c), streams.bytes()))
+            .map(|(c, (_, streams))| List::of(presence_key(c), &streams))
             .collect();
-        lists.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        lists.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
         lists
     }
 }

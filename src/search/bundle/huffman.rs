@@ -1,0 +1,365 @@
+//! Raw deflate of Huffman codes alone, one block per stream: how the large lists' position
+//! gaps are packed.
+//!
+//! A list's positions are its gaps' high bytes, then their low bytes, then the escapes
+//! (`postings`): streams of very different statistics (the high bytes mostly zero, the low
+//! ones nearly even), and no repeats worth finding. zlib's Huffman-only strategy codes them
+//! too, but cuts blocks every 16,384 bytes wherever they fall, tallies each byte through its
+//! general symbol buffer and builds a code per block; at 10,000 reports that was 3.5% of the
+//! build's CPU. Here each stream is a block (or a few, each at most [`BLOCK`]) with a code of
+//! its own: one pass to count, one to code. Any inflater reads it (RFC 1951, dynamic blocks,
+//! stored blocks where a code saves nothing).
+
+/// The most bytes one block codes (a stored block holds at most 65,535). The size hardly
+/// matters: the 10k benchmark's large lists took 35.56, 35.55 and 35.54 MB with blocks of
+/// 16, 32 and 64 KB (and 37.17 MB by zlib's Huffman-only strategy).
+const BLOCK: usize = 32 * 1024;
+
+/// The order the code-length code's lengths are sent in (RFC 1951, 3.2.7).
+const ORDER: [usize; 19] = [
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+];
+
+/// End of block, the one symbol above the literals.
+const END: usize = 256;
+
+/// Raw deflate of `bytes`, a block per stream: `cuts` are where one stream ends and the next
+/// begins (ascending, inside `bytes`).
+pub(super) fn pack(bytes: &[u8], cuts: &[usize]) -> Vec<u8> {
+    let mut bits = Bits::with_capacity(bytes.len() / 2 + 64);
+    let mut pieces: Vec<&[u8]> = Vec::new();
+    let mut start = 0;
+    for &end in cuts.iter().chain([&bytes.len()]) {
+        let end = end.clamp(start, bytes.len());
+        pieces.extend(bytes[start..end].chunks(BLOCK));
+        start = end;
+    }
+    if pieces.is_empty() {
+        pieces.push(&[]);
+    }
+    let last = pieces.len() - 1;
+    for (i, piece) in pieces.into_iter().enumerate() {
+        block(&mut bits, piece, i == last);
+    }
+    bits.finish()
+}
+
+/// One block of `data`: Huffman-coded, or stored when the code would not be smaller.
+fn block(bits: &mut Bits, data: &[u8], last: bool) {
+    let mut freq = [0u32; END + 1];
+    for &b in data {
+        freq[b as usize] += 1;
+    }
+    freq[END] = 1;
+    if data.is_empty() {
+        // A code of one symbol is incomplete, which some inflaters refuse.
+        freq[0] = 1;
+    }
+    let lit = lengths(&freq, 15);
+    // Two distance codes of one bit, never used: the shape zlib gives a block of literals.
+    let mut all: Vec<u8> = lit.clone();
+    all.extend([1, 1]);
+    let runs = runs(&all);
+    let mut cl_freq = [0u32; 19];
+    for &(s, _) in &runs {
+        cl_freq[s as usize] += 1;
+    }
+    if cl_freq.iter().filter(|&&f| f > 0).count() < 2 {
+        let spare = if cl_freq[0] == 0 { 0 } else { 1 };
+        cl_freq[spare] = 1;
+    }
+    let cl = lengths(&cl_freq, 7);
+    let hclen = ORDER
+        .iter()
+        .rposition(|&s| cl[s] > 0)
+        .map_or(4, |i| i + 1)
+        .max(4);
+    let extra = |s: u8| match s {
+        16 => 2,
+        17 => 3,
+        18 => 7,
+        _ => 0,
+    };
+    let header: u64 = 17
+        + 3 * hclen as u64
+        + runs
+            .iter()
+            .map(|&(s, _)| cl[s as usize] as u64 + extra(s))
+            .sum::<u64>();
+    let coded: u64 = header
+        + (0..=END)
+            .map(|s| freq[s] as u64 * lit[s] as u64)
+            .sum::<u64>();
+    if data.len() <= u16::MAX as usize && coded >= (data.len() as u64 + 5) * 8 {
+        bits.stored(data, last);
+        return;
+    }
+    bits.put(last as u32, 1);
+    bits.put(2, 2);
+    bits.put(0, 5); // 257 literal/length codes
+    bits.put(1, 5); // 2 distance codes
+    bits.put(hclen as u32 - 4, 4);
+    for &s in &ORDER[..hclen] {
+        bits.put(cl[s] as u32, 3);
+    }
+    let cl_codes = codes(&cl);
+    for &(s, n) in &runs {
+        bits.put(cl_codes[s as usize], cl[s as usize] as u32);
+        bits.put(n as u32, extra(s) as u32);
+    }
+    let lit_codes = codes(&lit);
+    let table: Vec<u32> = (0..=END)
+        .map(|s| lit_codes[s] | (lit[s] as u32) << 16)
+        .collect();
+    for &b in data {
+        let t = table[b as usize];
+        bits.put(t & 0xffff, t >> 16);
+    }
+    bits.put(table[END] & 0xffff, table[END] >> 16);
+}
+
+/// The code lengths as sent: (symbol, extra bits' value), runs of zeros as codes 17 and 18.
+fn runs(lengths: &[u8]) -> Vec<(u8, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lengths.len() {
+        let l = lengths[i];
+        let run = lengths[i..].iter().take_while(|&&x| x == l).count();
+        if l == 0 && run >= 11 {
+            let n = run.min(138);
+            out.push((18, (n - 11) as u8));
+            i += n;
+        } else if l == 0 && run >= 3 {
+            out.push((17, (run - 3) as u8));
+            i += run;
+        } else {
+            out.push((l, 0));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Huffman code lengths for `freq` of at most `limit` bits (a symbol of no frequency gets
+/// none). Where the best code is too deep, the counts are flattened (halved, kept above zero)
+/// until it fits, as little as that costs on these alphabets.
+fn lengths(freq: &[u32], limit: u8) -> Vec<u8> {
+    let mut f: Vec<u64> = freq.iter().map(|&x| x as u64).collect();
+    loop {
+        let l = optimal(&f);
+        if l.iter().all(|&x| x <= limit) {
+            return l;
+        }
+        for x in f.iter_mut().filter(|x| **x > 0) {
+            *x = x.div_ceil(2);
+        }
+    }
+}
+
+/// The optimal (unlimited) code lengths of `freq`, by Huffman's construction.
+fn optimal(freq: &[u64]) -> Vec<u8> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let mut parent: Vec<usize> = vec![usize::MAX; freq.len()];
+    let mut heap: BinaryHeap<Reverse<(u64, usize)>> = freq
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| **f > 0)
+        .map(|(s, &f)| Reverse((f, s)))
+        .collect();
+    let mut lengths = vec![0u8; freq.len()];
+    if heap.len() == 1 {
+        let Reverse((_, s)) = heap.pop().expect("one");
+        lengths[s] = 1;
+        return lengths;
+    }
+    while heap.len() > 1 {
+        let Reverse((fa, a)) = heap.pop().expect("two");
+        let Reverse((fb, b)) = heap.pop().expect("two");
+        let node = parent.len();
+        parent.push(usize::MAX);
+        parent[a] = node;
+        parent[b] = node;
+        heap.push(Reverse((fa + fb, node)));
+    }
+    for (s, l) in lengths.iter_mut().enumerate() {
+        if freq[s] == 0 {
+            continue;
+        }
+        let (mut n, mut depth) = (s, 0u8);
+        while parent[n] != usize::MAX {
+            n = parent[n];
+            depth = depth.saturating_add(1);
+        }
+        *l = depth;
+    }
+    lengths
+}
+
+/// The canonical codes of `lengths` (RFC 1951, 3.2.2), bit-reversed: deflate sends a code's
+/// bits from its first, in a stream that fills bytes from their lowest bit.
+fn codes(lengths: &[u8]) -> Vec<u32> {
+    let mut count = [0u32; 16];
+    for &l in lengths {
+        count[l as usize] += 1;
+    }
+    count[0] = 0;
+    let mut next = [0u32; 16];
+    let mut code = 0;
+    for bits in 1..16 {
+        code = (code + count[bits - 1]) << 1;
+        next[bits] = code;
+    }
+    lengths
+        .iter()
+        .map(|&l| {
+            if l == 0 {
+                return 0;
+            }
+            let c = next[l as usize];
+            next[l as usize] += 1;
+            c.reverse_bits() >> (32 - l as u32)
+        })
+        .collect()
+}
+
+/// A deflate bit stream: bytes filled from their lowest bit.
+struct Bits {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl Bits {
+    fn with_capacity(bytes: usize) -> Bits {
+        Bits {
+            out: Vec::with_capacity(bytes),
+            acc: 0,
+            n: 0,
+        }
+    }
+
+    /// Appends the low `len` bits of `v` (`len` at most 32).
+    fn put(&mut self, v: u32, len: u32) {
+        self.acc |= (v as u64) << self.n;
+        self.n += len;
+        if self.n >= 32 {
+            self.out.extend_from_slice(&(self.acc as u32).to_le_bytes());
+            self.acc >>= 32;
+            self.n -= 32;
+        }
+    }
+
+    /// Pads to a whole byte.
+    fn align(&mut self) {
+        while self.n > 0 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n = self.n.saturating_sub(8);
+        }
+        self.acc = 0;
+    }
+
+    /// A stored block of `data` (at most 65,535 bytes).
+    fn stored(&mut self, data: &[u8], last: bool) {
+        self.put(last as u32, 1);
+        self.put(0, 2);
+        self.align();
+        let len = data.len() as u16;
+        self.out.extend_from_slice(&len.to_le_bytes());
+        self.out.extend_from_slice(&(!len).to_le_bytes());
+        self.out.extend_from_slice(data);
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.align();
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inflate(bytes: &[u8]) -> Vec<u8> {
+        let mut d = flate2::Decompress::new(false);
+        let mut out = Vec::with_capacity(1 << 21);
+        let status = d
+            .decompress_vec(bytes, &mut out, flate2::FlushDecompress::Finish)
+            .unwrap();
+        assert_eq!(status, flate2::Status::StreamEnd);
+        assert_eq!(
+            d.total_in() as usize,
+            bytes.len(),
+            "nothing after the last block"
+        );
+        out
+    }
+
+    /// Position streams as a list has them: high bytes mostly zero, low bytes spread.
+    fn streams(gaps: u32) -> (Vec<u8>, Vec<usize>) {
+        let gaps: Vec<u32> = (0..gaps).map(|i| i * 7919 % 700 + i % 3).collect();
+        let mut bytes: Vec<u8> = gaps.iter().map(|g| (g >> 8) as u8).collect();
+        bytes.extend(gaps.iter().map(|&g| g as u8));
+        bytes.extend([0x80, 0x84, 0x05]);
+        (bytes, vec![gaps.len(), 2 * gaps.len()])
+    }
+
+    #[test]
+    fn every_stream_inflates_back() {
+        for n in [0, 1, 2, 1000, 100_000] {
+            let (bytes, cuts) = streams(n);
+            assert_eq!(inflate(&pack(&bytes, &cuts)), bytes, "{n} gaps");
+        }
+        assert_eq!(inflate(&pack(&[], &[])), Vec::<u8>::new());
+        assert_eq!(inflate(&pack(&[9; 70_000], &[])), vec![9; 70_000]);
+        // Cuts at the ends or repeated make empty streams, which add no block.
+        let (bytes, _) = streams(500);
+        assert_eq!(inflate(&pack(&bytes, &[0, 0, 500, bytes.len()])), bytes);
+    }
+
+    #[test]
+    fn a_stream_of_noise_is_stored_and_skewed_streams_shrink() {
+        let noise: Vec<u8> = (0..70_000u64)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
+            .collect();
+        let packed = pack(&noise, &[]);
+        assert_eq!(inflate(&packed), noise);
+        assert!(packed.len() <= noise.len() + 20, "{}", packed.len());
+        let (bytes, cuts) = streams(100_000);
+        let packed = pack(&bytes, &cuts);
+        // The high bytes (0..2 of 700) take about two bits each, the low ones about eight.
+        assert!(packed.len() < bytes.len() * 5 / 8, "{}", packed.len());
+    }
+
+    #[test]
+    fn deep_codes_are_limited_to_fifteen_bits() {
+        // Fibonacci counts make the deepest optimal code: 25 symbols would need 24 bits.
+        let mut freq = vec![0u32; 257];
+        let (mut a, mut b) = (1u32, 1u32);
+        for f in freq.iter_mut().take(25) {
+            *f = a;
+            (a, b) = (b, a + b);
+        }
+        assert!(
+            optimal(&freq.iter().map(|&x| x as u64).collect::<Vec<_>>())
+                .iter()
+                .any(|&l| l > 15)
+        );
+        let l = lengths(&freq, 15);
+        assert!(l.iter().all(|&x| x <= 15));
+        // Still a complete code: the Kraft sum is exactly one.
+        let kraft: f64 = l
+            .iter()
+            .filter(|&&x| x > 0)
+            .map(|&x| 0.5f64.powi(x as i32))
+            .sum();
+        assert!((kraft - 1.0).abs() < 1e-12, "{kraft}");
+        let data: Vec<u8> = freq
+            .iter()
+            .enumerate()
+            .flat_map(|(s, &f)| std::iter::repeat_n(s as u8, f.min(5000) as usize))
+            .collect();
+        assert_eq!(inflate(&pack(&data, &[])), data);
+    }
+}
