@@ -399,7 +399,10 @@ fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
     let site = Site::fixture("search");
     long_document(&site);
     site.build();
-    assert!(large_lists(&site) > 0, "the JavaScript inflater reads large lists too");
+    assert!(
+        large_lists(&site) > 0,
+        "the JavaScript inflater reads large lists too"
+    );
     // Without its WebAssembly (as where a policy turns it off) the page inflates in
     // JavaScript: this test covers that inflater, the oracle test the other.
     std::fs::remove_file(site.root().join("public/assets/search-inflate.js")).expect("inflater");

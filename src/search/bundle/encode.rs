@@ -1,5 +1,5 @@
 //! The bytes of the static bundle's files: varints, raw deflate (with a preset dictionary for
-//! the texts, Huffman codes alone for the lists' positions), and the classic script each file is.
+//! the texts), and the classic script each file is.
 //!
 //! A browser opening the site from disk can load data only as a classic `<script src>`
 //! (fetch, XHR, modules and workers all fail on `file://`), so every file is a script that
@@ -9,7 +9,7 @@
 //! UTF-8 would cost 33%. Code units stay within U+0800..U+8801 minus U+2028/U+2029: no quote,
 //! backslash, line break or surrogate can appear.
 
-use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Status, Strategy};
+use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Status};
 
 /// Appends `v` as an unsigned LEB128 varint.
 pub(super) fn varint(out: &mut Vec<u8>, mut v: u64) {
@@ -20,56 +20,37 @@ pub(super) fn varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// How a file's payload is deflated (either way a raw deflate stream, which the page's one
-/// inflater reads).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Packing {
-    /// Repeats (LZ77) and Huffman codes, deflate's usual way, at level 2 (within 3% of level
-    /// 6 at half the time), primed with the archive's dictionary when one is given: for the
-    /// texts, the meta, the columns and the large lists' heads (entry gaps and counts, which
-    /// repeat: on the 10k benchmark 5.85 MB of heads where Huffman codes alone gave 6.15 MB).
-    Repeats,
-    /// Huffman codes only, zlib's blocks: for the shards of small lists (heads and position
-    /// gaps of many tokens, where repeats are few and short). The large lists' positions have
-    /// a packing of their own, a block per stream (`huffman`). On the 10k benchmark the large
-    /// lists' positions took 31.3 MB by this packing where `Repeats` took 33.2 MB, and the
-    /// lists' deflate about half the time.
-    HuffmanOnly,
-}
-
-impl Packing {
-    fn config(self) -> DeflateConfig {
-        DeflateConfig {
-            level: 2,
-            // Negative: raw deflate, no zlib header or checksum.
-            window_bits: -15,
-            strategy: match self {
-                Packing::Repeats => Strategy::Default,
-                Packing::HuffmanOnly => Strategy::HuffmanOnly,
-            },
-            ..DeflateConfig::default()
-        }
+/// Deflate's usual way, repeats (LZ77) and Huffman codes, at level 2 (within 3% of level 6
+/// at half the time): for the texts (primed with the archive's dictionary), the meta, the
+/// columns and the large lists' heads (entry gaps and counts, which repeat: on the 10k
+/// benchmark 5.85 MB of heads where Huffman codes alone gave 6.15 MB). The lists' position
+/// gaps have few and short repeats and are packed by Huffman codes alone (`huffman`).
+fn config() -> DeflateConfig {
+    DeflateConfig {
+        level: 2,
+        // Negative: raw deflate, no zlib header or checksum.
+        window_bits: -15,
+        ..DeflateConfig::default()
     }
 }
 
-/// Raw deflate (no zlib header) of `bytes` packed as `packing` says, primed with `dictionary`
-/// when given: the reader starts its window with the same dictionary.
+/// Raw deflate (no zlib header) of `bytes` (see [`config`]), primed with `dictionary` when
+/// given: the reader starts its window with the same dictionary.
 ///
-/// Each thread keeps a compressor of each packing and resets it between files: a new one
+/// Each thread keeps a compressor and resets it between files: a new one
 /// allocates and zeroes about 256 KB of window and tables, which for the ten thousand small
 /// files of a 10k archive cost more than compressing them.
-pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>, packing: Packing) -> Vec<u8> {
+pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
     thread_local! {
-        static KEPT: std::cell::RefCell<[Option<Deflate>; 2]> =
-            const { std::cell::RefCell::new([None, None]) };
+        static KEPT: std::cell::RefCell<Option<Deflate>> = const { std::cell::RefCell::new(None) };
     }
     KEPT.with_borrow_mut(|kept| {
-        let c = match &mut kept[packing as usize] {
+        let c = match kept {
             Some(c) => {
                 c.reset();
                 c
             }
-            slot => slot.insert(Deflate::new_with_config(packing.config())),
+            slot => slot.insert(Deflate::new_with_config(config())),
         };
         deflate_with(c, bytes, dictionary)
     })
@@ -185,8 +166,8 @@ mod tests {
     fn deflate_with_a_dictionary_is_smaller_and_inflates_back() {
         let dict = "坚持以习近平新时代中国特色社会主义思想为指导".repeat(3);
         let text = "会议坚持以习近平新时代中国特色社会主义思想为指导，深入查摆问题。";
-        let plain = deflate(text.as_bytes(), None, Packing::Repeats);
-        let primed = deflate(text.as_bytes(), Some(dict.as_bytes()), Packing::Repeats);
+        let plain = deflate(text.as_bytes(), None);
+        let primed = deflate(text.as_bytes(), Some(dict.as_bytes()));
         assert!(
             primed.len() < plain.len(),
             "{} vs {}",
@@ -203,20 +184,10 @@ mod tests {
             "会议深入查摆问题，",
             "坚持以习近平新时代中国特色社会主义思想为指导。",
         ];
-        for packing in [Packing::Repeats, Packing::HuffmanOnly] {
-            for (i, text) in texts.iter().chain(texts.iter()).enumerate() {
-                let d = (i % 2 == 1).then_some(dict.as_bytes());
-                let fresh = deflate_with(
-                    &mut Deflate::new_with_config(packing.config()),
-                    text.as_bytes(),
-                    d,
-                );
-                assert_eq!(
-                    deflate(text.as_bytes(), d, packing),
-                    fresh,
-                    "{packing:?} {i}"
-                );
-            }
+        for (i, text) in texts.iter().chain(texts.iter()).enumerate() {
+            let d = (i % 2 == 1).then_some(dict.as_bytes());
+            let fresh = deflate_with(&mut Deflate::new_with_config(config()), text.as_bytes(), d);
+            assert_eq!(deflate(text.as_bytes(), d), fresh, "{i}");
         }
     }
 
@@ -230,26 +201,12 @@ mod tests {
     }
 
     #[test]
-    fn huffman_only_codes_no_repeats_and_inflates_back() {
-        // A list's streams: mostly small gaps, their high bytes mostly zero.
-        let list: Vec<u8> = (0..60_000u32)
-            .map(|i| if i % 2 == 0 { 0 } else { (i * 7919 % 97) as u8 })
-            .collect();
-        let packed = deflate(&list, None, Packing::HuffmanOnly);
-        assert_eq!(inflate(&packed), list);
-        // Repeats would code a run of one byte in a few bytes; Huffman codes alone need at
-        // least a bit a byte.
-        let run = vec![7u8; 40_000];
-        let repeats = deflate(&run, None, Packing::Repeats);
-        let codes = deflate(&run, None, Packing::HuffmanOnly);
-        assert_eq!(inflate(&codes), run);
-        assert!(repeats.len() < 200, "{}", repeats.len());
-        assert!(codes.len() >= 40_000 / 8, "{}", codes.len());
-        // Larger than the first guess of the output's size: the buffer grows.
+    fn a_payload_larger_than_the_first_guess_inflates_back() {
+        // Noise deflates to more than its size: the output buffer grows.
         let noise: Vec<u8> = (0..100_000u64)
             .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
             .collect();
-        assert_eq!(inflate(&deflate(&noise, None, Packing::HuffmanOnly)), noise);
+        assert_eq!(inflate(&deflate(&noise, None)), noise);
     }
 
     #[test]

@@ -6,14 +6,10 @@
 //! ones nearly even), and no repeats worth finding. zlib's Huffman-only strategy codes them
 //! too, but cuts blocks every 16,384 bytes wherever they fall, tallies each byte through its
 //! general symbol buffer and builds a code per block; at 10,000 reports that was 3.5% of the
-//! build's CPU. Here each stream is a block (or a few, each at most [`BLOCK`]) with a code of
-//! its own: one pass to count, one to code. Any inflater reads it (RFC 1951, dynamic blocks,
-//! stored blocks where a code saves nothing).
-
-/// The most bytes one block codes (a stored block holds at most 65,535). The size hardly
-/// matters: the 10k benchmark's large lists took 35.56, 35.55 and 35.54 MB with blocks of
-/// 16, 32 and 64 KB (and 37.17 MB by zlib's Huffman-only strategy).
-const BLOCK: usize = 32 * 1024;
+//! build's CPU. Here each stream is a block (or a few of a given size) with a code of its
+//! own: one pass to count, one to code. Any inflater reads it (RFC 1951, dynamic blocks,
+//! stored blocks where a code saves nothing). The small lists' shards, many short streams
+//! of every kind, are packed the same way in small blocks.
 
 /// The order the code-length code's lengths are sent in (RFC 1951, 3.2.7).
 const ORDER: [usize; 19] = [
@@ -23,15 +19,21 @@ const ORDER: [usize; 19] = [
 /// End of block, the one symbol above the literals.
 const END: usize = 256;
 
-/// Raw deflate of `bytes`, a block per stream: `cuts` are where one stream ends and the next
-/// begins (ascending, inside `bytes`).
-pub(super) fn pack(bytes: &[u8], cuts: &[usize]) -> Vec<u8> {
+/// The most bytes a block may code: a stored block holds at most 65,535.
+pub(super) const MOST: usize = 65_535;
+
+/// Raw deflate of `bytes`, a block per stream and at most `most` bytes a block (up to
+/// [`MOST`]): `cuts` are where one stream ends and the next begins (ascending, inside
+/// `bytes`). Smaller blocks follow a stream's drift closer, at the cost of a code table
+/// each (40-80 bytes).
+pub(super) fn pack(bytes: &[u8], cuts: &[usize], most: usize) -> Vec<u8> {
+    let most = most.clamp(1, MOST);
     let mut bits = Bits::with_capacity(bytes.len() / 2 + 64);
     let mut pieces: Vec<&[u8]> = Vec::new();
     let mut start = 0;
     for &end in cuts.iter().chain([&bytes.len()]) {
         let end = end.clamp(start, bytes.len());
-        pieces.extend(bytes[start..end].chunks(BLOCK));
+        pieces.extend(bytes[start..end].chunks(most));
         start = end;
     }
     if pieces.is_empty() {
@@ -309,13 +311,16 @@ mod tests {
     fn every_stream_inflates_back() {
         for n in [0, 1, 2, 1000, 100_000] {
             let (bytes, cuts) = streams(n);
-            assert_eq!(inflate(&pack(&bytes, &cuts)), bytes, "{n} gaps");
+            assert_eq!(inflate(&pack(&bytes, &cuts, 32 * 1024)), bytes, "{n} gaps");
         }
-        assert_eq!(inflate(&pack(&[], &[])), Vec::<u8>::new());
-        assert_eq!(inflate(&pack(&[9; 70_000], &[])), vec![9; 70_000]);
+        assert_eq!(inflate(&pack(&[], &[], 32 * 1024)), Vec::<u8>::new());
+        assert_eq!(inflate(&pack(&[9; 70_000], &[], MOST)), vec![9; 70_000]);
         // Cuts at the ends or repeated make empty streams, which add no block.
         let (bytes, _) = streams(500);
-        assert_eq!(inflate(&pack(&bytes, &[0, 0, 500, bytes.len()])), bytes);
+        assert_eq!(
+            inflate(&pack(&bytes, &[0, 0, 500, bytes.len()], 100)),
+            bytes
+        );
     }
 
     #[test]
@@ -323,11 +328,11 @@ mod tests {
         let noise: Vec<u8> = (0..70_000u64)
             .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
             .collect();
-        let packed = pack(&noise, &[]);
+        let packed = pack(&noise, &[], MOST);
         assert_eq!(inflate(&packed), noise);
         assert!(packed.len() <= noise.len() + 20, "{}", packed.len());
         let (bytes, cuts) = streams(100_000);
-        let packed = pack(&bytes, &cuts);
+        let packed = pack(&bytes, &cuts, 32 * 1024);
         // The high bytes (0..2 of 700) take about two bits each, the low ones about eight.
         assert!(packed.len() < bytes.len() * 5 / 8, "{}", packed.len());
     }
@@ -360,6 +365,6 @@ mod tests {
             .enumerate()
             .flat_map(|(s, &f)| std::iter::repeat_n(s as u8, f.min(5000) as usize))
             .collect();
-        assert_eq!(inflate(&pack(&data, &[])), data);
+        assert_eq!(inflate(&pack(&data, &[], 2048)), data);
     }
 }

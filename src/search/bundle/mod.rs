@@ -30,8 +30,6 @@ mod encode;
 mod huffman;
 mod postings;
 
-use encode::Packing;
-
 use super::entries::Entry;
 use super::settings::Synonyms;
 use super::vocabulary::Vocabulary;
@@ -54,6 +52,14 @@ const BIG: usize = 16 * 1024;
 const SHARD: usize = 32 * 1024;
 /// The largest part of one list's file, before compression.
 const PART: usize = 768 * 1024;
+/// A large list's positions are packed a block per stream and at most this much a block:
+/// the size hardly matters (the 10k benchmark's large lists took 35.56, 35.55 and 35.54 MB
+/// with blocks of 16, 32 and 64 KB; 37.17 MB by zlib's Huffman-only strategy).
+const LIST_BLOCK: usize = 32 * 1024;
+/// A shard mixes the streams of many small lists, which a small block follows closer: on the
+/// 10k benchmark 2.27 MB of shards with blocks of 2 KB, 2.33 with 4 KB, 2.49 with 16 KB (2.49
+/// by zlib's Huffman-only strategy, whose blocks are 16 KB).
+const SHARD_BLOCK: usize = 2 * 1024;
 
 /// What writing the bundle did.
 pub struct Bundle {
@@ -62,17 +68,11 @@ pub struct Bundle {
 }
 
 /// Writes one file of the bundle, `key` (`d/7`, `b/3-h0`, `meta` …), as a script carrying
-/// `payload` deflated as `packing` says (primed with `dictionary` when given), under the folder
-/// `out` (the staged site). Every file is written as soon as it is made, so a build never
+/// `payload` deflated (primed with `dictionary` when given), under the folder `out` (the
+/// staged site). Every file is written as soon as it is made, so a build never
 /// holds the bundle in memory (at 100,000 reports it is 775 MB).
-fn put(
-    out: &Path,
-    key: &str,
-    payload: &[u8],
-    dictionary: Option<&[u8]>,
-    packing: Packing,
-) -> Result<(), Diagnostic> {
-    put_packed(out, key, &encode::deflate(payload, dictionary, packing))
+fn put(out: &Path, key: &str, payload: &[u8], dictionary: Option<&[u8]>) -> Result<(), Diagnostic> {
+    put_packed(out, key, &encode::deflate(payload, dictionary))
 }
 
 /// Writes file `key` of the bundle under `out`: the script carrying `packed` (raw deflate).
@@ -208,7 +208,7 @@ impl<'a> Preparer<'a> {
             return Err(f);
         }
         let dictionary = self.dictionary.unwrap_or_default();
-        put(self.out, "dict", &dictionary, None, Packing::Repeats)?;
+        put(self.out, "dict", &dictionary, None)?;
         Ok(Prepared {
             count: self.done,
             columns: self.columns.finish(),
@@ -233,7 +233,7 @@ fn cut(out: &Path, id: usize, list: postings::List) -> Result<Cut, Diagnostic> {
     }
     let (head, positions) = list.bytes.split_at(postings::head_end(&list.bytes));
     for (p, part) in head.chunks(PART).enumerate() {
-        put(out, &format!("b/{id}-h{p}"), part, None, Packing::Repeats)?;
+        put(out, &format!("b/{id}-h{p}"), part, None)?;
     }
     for (p, part) in positions.chunks(PART).enumerate() {
         let start = p * PART;
@@ -243,7 +243,11 @@ fn cut(out: &Path, id: usize, list: postings::List) -> Result<Cut, Diagnostic> {
             .filter(|&e| e > start && e < start + part.len())
             .map(|e| e - start)
             .collect();
-        put_packed(out, &format!("b/{id}-{p}"), &huffman::pack(part, &cuts))?;
+        put_packed(
+            out,
+            &format!("b/{id}-{p}"),
+            &huffman::pack(part, &cuts, LIST_BLOCK),
+        )?;
     }
     let parts = |b: &[u8]| b.len().div_ceil(PART);
     Ok(Cut::Big(
@@ -323,7 +327,11 @@ pub fn build(
         .par_iter()
         .enumerate()
         .try_for_each(|(i, bytes)| {
-            put(out, &format!("t/{i}"), bytes, None, Packing::HuffmanOnly)
+            put_packed(
+                out,
+                &format!("t/{i}"),
+                &huffman::pack(bytes, &[], SHARD_BLOCK),
+            )
         })?;
     let big_files: usize = big.values().map(|b| b[1] + b[2]).sum();
     let variants: String = crate::text::variants::pairs()
@@ -348,8 +356,8 @@ pub fn build(
         "variants": variants,
     });
     let meta = serde_json::to_vec(&meta).expect("meta serialises");
-    put(out, "columns", &meta_columns.bytes, None, Packing::Repeats)?;
-    put(out, "meta", &meta, None, Packing::Repeats)?;
+    put(out, "columns", &meta_columns.bytes, None)?;
+    put(out, "meta", &meta, None)?;
     Ok(Bundle {
         // The texts and the dictionary, the shards, the large lists' parts, columns and meta.
         files: count + 1 + shards + big_files + 2,
@@ -462,13 +470,7 @@ fn texts(entries: &[Entry], first: usize, dictionary: &[u8], out: &Path) -> Resu
             d: &e.date_text,
         };
         let bytes = serde_json::to_vec(&text).expect("a text serialises");
-        put(
-            out,
-            &format!("d/{}", first + i),
-            &bytes,
-            Some(dictionary),
-            Packing::Repeats,
-        )
+        put(out, &format!("d/{}", first + i), &bytes, Some(dictionary))
     })?;
     Ok(())
 }
