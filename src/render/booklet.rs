@@ -62,8 +62,9 @@ fn own_anchors(html: &str, prefix: &str) -> String {
         .replace("href=\"#", &format!("href=\"#{prefix}"))
 }
 
-/// The booklet of `site.years[i]`.
-pub fn booklet(site: &Site, i: usize) -> BookletView<'_> {
+/// The booklet of `site.years[i]`; `kept` has the HTML of those documents whose pages were
+/// rendered already (see `kept`), the others are rendered here.
+pub fn booklet(site: &Site, i: usize, mut kept: Vec<Option<String>>) -> BookletView<'_> {
     let y = &site.years[i];
     let from = booklet_url(y.year);
     BookletView {
@@ -80,7 +81,13 @@ pub fn booklet(site: &Site, i: usize) -> BookletView<'_> {
                 let s = &d.source;
                 let anchor = format!("d{}", n + 1);
                 BookletDoc {
-                    html: own_anchors(&d.render().html, &format!("{anchor}-")),
+                    html: own_anchors(
+                        &kept
+                            .get_mut(n)
+                            .and_then(Option::take)
+                            .unwrap_or_else(|| d.render().html),
+                        &format!("{anchor}-"),
+                    ),
                     anchor,
                     title: &s.title,
                     doc_type: &s.doc_type,

@@ -8,6 +8,7 @@
 
 pub mod booklet;
 pub mod charts;
+mod kept;
 pub mod ledger_view;
 pub mod links;
 pub mod search_view;
@@ -145,6 +146,8 @@ pub struct Plan<'a> {
     statics: Vec<&'a PathBuf>,
     /// The ledger's filter pages with their counts, for every ledger page's facet links.
     ledger_filters: Vec<(ledger_view::Filter, usize)>,
+    /// The documents' HTML, kept for their year's booklet.
+    kept: kept::Kept,
 }
 
 impl<'a> Plan<'a> {
@@ -154,10 +157,11 @@ impl<'a> Plan<'a> {
         let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
         for (i, y) in site.years.iter().enumerate() {
             pages.push(Page::Year(i));
+            pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
+            // After the documents, whose HTML it takes (see `kept`).
             if !y.documents.is_empty() {
                 pages.push(Page::Booklet(i));
             }
-            pages.extend((0..y.documents.len()).map(|j| Page::Document(i, j)));
         }
         let ledger_filters = if site.ledger.entries.is_empty() {
             Vec::new()
@@ -179,6 +183,7 @@ impl<'a> Plan<'a> {
             pages,
             statics: theme.statics.keys().collect(),
             ledger_filters,
+            kept: kept::Kept::new(site),
         };
         let mut paths: Vec<PathBuf> = (0..plan.len()).map(|i| plan.path(i)).collect();
         paths.sort();
@@ -285,7 +290,7 @@ impl<'a> Plan<'a> {
 
 /// Year `year`'s booklet alone (it shows its documents' text, so an edit renders it again).
 pub fn booklet_page(r: &Renderer, site: &Site, year: usize) -> Result<OutFile, Diagnostic> {
-    render_page(r, site, &Page::Booklet(year), &[])
+    render_page(r, site, &Page::Booklet(year), &[], None)
 }
 
 /// The page of document `doc` of year `year` (the index into `site.years`), alone: what an
@@ -296,7 +301,7 @@ pub fn document_page(
     year: usize,
     doc: usize,
 ) -> Result<OutFile, Diagnostic> {
-    render_page(r, site, &Page::Document(year, doc), &[])
+    render_page(r, site, &Page::Document(year, doc), &[], None)
 }
 
 /// The site-relative URL of a page.
@@ -316,15 +321,24 @@ fn page_url(site: &Site, page: &Page) -> String {
 
 impl Plan<'_> {
     fn page(&self, page: &Page) -> Result<OutFile, Diagnostic> {
-        render_page(&self.renderer, self.site, page, &self.ledger_filters)
+        render_page(
+            &self.renderer,
+            self.site,
+            page,
+            &self.ledger_filters,
+            Some(&self.kept),
+        )
     }
 }
 
+/// Renders `page`; with `kept`, a document's HTML is kept for its booklet and a booklet
+/// takes what was kept.
 fn render_page(
     r: &Renderer,
     site: &Site,
     page: &Page,
     ledger_filters: &[(ledger_view::Filter, usize)],
+    kept: Option<&kept::Kept>,
 ) -> Result<OutFile, Diagnostic> {
     if let Page::Workbook(year) = *page {
         return Ok(OutFile {
@@ -364,13 +378,17 @@ fn render_page(
         }
         Page::Document(i, j) => {
             let (y, d) = (&site.years[i], &site.years[i].documents[j]);
+            let rendered = d.render();
+            if let Some(k) = kept {
+                k.keep(i, j, &rendered.html);
+            }
             (
                 d.url.clone(),
                 r.page(
                     "document.html",
                     &sv(&d.url),
                     &d.url,
-                    &views::document(site, y, d, &d.render()),
+                    &views::document(site, y, d, &rendered),
                     &[],
                 ),
             )
@@ -403,7 +421,7 @@ fn render_page(
                 "booklet.html",
                 &sv(&url),
                 &url,
-                &booklet::booklet(site, i),
+                &booklet::booklet(site, i, kept.map(|k| k.take(i)).unwrap_or_default()),
                 &[],
             );
             (url, html)

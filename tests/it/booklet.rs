@@ -118,3 +118,40 @@ fn issue_17_a_printed_document_has_page_numbers_and_no_screen_parts() {
         assert!(!flat.contains(screen), "{screen} is printed: {text}");
     }
 }
+
+/// Each document's text in the booklet is its own (the booklet takes the HTML its page was
+/// rendered with, `render::kept`): under its title, before the next document's.
+#[test]
+fn issue_15_the_booklet_shows_each_document_under_its_own_title() {
+    let (site, _) = built("basic");
+    let booklet = site.page("2025/汇编.html");
+    let between = |s: &str, a: &str, b: &str| -> String {
+        let from = s.find(a).unwrap_or_else(|| panic!("no {a}")) + a.len();
+        s[from..from + s[from..].find(b).unwrap_or_else(|| panic!("no {b}"))].to_string()
+    };
+    let mut placed: Vec<(usize, usize)> =
+        ["召开情况报告", "对照检查材料", "发言提纲-甲", "发言提纲-乙"]
+            .iter()
+            .map(|name| {
+                let page = site.page(&format!("2025/{name}.html"));
+                let title = between(&page, "class=\"doc-title\">", "</h1>");
+                let prose = between(&page, "<div class=\"prose\">", "</div>");
+            let first = between(&prose, "<p>", "</p>");
+                let title_at = booklet
+                    .find(&format!("class=\"doc-title\">{title}</h2>"))
+                    .unwrap_or_else(|| panic!("{name}: title not in the booklet"));
+                let text_at = title_at
+                    + booklet[title_at..]
+                        .find(&first)
+                        .unwrap_or_else(|| panic!("{name}: {first} not under its title"));
+                (title_at, text_at)
+            })
+            .collect();
+    placed.sort();
+    for w in placed.windows(2) {
+        assert!(
+            w[0].1 < w[1].0,
+            "a document's text runs into the next one: {placed:?}"
+        );
+    }
+}
