@@ -112,8 +112,37 @@ pub(super) fn script(key: &str, payload: &[u8]) -> Vec<u8> {
     out
 }
 
+/// What the bundle's tests read their packed bytes back with.
+#[cfg(test)]
+pub(super) mod testing {
+    /// Inflates a raw deflate stream (no header, no dictionary), as the page's inflaters do,
+    /// and checks it ends with the input.
+    pub(in crate::search::bundle) fn inflate(bytes: &[u8]) -> Vec<u8> {
+        let mut d = flate2::Decompress::new(false);
+        let mut out = Vec::with_capacity(1 << 21);
+        let status = d
+            .decompress_vec(bytes, &mut out, flate2::FlushDecompress::Finish)
+            .unwrap();
+        assert_eq!(status, flate2::Status::StreamEnd);
+        assert_eq!(
+            d.total_in() as usize,
+            bytes.len(),
+            "nothing after the last block"
+        );
+        out
+    }
+
+    /// `n` bytes of noise, which no packing shrinks.
+    pub(in crate::search::bundle) fn noise(n: u64) -> Vec<u8> {
+        (0..n)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::{inflate, noise};
     use super::*;
 
     /// The reader's side (search.js's `unpack`), to prove the packing loses nothing.
@@ -191,21 +220,10 @@ mod tests {
         }
     }
 
-    /// Inflates a raw deflate stream as the page's inflater does (no header, no dictionary).
-    fn inflate(bytes: &[u8]) -> Vec<u8> {
-        let mut d = flate2::Decompress::new(false);
-        let mut out = Vec::with_capacity(1 << 20);
-        d.decompress_vec(bytes, &mut out, flate2::FlushDecompress::Finish)
-            .unwrap();
-        out
-    }
-
     #[test]
     fn a_payload_larger_than_the_first_guess_inflates_back() {
         // Noise deflates to more than its size: the output buffer grows.
-        let noise: Vec<u8> = (0..100_000u64)
-            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
-            .collect();
+        let noise = noise(100_000);
         assert_eq!(inflate(&deflate(&noise, None)), noise);
     }
 

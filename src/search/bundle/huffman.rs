@@ -309,22 +309,8 @@ impl Bits {
 
 #[cfg(test)]
 mod tests {
+    use super::super::encode::testing::{inflate, noise};
     use super::*;
-
-    fn inflate(bytes: &[u8]) -> Vec<u8> {
-        let mut d = flate2::Decompress::new(false);
-        let mut out = Vec::with_capacity(1 << 21);
-        let status = d
-            .decompress_vec(bytes, &mut out, flate2::FlushDecompress::Finish)
-            .unwrap();
-        assert_eq!(status, flate2::Status::StreamEnd);
-        assert_eq!(
-            d.total_in() as usize,
-            bytes.len(),
-            "nothing after the last block"
-        );
-        out
-    }
 
     /// Position streams as a list has them: high bytes mostly zero, low bytes spread.
     fn streams(gaps: u32) -> (Vec<u8>, Vec<usize>) {
@@ -353,9 +339,7 @@ mod tests {
 
     #[test]
     fn a_stream_of_noise_is_stored_and_skewed_streams_shrink() {
-        let noise: Vec<u8> = (0..70_000u64)
-            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8)
-            .collect();
+        let noise = noise(70_000);
         let packed = pack(&noise, &[], MOST);
         assert_eq!(inflate(&packed), noise);
         assert!(packed.len() <= noise.len() + 20, "{}", packed.len());
