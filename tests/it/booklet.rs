@@ -136,7 +136,7 @@ fn issue_15_the_booklet_shows_each_document_under_its_own_title() {
                 let page = site.page(&format!("2025/{name}.html"));
                 let title = between(&page, "class=\"doc-title\">", "</h1>");
                 let prose = between(&page, "<div class=\"prose\">", "</div>");
-            let first = between(&prose, "<p>", "</p>");
+                let first = between(&prose, "<p>", "</p>");
                 let title_at = booklet
                     .find(&format!("class=\"doc-title\">{title}</h2>"))
                     .unwrap_or_else(|| panic!("{name}: title not in the booklet"));
