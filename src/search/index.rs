@@ -46,15 +46,13 @@ const TEXT_PER_THREAD: usize = 8 << 20;
 pub const THREADS_VARIABLE: &str = "ANNALS_INDEX_THREADS";
 
 /// How many writer threads index `text` bytes of Markdown: one per [`TEXT_PER_THREAD`], at
-/// most one per core (and 8), unless [`THREADS_VARIABLE`] says otherwise.
-fn writer_threads(text: usize) -> usize {
-    if let Some(n) = std::env::var(THREADS_VARIABLE)
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-    {
-        return n.clamp(1, 8);
+/// most `most`, unless `asked` (the value of [`THREADS_VARIABLE`]) is a number, which is
+/// heeded from 1 to 8.
+fn writer_threads(text: usize, most: usize, asked: Option<&str>) -> usize {
+    match asked.and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(n) => n.clamp(1, 8),
+        None => (1 + text / TEXT_PER_THREAD).min(most),
     }
-    (1 + text / TEXT_PER_THREAD).min(most_threads())
 }
 
 /// The writer threads a build may use at most: one per core, and 8.
@@ -113,7 +111,11 @@ pub fn stage(
         },
         staged.path(),
         settings,
-        writer_threads(text),
+        writer_threads(
+            text,
+            most_threads(),
+            std::env::var(THREADS_VARIABLE).ok().as_deref(),
+        ),
         super::bundle::Preparer::new(site_dir),
     )?;
     let vocabulary = super::vocabulary::Vocabulary::of(site, phrases);
@@ -231,14 +233,16 @@ mod tests {
 
     #[test]
     fn one_writer_thread_per_eight_megabytes_of_markdown() {
-        // The tests run without the variable (it is only set per build by a test).
-        if std::env::var_os(THREADS_VARIABLE).is_some() {
-            return;
-        }
-        let cores = most_threads();
-        assert_eq!(writer_threads(0), 1);
-        assert_eq!(writer_threads(TEXT_PER_THREAD - 1), 1);
-        assert_eq!(writer_threads(TEXT_PER_THREAD), 2.min(cores));
-        assert_eq!(writer_threads(100 * TEXT_PER_THREAD), cores);
+        assert_eq!(writer_threads(0, 2, None), 1);
+        assert_eq!(writer_threads(TEXT_PER_THREAD - 1, 2, None), 1);
+        assert_eq!(writer_threads(TEXT_PER_THREAD, 2, None), 2);
+        assert_eq!(writer_threads(TEXT_PER_THREAD, 1, None), 1);
+        assert_eq!(writer_threads(100 * TEXT_PER_THREAD, 4, None), 4);
+        // The variable, whatever the archive's size; a value that is no number is not heeded.
+        assert_eq!(writer_threads(0, 2, Some(" 3 ")), 3);
+        assert_eq!(writer_threads(0, 2, Some("0")), 1);
+        assert_eq!(writer_threads(0, 2, Some("99")), 8);
+        assert_eq!(writer_threads(TEXT_PER_THREAD, 2, Some("many")), 2);
+        assert!((1..=8).contains(&most_threads()));
     }
 }

@@ -59,14 +59,12 @@ fn large_lists(site: &Site) -> usize {
 
 /// Builds `site` with `ANNALS_INDEX_THREADS` set to `threads` (or unset).
 fn build_with_threads(site: &Site, threads: Option<&str>) {
-    let mut cmd = annals();
-    cmd.arg("build").arg("--root").arg(site.root());
-    match threads {
-        Some(n) => cmd.env(annals::search::index::THREADS_VARIABLE, n),
-        None => cmd.env_remove(annals::search::index::THREADS_VARIABLE),
-    };
-    let out = cmd.output().expect("run annals");
-    assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+    site.build_with(|cmd| {
+        match threads {
+            Some(n) => cmd.env(annals::search::index::THREADS_VARIABLE, n),
+            None => cmd.env_remove(annals::search::index::THREADS_VARIABLE),
+        };
+    });
 }
 
 /// How many segments the site's server index has (tantivy's `meta.json`).

@@ -9,7 +9,7 @@
 //! UTF-8 would cost 33%. Code units stay within U+0800..U+8801 minus U+2028/U+2029: no quote,
 //! backslash, line break or surrogate can appear.
 
-use zlib_rs::{Deflate, DeflateConfig, DeflateFlush, Status};
+use flate2::{Compress, Compression, FlushCompress};
 
 /// Appends `v` as an unsigned LEB128 varint.
 pub(super) fn varint(out: &mut Vec<u8>, mut v: u64) {
@@ -20,29 +20,28 @@ pub(super) fn varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-/// Deflate's usual way, repeats (LZ77) and Huffman codes, at level 2 (within 3% of level 6
-/// at half the time): for the texts (primed with the archive's dictionary), the meta, the
-/// columns and the large lists' heads (entry gaps and counts, which repeat: on the 10k
-/// benchmark 5.85 MB of heads where Huffman codes alone gave 6.15 MB). The lists' position
-/// gaps have few and short repeats and are packed by Huffman codes alone (`huffman`).
-fn config() -> DeflateConfig {
-    DeflateConfig {
-        level: 2,
-        // Negative: raw deflate, no zlib header or checksum.
-        window_bits: -15,
-        ..DeflateConfig::default()
-    }
+/// The level of every deflated file: deflate's usual way, repeats (LZ77) and Huffman codes,
+/// within 3% of level 6 at half the time. For the texts (primed with the archive's
+/// dictionary), the meta, the columns and the large lists' heads (entry gaps and counts,
+/// which repeat: on the 10k benchmark 5.85 MB of heads where Huffman codes alone gave
+/// 6.15 MB). The lists' position gaps have few and short repeats and are packed by Huffman
+/// codes alone (`huffman`).
+const LEVEL: u32 = 2;
+
+/// A raw deflate compressor (no zlib header or checksum) at [`LEVEL`].
+fn compressor() -> Compress {
+    Compress::new(Compression::new(LEVEL), false)
 }
 
-/// Raw deflate (no zlib header) of `bytes` (see [`config`]), primed with `dictionary` when
-/// given: the reader starts its window with the same dictionary.
+/// Raw deflate of `bytes` (see [`LEVEL`]), primed with `dictionary` when given: the reader
+/// starts its window with the same dictionary.
 ///
-/// Each thread keeps a compressor and resets it between files: a new one
-/// allocates and zeroes about 256 KB of window and tables, which for the ten thousand small
-/// files of a 10k archive cost more than compressing them.
+/// Each thread keeps a compressor and resets it between files: a new one allocates and
+/// zeroes about 256 KB of window and tables, which for the ten thousand small files of a 10k
+/// archive cost more than compressing them.
 pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
     thread_local! {
-        static KEPT: std::cell::RefCell<Option<Deflate>> = const { std::cell::RefCell::new(None) };
+        static KEPT: std::cell::RefCell<Option<Compress>> = const { std::cell::RefCell::new(None) };
     }
     KEPT.with_borrow_mut(|kept| {
         let c = match kept {
@@ -50,28 +49,27 @@ pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
                 c.reset();
                 c
             }
-            slot => slot.insert(Deflate::new_with_config(config())),
+            slot => slot.insert(compressor()),
         };
         deflate_with(c, bytes, dictionary)
     })
 }
 
-fn deflate_with(c: &mut Deflate, bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
+fn deflate_with(c: &mut Compress, bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
     if let Some(d) = dictionary {
         c.set_dictionary(d)
             .expect("a raw deflate stream takes a dictionary");
     }
-    let mut out = vec![0u8; zlib_rs::compress_bound(bytes.len())];
+    let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
     loop {
-        let (read, written) = (c.total_in() as usize, c.total_out() as usize);
+        let before = c.total_in() as usize;
         let status = c
-            .compress(&bytes[read..], &mut out[written..], DeflateFlush::Finish)
+            .compress_vec(&bytes[before..], &mut out, FlushCompress::Finish)
             .expect("deflate into memory does not fail");
-        if status == Status::StreamEnd {
-            out.truncate(c.total_out() as usize);
+        if status == flate2::Status::StreamEnd {
             return out;
         }
-        out.resize(out.len() * 2, 0);
+        out.reserve(out.capacity().max(4096));
     }
 }
 
@@ -215,7 +213,7 @@ mod tests {
         ];
         for (i, text) in texts.iter().chain(texts.iter()).enumerate() {
             let d = (i % 2 == 1).then_some(dict.as_bytes());
-            let fresh = deflate_with(&mut Deflate::new_with_config(config()), text.as_bytes(), d);
+            let fresh = deflate_with(&mut compressor(), text.as_bytes(), d);
             assert_eq!(deflate(text.as_bytes(), d), fresh, "{i}");
         }
     }

@@ -105,7 +105,16 @@ impl Site {
 
     /// Builds and asserts success.
     pub(crate) fn build(&self) -> Output {
-        let out = self.annals(&["build"]);
+        self.build_with(|_| {})
+    }
+
+    /// Builds with the command changed by `adjust` first (an environment variable, say) and
+    /// asserts success.
+    pub(crate) fn build_with(&self, adjust: impl FnOnce(&mut Command)) -> Output {
+        let mut cmd = annals();
+        cmd.arg("build").arg("--root").arg(self.root());
+        adjust(&mut cmd);
+        let out = cmd.output().expect("run annals");
         assert!(out.status.success(), "build failed:\n{}", stderr(&out));
         out
     }
