@@ -449,8 +449,10 @@ fn best_section<'a>(
         .map(|(_, s)| s)
 }
 
-/// jieba with a user dictionary that [`check_dictionary`] accepted (a line it would refuse is
-/// left out rather than failing a query).
+/// jieba with a user dictionary that [`check_dictionary`] accepted (a user dictionary it would
+/// refuse is left out rather than failing a query).
 fn load(dictionary: &str) -> Jieba {
-    load_jieba(dictionary).unwrap_or_else(|_| Jieba::new())
+    load_jieba(dictionary)
+        .or_else(|_| load_jieba(""))
+        .expect("jieba's own dictionary loads")
 }
