@@ -37,6 +37,27 @@ fn builds_every_page() {
     );
 }
 
+/// The years navigation marks the page's own year (`aria-current`), and only on that year's
+/// pages.
+#[test]
+fn the_years_navigation_marks_the_pages_own_year() {
+    let (site, _) = built("basic");
+    let current = |rel: &str| -> Vec<String> {
+        let html = site.page(rel);
+        let nav = &html[html.find("class=\"years-nav\"").expect(rel)..];
+        let nav = &nav[..nav.find("</nav>").expect(rel)];
+        nav.split("<a ")
+            .filter(|a| a.contains("aria-current=\"page\""))
+            .map(|a| a[a.find('>').unwrap() + 1..a.find("</a>").unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(current("2025/召开情况报告.html"), ["2025年度"]);
+    assert_eq!(current("2025/index.html"), ["2025年度"]);
+    assert_eq!(current("2024/对照检查材料.html"), ["2024年度"]);
+    assert!(current("index.html").is_empty());
+    assert!(current("search.html").is_empty());
+}
+
 #[test]
 fn every_link_resolves_to_a_file_and_anchor() {
     let (site, _) = built("basic");
