@@ -7,8 +7,8 @@ catalogue! {
         en: "add it to the theme, or to the site's templates/ folder",
     }
     template_error_help() {
-        zh: "修正模板；页面可用的变量有 `site`、`root`、`page_url` 和 `page`（见 README 的 Themes 一节）",
-        en: "fix the template; variables a page has are `site`, `root`, `page_url` and `page` (see README, Themes)",
+        zh: "修正模板；页面可用的变量有 `site`、`root`、`page_url`、`nav` 和 `page`（`nav.html` 只有 `site`、`root` 和 `folder`；见 README 的 Themes 一节）",
+        en: "fix the template; variables a page has are `site`, `root`, `page_url`, `nav` and `page` (`nav.html` has only `site`, `root` and `folder`; see README, Themes)",
     }
     written_twice(path: &str) {
         zh: "{path} 会被写两次（有页面或静态文件的路径与它相同）",

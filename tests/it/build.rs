@@ -252,6 +252,37 @@ fn site_templates_and_static_override_the_theme() {
     assert_eq!(site.page("assets/annals.css"), "body{color:black}");
 }
 
+/// `nav.html` is rendered once per folder and shared by the folder's pages: an override sees
+/// `site`, `root` and `folder`, and each page shows its own folder's navigation.
+#[test]
+fn a_sites_nav_template_is_rendered_for_each_folder() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/nav.html",
+        "<nav class=\"mine\">[{{ folder }}|{{ root }}|{{ site.years | length }}]</nav>",
+    );
+    site.build();
+    for (page, nav) in [
+        ("index.html", "[||2]"),
+        ("search.html", "[||2]"),
+        ("2025/召开情况报告.html", "[2025/|../|2]"),
+        ("2025/index.html", "[2025/|../|2]"),
+        ("2024/对照检查材料.html", "[2024/|../|2]"),
+    ] {
+        let html = site.page(page);
+        assert!(
+            html.contains(&format!("<nav class=\"mine\">{nav}</nav>")),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("years-nav"), "{page}");
+    }
+    // A template error in it names the file, and the build fails.
+    site.write("templates/nav.html", "{% for y in %}");
+    let out = site.annals(&["build"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nav.html"));
+}
+
 #[test]
 fn the_shipped_archive_builds_with_resolving_links() {
     let out = tempfile::tempdir().expect("temp");
