@@ -54,7 +54,8 @@ enum Page {
 /// Compiled templates, ready to render any page kind (also used by `serve` for the search page).
 pub struct Renderer {
     tera: Tera,
-    /// Template name -> the file it came from, for diagnostics.
+    /// Template name -> the file it came from: for diagnostics, and which optional
+    /// templates (`nav.html`) the theme has.
     shown: BTreeMap<String, PathBuf>,
     /// The theme's `nav.html` rendered per folder, kept for the folder's other pages (see
     /// [`Renderer::nav`]); `None` where the site may change between pages (the renderers
