@@ -144,15 +144,36 @@ pub(super) fn words(entries: &[Entry]) -> Vec<[Words; 2]> {
 }
 
 impl Words {
+    /// Reads `text` a byte at a time and decodes only what can be a letter or digit: an ASCII
+    /// byte is one character, and a character whose UTF-8 starts with 0xE4 to 0xE9
+    /// (U+4000..U+9FFF: ideographs, and the hexagram symbols, which are no word characters)
+    /// never is. Decoding every character was 1.3% of a 10k build's CPU.
     fn of(text: &str) -> Words {
-        let mut bits = Vec::new();
-        for (i, c) in text.chars().enumerate() {
-            if i % 64 == 0 {
-                bits.push(0u64);
+        let bytes = text.as_bytes();
+        let mut bits: Vec<u64> = Vec::new();
+        let mut set = |k: usize| {
+            if bits.len() <= k / 64 {
+                bits.resize(k / 64 + 1, 0);
             }
-            if !is_ideograph(c) && is_word_char(c) {
-                *bits.last_mut().expect("pushed") |= 1 << (i % 64);
+            bits[k / 64] |= 1 << (k % 64);
+        };
+        let (mut i, mut k) = (0, 0);
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    set(k);
+                }
+                i += 1;
+            } else if (0xE4..=0xE9).contains(&b) {
+                i += 3;
+            } else {
+                let c = text[i..].chars().next().expect("i is at a character");
+                if !is_ideograph(c) && is_word_char(c) {
+                    set(k);
+                }
+                i += c.len_utf8();
             }
+            k += 1;
         }
         Words(bits)
     }
@@ -370,7 +391,23 @@ fn presence_chunk(first: usize, chunk: &[Entry]) -> FxHashMap<char, Local> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Streams, head_end};
+    use super::{Streams, Words, head_end};
+    use crate::text::{is_ideograph, is_word_char};
+
+    #[test]
+    fn words_are_found_as_a_character_by_character_reading_finds_them() {
+        let report = include_str!("../../../tests/fixtures/report-2025-pdf-extract.txt");
+        let mixed = "ꀀ第2次会议，ＧＢ／Ｔ９７０４，Ωmega é ䷀卦 〇一二 ２０２５年 𠀀x 丽";
+        for text in [report, mixed, "", "a", "字"] {
+            let words = Words::of(text);
+            for (i, c) in text.chars().enumerate() {
+                let expected = !is_ideograph(c) && is_word_char(c);
+                assert_eq!(words.at(Some(i as u32)), expected, "{c:?} at {i}");
+            }
+            let n = text.chars().count() as u32;
+            assert!(!words.at(Some(n)) && !words.at(Some(n + 64)) && !words.at(None));
+        }
+    }
 
     #[test]
     fn the_head_ends_where_the_position_streams_begin() {
