@@ -58,7 +58,7 @@ pub struct Renderer {
     /// templates (`nav.html`) the theme has.
     shown: BTreeMap<String, PathBuf>,
     /// The theme's `nav.html` rendered per folder, kept for the folder's other pages (see
-    /// [`Renderer::nav`]); `None` where the site may change between pages (the renderers
+    /// [`Renderer::insert_nav`]); `None` where the site may change between pages (the renderers
     /// `serve` and in-place rebuilds keep).
     navs: Option<Mutex<HashMap<String, String>>>,
 }
@@ -131,33 +131,42 @@ impl Renderer {
         })
     }
 
-    /// The years navigation of the page at `url`: `nav.html` with `site`, `root` and
-    /// `folder` (the page's folder), so every page of a folder has the same; empty when the
-    /// theme has no `nav.html`.
-    fn nav(&self, site: &views::SiteView, url: &str) -> Result<String, Diagnostic> {
+    /// Puts into `ctx` as `nav` the years navigation of the page at `url`: `nav.html` with
+    /// `site`, `root` and `folder` (the page's folder), so every page of a folder has the
+    /// same; empty when the theme has no `nav.html`. A kept navigation is copied into the
+    /// context straight from the cache.
+    fn insert_nav(
+        &self,
+        ctx: &mut Context,
+        site: &views::SiteView,
+        url: &str,
+    ) -> Result<(), Diagnostic> {
         if !self.shown.contains_key(NAV) {
-            return Ok(String::new());
+            ctx.insert("nav", "");
+            return Ok(());
         }
         let folder = &url[..url.rfind('/').map_or(0, |i| i + 1)];
         if let Some(navs) = &self.navs
             && let Some(nav) = navs.lock().expect("navs lock").get(folder)
         {
-            return Ok(nav.clone());
+            ctx.insert("nav", nav);
+            return Ok(());
         }
-        let mut ctx = Context::new();
-        ctx.insert("site", site);
-        ctx.insert("root", &links::root_prefix(url));
-        ctx.insert("folder", folder);
+        let mut own = Context::new();
+        own.insert("site", site);
+        own.insert("root", &links::root_prefix(url));
+        own.insert("folder", folder);
         let nav = self
             .tera
-            .render(NAV, &ctx)
+            .render(NAV, &own)
             .map_err(|e| template_error(&self.shown, NAV, &e))?;
+        ctx.insert("nav", &nav);
         if let Some(navs) = &self.navs {
             navs.lock()
                 .expect("navs lock")
-                .insert(folder.to_string(), nav.clone());
+                .insert(folder.to_string(), nav);
         }
-        Ok(nav)
+        Ok(())
     }
 
     /// Renders `template` for the page at site-relative `url`, with its view: the page's
@@ -172,7 +181,7 @@ impl Renderer {
         extra: &[(&str, &str)],
     ) -> Result<Vec<u8>, Diagnostic> {
         let mut ctx = Context::new();
-        ctx.insert("nav", &self.nav(site, url)?);
+        self.insert_nav(&mut ctx, site, url)?;
         ctx.insert("site", site);
         ctx.insert("root", &links::root_prefix(url));
         ctx.insert("page_url", url);
