@@ -98,7 +98,13 @@
     return loads[key];
   }
 
+  /** The payload of a data file: `n` bytes, 15 bits in each code unit of `s`. In WebAssembly
+   *  once the page has it (see `wasmUnpacker`), else here. */
   function unpack(s, n) {
+    return fastUnpack ? fastUnpack(s, n) : unpackJs(s, n);
+  }
+
+  function unpackJs(s, n) {
     var out = new Uint8Array(n);
     var acc = 0, bits = 0, o = 0;
     for (var i = 0; i < s.length && o < n; i++) {
@@ -170,15 +176,38 @@
     return fastInflate ? fastInflate(src, dict, size) : inflateJs(src, dict, size);
   }
 
-  var fastInflate = null;
-  // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) starts compiling
-  // the module as soon as it loads, while this script still loads, and leaves the promise of
-  // its instance (null where WebAssembly is off or refuses it: then JavaScript inflates).
-  var inflaterReady = Promise.resolve(window.annalsInflater || null).then(function (r) {
-    if (!r) return;
+  var fastInflate = null, fastUnpack = null;
+  // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) leaves the
+  // module's instance where the browser compiled it at once, else the promise of it (null
+  // where WebAssembly is off or refuses it: then JavaScript inflates and unpacks).
+  function useWasm(r) {
+    if (!r || !r.instance) return;
     fastInflate = wasmInflater(r.instance.exports);
+    fastUnpack = wasmUnpacker(r.instance.exports);
     stats.inflater = 'wasm';
-  }, function () {});
+  }
+  var built = window.annalsInflater;
+  if (built && built.instance) useWasm(built);
+  var inflaterReady = fastInflate ? Promise.resolve() : Promise.resolve(built || null).then(useWasm, function () {});
+
+  /** wasm/inflate's `unpack`: the string's UTF-8 (three bytes a code unit) written into the
+   *  module's memory by the browser's own encoder, and unpacked there; null where the browser
+   *  has no `encodeInto` (Chromium before 74). */
+  function wasmUnpacker(ex) {
+    if (typeof TextEncoder !== 'function' || !TextEncoder.prototype.encodeInto) return null;
+    var encoder = new TextEncoder(), mem = ex.memory, base = ex.__heap_base.value;
+    return function (s, n) {
+      var need = base + 3 * s.length;
+      if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+      var m = new Uint8Array(mem.buffer);
+      var put = encoder.encodeInto(s, m.subarray(base, need));
+      if (put.read !== s.length || put.written !== 3 * s.length) return unpackJs(s, n);
+      var got = ex.unpack(base, s.length, n);
+      var out = new Uint8Array(n);
+      out.set(m.subarray(base, base + got));
+      return out;
+    };
+  }
 
   /** wasm/inflate's `inflate` over its memory: the input at the heap's start, then the window
    *  (dictionary, output); a window too small is doubled and the call repeated. */
@@ -660,6 +689,10 @@
   }
 
   var columnsRead = null;
+  // The columns are little-endian: where the machine is too (every browser's, in practice) a
+  // column is the bytes' copy seen as 16- or 32-bit integers, not a loop over 10,000 entries
+  // (which a cold page runs interpreted, and then compiles in the background).
+  var LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
   /** The columns (filters, facets, dates) in `meta.columns`, once read: asked for beside the
    *  meta, decoded while a query's lists load (mod.rs: `columns`). */
@@ -673,11 +706,13 @@
           col = b.slice(at, at + n);
           at += n;
         } else if (w === 2) {
-          col = new Uint16Array(n);
-          for (i = 0; i < n; i++, at += 2) col[i] = b[at] | (b[at + 1] << 8);
+          col = LITTLE ? new Uint16Array(b.slice(at, at + 2 * n).buffer) : new Uint16Array(n);
+          if (!LITTLE) for (i = 0; i < n; i++) col[i] = b[at + 2 * i] | (b[at + 2 * i + 1] << 8);
+          at += 2 * n;
         } else {
-          col = new Uint32Array(n);
-          for (i = 0; i < n; i++, at += 4) col[i] = (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16)) + b[at + 3] * 16777216;
+          col = LITTLE ? new Uint32Array(b.slice(at, at + 4 * n).buffer) : new Uint32Array(n);
+          if (!LITTLE) for (i = 0; i < n; i++) col[i] = (b[at + 4 * i] | (b[at + 4 * i + 1] << 8) | (b[at + 4 * i + 2] << 16)) + b[at + 4 * i + 3] * 16777216;
+          at += 4 * n;
         }
         out[name] = col;
       });
