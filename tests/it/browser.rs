@@ -184,6 +184,47 @@ fn search_ledger_and_pages_work_in_chromium() {
         }
     }
 
+    // Which heading fonts are missing is measured once a day, not before every page is
+    // drawn: the answer kept is the one applied, and a day-old one is measured again.
+    let classes = |b: &Browser| -> Vec<String> {
+        let c = b.eval("return document.documentElement.className");
+        let mut c: Vec<String> = c
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .filter(|c| c.starts_with("no-"))
+            .map(String::from)
+            .collect();
+        c.sort();
+        c
+    };
+    let measured = classes(&b);
+    assert!(
+        measured.contains(&"no-kai".to_string()),
+        "no 楷体 here: {measured:?}"
+    );
+    let kept = b.eval("return localStorage.getItem('annals-fonts')");
+    let kept = kept.as_str().unwrap().to_string();
+    let mut in_kept: Vec<String> = kept.split(' ').skip(1).map(String::from).collect();
+    in_kept.sort();
+    assert_eq!(in_kept, measured, "kept: {kept}");
+    // Without the fragment: going to the same page's section would not load it again.
+    let page = b
+        .eval("return location.href.split('#')[0]")
+        .as_str()
+        .unwrap()
+        .to_string();
+    b.eval("localStorage.setItem('annals-fonts', Date.now() + ' no-hei'); return 0");
+    b.goto(&page);
+    assert_eq!(
+        classes(&b),
+        vec!["no-hei"],
+        "a kept answer is applied as kept"
+    );
+    b.eval("localStorage.setItem('annals-fonts', (Date.now() - 2 * 864e5) + ' no-hei'); return 0");
+    b.goto(&page);
+    assert_eq!(classes(&b), measured, "a day-old answer is measured again");
+
     // The ledger: live filtering by status, then the no-script filter page for overdue.
     b.goto(&format!("{base}/ledger/index.html"));
     assert_eq!(

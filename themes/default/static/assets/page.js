@@ -42,8 +42,25 @@
     }
     return false;
   }
-  if (!present(['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '方正楷体_GBK', 'STKaiti', 'AR PL UKai CN'])) { set('no-kai', true); }
-  if (!present(['黑体', 'SimHei', '方正黑体_GBK', 'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'])) { set('no-hei', true); }
+  function lacking() {
+    var out = [];
+    if (!present(['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '方正楷体_GBK', 'STKaiti', 'AR PL UKai CN'])) { out.push('no-kai'); }
+    if (!present(['黑体', 'SimHei', '方正黑体_GBK', 'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei'])) { out.push('no-hei'); }
+    return out;
+  }
+  // Measuring takes ~10 ms where the fonts are missing (96 text measurements, each a font
+  // lookup), before the page is first drawn, on every page: the answer is kept for a day
+  // (a font installed since shows on the next day's pages), as "<time> <classes>".
+  var FONTS = 'annals-fonts', DAY = 864e5, now = new Date().getTime(), kept = null;
+  try { kept = /^(\d+)((?: no-(?:kai|hei))*)$/.exec(window.localStorage.getItem(FONTS) || ''); } catch (e) { kept = null; }
+  var missing;
+  if (kept && now - kept[1] >= 0 && now - kept[1] < DAY) {
+    missing = kept[2].split(' ').filter(function (c) { return c; });
+  } else {
+    missing = lacking();
+    try { window.localStorage.setItem(FONTS, now + (missing.length ? ' ' + missing.join(' ') : '')); } catch (e) { /* private mode */ }
+  }
+  for (var m = 0; m < missing.length; m++) { set(missing[m], true); }
 
   // A page opened from a search hit (?hl=词语 短语#section) marks the searched words in the
   // section it scrolls to (the heading and what follows it up to the next heading of its level
