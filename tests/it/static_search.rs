@@ -10,12 +10,14 @@ use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
 /// The search fixture (the shared report, reflowed, with a draft) plus edge cases: layout
-/// spaces and wraps, traditional characters, Latin words, times and URLs, a ledger.
+/// spaces and wraps, traditional characters, Latin words, times and URLs, a character outside
+/// the Basic Multilingual Plane (the page's engine reads such a text as an array of
+/// characters, any other as a string), a ledger.
 fn archive() -> Site {
     let site = Site::fixture("search");
     site.write(
         "content/2025/边界用例.md",
-        "---\ntitle: 边界用例说明\ntype: 召开情况报告\ndate: 2026-02-01\ndoc_number: 测试办〔2026〕9号\nauthor: 综合科\n---\n## 一、系统建设\n\n推进OA\n系统建设，共梳理38\n条制度。開展自我檢查。OAS平台尚未启用。\n\n## 二、会议安排\n\n会议定于9:00开始，详见 http://intranet.example/a 。ＧＢ／Ｔ 9704 格式。\n",
+        "---\ntitle: 边界用例说明\ntype: 召开情况报告\ndate: 2026-02-01\ndoc_number: 测试办〔2026〕9号\nauthor: 综合科\n---\n## 一、系统建设\n\n推进OA\n系统建设，共梳理38\n条制度。開展自我檢查。OAS平台尚未启用。\n\n## 二、会议安排\n\n会议定于9:00开始，详见 http://intranet.example/a 。ＧＢ／Ｔ 9704 格式。\n\n## 三、用字\n\n𠮷字写法统一（U+20BB7，代理对），会议纪要齐全。\n",
     );
     site.write(
         "content/2025/rectifications.yaml",
@@ -102,6 +104,9 @@ fn queries(site: &Site) -> Vec<(String, Option<Sort>)> {
         "http://intranet.example/a",
         "GB/T",
         "9704",
+        "𠮷字",
+        "写法统一",
+        "会议纪要齐全",
         "year:2024",
         "year:2023..2025 整改",
         "year:2025..2023",

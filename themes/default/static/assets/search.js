@@ -1180,16 +1180,38 @@
   /** Entry `e`'s text file: {u, t, x, o, l, d}; `chars` gives x's characters, split once. */
   function texts(e) {
     return Promise.all([dictionary(), loaded('d/' + e)]).then(function (x) {
-      var t = json(x[1], x[0]);
-      t.chars = Array.from(t.x);
-      t.folded = Array.from(foldText(t.x));
+      var t = json(x[1], x[0]), folded = foldText(t.x);
+      var bmp = !ASTRAL.test(t.x) && !ASTRAL.test(folded);
+      t.chars = bmp ? t.x : Array.from(t.x);
+      t.folded = bmp ? folded : Array.from(folded);
       return t;
     });
   }
 
-  /** Where the needles occur in `lower` (characters already folded). */
+  /** Whether a string has a character outside the Basic Multilingual Plane (a surrogate
+   *  pair). A text without one, nearly every text, is its own array of characters: its
+   *  indexes count characters as the server's do, and it is searched with the browser's
+   *  indexOf instead of a comparison a character at a time, and never split into an array
+   *  of one-character strings (two of them a text, which made most of a page's garbage). */
+  var ASTRAL = /[\uD800-\uDFFF]/;
+
+  /** A text's characters `from` to `to`, of a string or of an array of characters. */
+  function cut(chars, from, to) {
+    return typeof chars === 'string' ? chars.slice(from, to) : chars.slice(from, to).join('');
+  }
+
+  /** Where the needles occur in `lower` (characters already folded: a string without
+   *  surrogates, or an array of characters). */
   function occurrences(lower, needles) {
     var spans = [];
+    if (typeof lower === 'string') {
+      needles.forEach(function (needle, n) {
+        var pat = foldText(needle);
+        if (!pat.length || ASTRAL.test(pat)) return;
+        for (var i = lower.indexOf(pat); i >= 0; i = lower.indexOf(pat, i + 1)) spans.push([i, i + pat.length, n]);
+      });
+      return spans;
+    }
     needles.forEach(function (needle, n) {
       var pat = Array.from(foldText(needle));
       if (!pat.length || pat.length > lower.length) return;
@@ -1238,8 +1260,9 @@
 
   /** search::snippet::snippet */
   function snippet(textIn, needles, width) {
-    var flat = textIn.replace(/\n/g, ' '), chars = Array.from(flat);
-    var spans = occurrences(Array.from(foldText(flat)), needles);
+    var flat = textIn.replace(/\n/g, ' '), folded = foldText(flat);
+    var bmp = !ASTRAL.test(flat) && !ASTRAL.test(folded), chars = bmp ? flat : Array.from(flat);
+    var spans = occurrences(bmp ? folded : Array.from(folded), needles);
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
     var best = null;
     spans.forEach(function (sp) {
@@ -1260,10 +1283,10 @@
     });
     var out = start > 0 ? '…' : '', i = start;
     marks.forEach(function (m) {
-      out += escapeHtml(chars.slice(i, m[0]).join('')) + '<mark>' + escapeHtml(chars.slice(m[0], m[1]).join('')) + '</mark>';
+      out += escapeHtml(cut(chars, i, m[0])) + '<mark>' + escapeHtml(cut(chars, m[0], m[1])) + '</mark>';
       i = m[1];
     });
-    out += escapeHtml(chars.slice(i, end).join(''));
+    out += escapeHtml(cut(chars, i, end));
     if (end < chars.length) out += '…';
     return out;
   }
@@ -1292,7 +1315,7 @@
     var cols = meta.columns, date = cols.date[e];
     var chars = t.chars, body, url = t.u;
     if (section) {
-      body = chars.slice(section[2], section[3]).join('');
+      body = cut(chars, section[2], section[3]);
       url += '#' + section[0];
     } else {
       body = t.x;
