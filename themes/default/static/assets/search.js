@@ -1016,19 +1016,33 @@
       var shift = rest.map(function (li) { return used[li].p - off; });
       var most = Math.max.apply(null, ls.map(largest));
       var anchor = new Int32Array(most), others = rest.map(function () { return new Int32Array(most); });
-      var out = new Run(first.size);
+      var out = new Run(first.size), restLists = rest.map(function (li) { return ls[li]; });
+      // An entry is looked for in a list about as long as the first by walking both in step
+      // (entries ascend), in a much longer one by halving; neither calls a function an entry,
+      // as this loop runs interpreted on a cold page.
+      var walk = restLists.map(function (l) { return l.size <= 8 * first.size; });
       for (var i = 0; i < first.size; i++) {
         var e = first.e[i], r;
         for (r = 0; r < nr; r++) {
-          at[r] = ls[rest[r]].find(e);
-          if (at[r] < 0) break;
+          var L = restLists[r], E = L.e, q = at[r], lo, hi;
+          if (walk[r]) {
+            while (q < L.size && E[q] < e) q++;
+          } else {
+            for (lo = q, hi = L.size; lo < hi;) {
+              var mid = (lo + hi) >> 1;
+              if (E[mid] < e) lo = mid + 1; else hi = mid;
+            }
+            q = lo;
+          }
+          at[r] = q;
+          if (q === L.size || E[q] !== e) break;
         }
         if (r < nr) continue;
         var counts = [0, 0];
         for (var field = 0; field < 2; field++) {
           var na = fieldInto(first, i, field, anchor);
           for (r = 0; r < nr; r++) {
-            n[r] = fieldInto(ls[rest[r]], at[r], field, others[r]);
+            n[r] = fieldInto(restLists[r], at[r], field, others[r]);
             ptr[r] = 0;
           }
           // Both sides ascend, so each other list's pointer only moves forward.
@@ -1051,8 +1065,12 @@
   /** The most positions one entry of list `l` has in one field. */
   function largest(l) {
     if (l.most === undefined) {
-      l.most = 1;
-      for (var i = 0; i < l.size; i++) l.most = Math.max(l.most, l.a[i], l.b[i]);
+      var most = 1, A = l.a, B = l.b;
+      for (var i = 0; i < l.size; i++) {
+        if (A[i] > most) most = A[i];
+        if (B[i] > most) most = B[i];
+      }
+      l.most = most;
     }
     return l.most;
   }
