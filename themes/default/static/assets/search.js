@@ -176,7 +176,7 @@
     return fastInflate ? fastInflate(src, dict, size) : inflateJs(src, dict, size);
   }
 
-  var fastInflate = null, fastUnpack = null;
+  var fastInflate = null, fastUnpack = null, fastPositional = null;
   // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) leaves the
   // module's instance where the browser compiled it at once, else the promise of it (null
   // where WebAssembly is off or refuses it: then JavaScript inflates and unpacks).
@@ -184,11 +184,51 @@
     if (!r || !r.instance) return;
     fastInflate = wasmInflater(r.instance.exports);
     fastUnpack = wasmUnpacker(r.instance.exports);
+    fastPositional = wasmPositional(r.instance.exports);
     stats.inflater = 'wasm';
   }
   var built = window.annalsInflater;
   if (built && built.instance) useWasm(built);
   var inflaterReady = fastInflate ? Promise.resolve() : Promise.resolve(built || null).then(useWasm, function () {});
+
+  /** wasm/inflate's `positional` (the same matching as `positional` below, for lists
+   *  without escaped gaps): each list's arrays, bytes and offsets copied into the module's
+   *  memory, 12 words a list (the order wasm/inflate/src/lib.rs reads them in). */
+  function wasmPositional(ex) {
+    if (typeof ex.positional !== 'function') return null;
+    var mem = ex.memory, base = ex.__heap_base.value;
+    return function (ls, shifts) {
+      var n = ls.length, first = ls[0].size, need = base + 4 * (12 * n + 3 * first), i, l;
+      for (i = 0; i < n; i++) need += 16 * ls[i].size + ls[i].b0.length + 4;
+      if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+      var m8 = new Uint8Array(mem.buffer), m32 = new Int32Array(mem.buffer);
+      var words = base, at = base + 48 * n;
+      var put = function (a, size) { m32.set(a.subarray(0, size), at >> 2); var p = at; at += 4 * size; return p; };
+      for (i = 0; i < n; i++) {
+        l = ls[i];
+        var w = (words >> 2) + 12 * i;
+        m32[w] = l.size;
+        m32[w + 1] = put(l.e, l.size);
+        m32[w + 2] = put(l.a, l.size);
+        m32[w + 3] = put(l.b, l.size);
+        m32[w + 4] = put(l.k, l.size);
+        m32[w + 5] = at;
+        m8.set(l.b0, at);
+        at += (l.b0.length + 3) & ~3;
+        m32[w + 6] = l.hi;
+        m32[w + 7] = l.lo;
+        m32[w + 8] = shifts[i];
+      }
+      var oe = at, ot = oe + 4 * first, ox = ot + 4 * first;
+      var count = ex.positional(n, words, oe, ot, ox);
+      var out = new Run(0);
+      out.e = m32.slice(oe >> 2, (oe >> 2) + count);
+      out.a = m32.slice(ot >> 2, (ot >> 2) + count);
+      out.b = m32.slice(ox >> 2, (ox >> 2) + count);
+      out.size = count;
+      return out;
+    };
+  }
 
   /** wasm/inflate's `unpack`: the string's UTF-8 (three bytes a code unit) written into the
    *  module's memory by the browser's own encoder, and unpacked there; null where the browser
@@ -1012,6 +1052,9 @@
       order.sort(function (a, b) { return ls[a].size - ls[b].size; });
       var first = ls[order[0]], off = used[order[0]].p;
       if (order.length === 1) return first;
+      if (fastPositional && ls.every(function (l) { return !l.pos.length; })) {
+        return fastPositional(order.map(function (li) { return ls[li]; }), order.map(function (li) { return used[li].p - off; }));
+      }
       var rest = order.slice(1), nr = rest.length, at = new Int32Array(nr), n = new Int32Array(nr), ptr = new Int32Array(nr);
       var shift = rest.map(function (li) { return used[li].p - off; });
       var most = Math.max.apply(null, ls.map(largest));
