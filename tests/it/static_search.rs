@@ -371,10 +371,13 @@ fn issue_12_static_engine_answers_like_the_server_from_file_urls() {
 /// Chromium 76 compiles no module over 4 KB on the page's thread and has no native base64
 /// decoder: the inflater then compiles in the background (the promise search.js waits for)
 /// from bytes decoded in a loop, and the answers are the same. The page is given such a
-/// browser's WebAssembly before its inflater loads.
+/// browser's WebAssembly before its inflater loads. The archive has no ledger: three kinds of
+/// entry where the oracle test's have four (the engine's memory layout differs with them).
 #[test]
 fn issue_12_static_engine_answers_alike_where_webassembly_compiles_only_in_the_background() {
-    let site = archive();
+    let site = Site::fixture("search");
+    long_document(&site);
+    site.build();
     let page = site.public().join("search.html");
     let html = std::fs::read_to_string(&page).expect("search.html");
     let tag = "<script src=\"assets/search-inflate.js\"></script>";
@@ -484,6 +487,13 @@ fn issue_12_static_engine_has_precision_and_recall_one_against_the_sources() {
         assert_eq!(urls, want, "{q}");
     }
     assert_eq!(b.eval("return window.annalsSearchStats.inflater"), "js");
+    // Without WebAssembly the page also selects, matches phrases and counts facets in
+    // JavaScript: whole answers (facets, snippets) as the server's.
+    let index = SearchIndex::open(&site.root().join("search-index/index")).expect("index");
+    let shapes: Vec<(String, Option<Sort>)> = self::queries(&site).into_iter().take(60).collect();
+    for ((q, sort), got) in shapes.iter().zip(static_answers(&b, &shapes)) {
+        assert_eq!(server_answer(&index, q, *sort), got, "{q:?} {sort:?}");
+    }
 }
 
 /// Published documents whose Markdown (front matter included: the title) contains `phrase`,

@@ -176,15 +176,25 @@
     return fastInflate ? fastInflate(src, dict, size) : inflateJs(src, dict, size);
   }
 
-  var fastInflate = null, fastUnpack = null, fastPositional = null;
+  var fastInflate = null, fastUnpack = null, fastPositional = null, fastSelect = null, fastTally = null;
+
+  /** The module's memory grown to `need` bytes at least. */
+  function room(mem, need) {
+    if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+  }
   // assets/search-inflate.js (built by scripts/build-wasm from wasm/inflate) leaves the
   // module's instance where the browser compiled it at once, else the promise of it (null
   // where WebAssembly is off or refuses it: then JavaScript inflates and unpacks).
   function useWasm(r) {
     if (!r || !r.instance) return;
-    fastInflate = wasmInflater(r.instance.exports);
-    fastUnpack = wasmUnpacker(r.instance.exports);
-    fastPositional = wasmPositional(r.instance.exports);
+    // The module's memory past its own data: the columns (kept for the page's queries) from
+    // `heap.top` down, and above them each call's room, used and left within the call.
+    var ex = r.instance.exports, heap = { top: ex.__heap_base.value };
+    fastInflate = wasmInflater(ex, heap);
+    fastUnpack = wasmUnpacker(ex, heap);
+    fastPositional = wasmPositional(ex, heap);
+    fastSelect = wasmSelect(ex, heap);
+    fastTally = wasmTally(ex, heap);
     stats.inflater = 'wasm';
   }
   var built = window.annalsInflater;
@@ -194,13 +204,13 @@
   /** wasm/inflate's `positional` (the same matching as `positional` below, for lists
    *  without escaped gaps): each list's arrays, bytes and offsets copied into the module's
    *  memory, 12 words a list (the order wasm/inflate/src/lib.rs reads them in). */
-  function wasmPositional(ex) {
+  function wasmPositional(ex, heap) {
     if (typeof ex.positional !== 'function') return null;
-    var mem = ex.memory, base = ex.__heap_base.value;
+    var mem = ex.memory;
     return function (ls, shifts) {
-      var n = ls.length, first = ls[0].size, need = base + 4 * (12 * n + 3 * first), i, l;
+      var base = heap.top, n = ls.length, first = ls[0].size, need = base + 4 * (12 * n + 3 * first), i, l;
       for (i = 0; i < n; i++) need += 16 * ls[i].size + ls[i].b0.length + 4;
-      if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+      room(mem, need);
       var m8 = new Uint8Array(mem.buffer), m32 = new Int32Array(mem.buffer);
       var words = base, at = base + 48 * n;
       var put = function (a, size) { m32.set(a.subarray(0, size), at >> 2); var p = at; at += 4 * size; return p; };
@@ -230,15 +240,115 @@
     };
   }
 
+  /** The columns filters and facets read, as 32-bit copies in the module's memory below
+   *  `heap.top` (made at the page's first query, kept for the next): byte offsets by name. */
+  var COPIED = ['kind', 'year', 'type', 'unit', 'category', 'status'];
+  function columnsIn(ex, heap) {
+    if (heap.columns) return heap.columns;
+    var count = meta.count, out = {}, size = 4 * count + 7 & ~7;
+    room(ex.memory, heap.top + COPIED.length * size);
+    var m32 = new Int32Array(ex.memory.buffer);
+    COPIED.forEach(function (name) {
+      out[name] = heap.top;
+      m32.set(meta.columns[name], heap.top >> 2);
+      heap.top += size;
+    });
+    heap.columns = out;
+    return out;
+  }
+
+  /** wasm/inflate's `select` (the same as `select` below): the kinds asked for, the filters
+   *  and the terms' lists written as its plan, the entries found and their scores read back. */
+  function wasmSelect(ex, heap) {
+    if (typeof ex.select !== 'function') return null;
+    return function (kindOk, filters, must, not) {
+      var count = meta.count, cols = columnsIn(ex, heap), vals = meta.columns.values;
+      var plan = [cols.kind, 0], idf = [], refs = [], words = 0;
+      // Each list's arrays, and for each where its pointers go in the plan.
+      var list = function (m, withCounts) {
+        var arrays = withCounts ? [m.e, m.a, m.b] : [m.e];
+        refs.push([plan.length, arrays, m.size]);
+        words += arrays.length * m.size;
+      };
+      var fields = filters.filter(function (f) { return f.field !== 'kind'; });
+      plan.push(fields.length);
+      fields.forEach(function (f) {
+        if (f.field === 'year') plan.push(cols.year, 0, f.from, f.to);
+        else plan.push(cols[f.field], 1, vals[f.field].indexOf(f.value), 0);
+      });
+      plan.push(must.length);
+      must.forEach(function (alts) {
+        var real = alts.filter(function (m) { return m; });
+        plan.push(real.length);
+        real.forEach(function (m) {
+          list(m, true);
+          plan.push(0, 0, 0, m.size, idf.length);
+          idf.push(Math.log(1 + count / (m.size + 0.5)));
+        });
+      });
+      var nots = [];
+      not.forEach(function (alts) { alts.forEach(function (m) { if (m) nots.push(m); }); });
+      plan.push(nots.length);
+      nots.forEach(function (m) {
+        list(m, false);
+        plan.push(0, m.size);
+      });
+      // Layout: the kinds' table, the plan, the weights, the lists, then ok, hit, found, scores.
+      var at = heap.top, table = at;
+      at += 4 * kindOk.length + 7 & ~7;
+      var planAt = at;
+      at += 4 * plan.length + 7 & ~7;
+      var idfAt = at;
+      at += 8 * idf.length;
+      var listsAt = at;
+      at += 4 * words;
+      var okAt = at, hitAt = okAt + count, foundAt = hitAt + count + 7 & ~7, scoresAt = foundAt + 4 * count + 7 & ~7;
+      room(ex.memory, scoresAt + 8 * count);
+      var m32 = new Int32Array(ex.memory.buffer), w = listsAt >> 2;
+      refs.forEach(function (r) {
+        r[1].forEach(function (a, j) {
+          plan[r[0] + j] = w << 2;
+          m32.set(a.subarray(0, r[2]), w);
+          w += r[2];
+        });
+      });
+      plan[1] = table;
+      m32.set(kindOk, table >> 2);
+      m32.set(plan, planAt >> 2);
+      new Float64Array(ex.memory.buffer, idfAt, idf.length).set(idf);
+      var n = ex.select(count, planAt, idfAt, okAt, hitAt, foundAt, scoresAt);
+      return {
+        found: Array.from(new Int32Array(ex.memory.buffer, foundAt, n)),
+        scores: new Float64Array(ex.memory.buffer.slice(scoresAt, scoresAt + 8 * count))
+      };
+    };
+  }
+
+  /** wasm/inflate's `tally`: the facet counts of a column (a 32-bit copy, see `columnsIn`)
+   *  over the entries found, as value, count, value, count... ascending; null where the column's values may
+   *  pass 65,535 (then `countFacets` counts in JavaScript). */
+  function wasmTally(ex, heap) {
+    if (typeof ex.tally !== 'function') return null;
+    return function (found, name) {
+      var cols = columnsIn(ex, heap), values = Math.max(65536, meta.columns.values[name] ? meta.columns.values[name].length : 0);
+      if (meta.columns[name] instanceof Uint32Array) return null;
+      var foundAt = heap.top, countsAt = foundAt + 4 * found.length + 7 & ~7, outAt = countsAt + 4 * values;
+      room(ex.memory, outAt + 8 * values);
+      new Int32Array(ex.memory.buffer).set(found, foundAt >> 2);
+      var k = ex.tally(found.length, foundAt, cols[name], countsAt, values, outAt);
+      return new Int32Array(ex.memory.buffer, outAt, 2 * k);
+    };
+  }
+
   /** wasm/inflate's `unpack`: the string's UTF-8 (three bytes a code unit) written into the
    *  module's memory by the browser's own encoder, and unpacked there; null where the browser
    *  has no `encodeInto` (Chromium before 74). */
-  function wasmUnpacker(ex) {
+  function wasmUnpacker(ex, heap) {
     if (typeof TextEncoder !== 'function' || !TextEncoder.prototype.encodeInto) return null;
-    var encoder = new TextEncoder(), mem = ex.memory, base = ex.__heap_base.value;
+    var encoder = new TextEncoder(), mem = ex.memory;
     return function (s, n) {
-      var need = base + 3 * s.length;
-      if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+      var base = heap.top, need = base + 3 * s.length;
+      room(mem, need);
       var m = new Uint8Array(mem.buffer);
       var put = encoder.encodeInto(s, m.subarray(base, need));
       if (put.read !== s.length || put.written !== 3 * s.length) return unpackJs(s, n);
@@ -251,13 +361,13 @@
 
   /** wasm/inflate's `inflate` over its memory: the input at the heap's start, then the window
    *  (dictionary, output); a window too small is doubled and the call repeated. */
-  function wasmInflater(ex) {
-    var mem = ex.memory, base = ex.__heap_base.value;
+  function wasmInflater(ex, heap) {
+    var mem = ex.memory;
     return function (src, dict, size) {
-      var dl = dict ? dict.length : 0, cap = dl + (size || Math.max(1024, src.length * 4));
+      var base = heap.top, dl = dict ? dict.length : 0, cap = dl + (size || Math.max(1024, src.length * 4));
       for (;;) {
         var need = base + src.length + cap;
-        if (mem.buffer.byteLength < need) mem.grow(Math.ceil((need - mem.buffer.byteLength) / 65536));
+        room(mem, need);
         var m = new Uint8Array(mem.buffer), out = base + src.length;
         m.set(src, base);
         if (dict) m.set(dict, out);
@@ -1150,8 +1260,10 @@
     var read = columns();
     dictionary();
     return Promise.all([Promise.all(must), Promise.all(not), read]).then(function (got) {
-      var cols = meta.columns, vals = cols.values, ok = new Uint8Array(count), i;
+      var cols = meta.columns, vals = cols.values, ok, i;
       var kindOk = vals.kind.map(function (k) { return kinds.indexOf(k) >= 0 ? 1 : 0; });
+      if (fastSelect) return fastSelect(kindOk, parsed.filters, got[0], got[1]);
+      ok = new Uint8Array(count);
       for (i = 0; i < count; i++) ok[i] = kindOk[cols.kind[i]];
       parsed.filters.forEach(function (f) {
         if (f.field === 'kind') return;
@@ -1214,6 +1326,16 @@
   function countFacets(found, facets) {
     var cols = meta.columns, vals = cols.values;
     ['year', 'type', 'category', 'status'].forEach(function (root) {
+      var pairs = fastTally && fastTally(found, root);
+      if (pairs) {
+        for (var p = 0; p < pairs.length; p += 2) {
+          var value = pairs[p];
+          // As below: no facet for an entry without a category or status (value 0 is "").
+          if (root === 'year') addFacet(facets, root, String(value), pairs[p + 1]);
+          else if (!(value === 0 && (root === 'category' || root === 'status'))) addFacet(facets, root, vals[root][value], pairs[p + 1]);
+        }
+        return;
+      }
       var col = cols[root], counts = {}, i, v;
       for (i = 0; i < found.length; i++) {
         v = col[found[i]];
