@@ -589,7 +589,26 @@ fn issue_12_a_missing_index_says_so_instead_of_failing_silently() {
         "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
     );
     let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
-    assert!(text.as_str().unwrap().contains("annals build"), "{text}");
+    let text = text.as_str().unwrap();
+    assert!(text.contains("找不到本站的搜索索引"), "{text}");
+    assert!(text.contains("searchindex/meta.js"), "{text}");
+    assert!(text.contains("annals build"), "{text}");
+    // A damaged file is said to be a fault, not a missing index.
+    site.build();
+    std::fs::write(
+        site.public().join("searchindex/meta.js"),
+        "annalsData(\"meta\",9,\"\u{800}\u{900}\u{a00}\u{b00}\u{c00}\");\n",
+    )
+    .unwrap();
+    b.goto("about:blank");
+    b.goto(&file_url(&site, "search.html?q=%E6%95%B4%E6%94%B9"));
+    b.wait_for(
+        "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
+    );
+    let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
+    let text = text.as_str().unwrap();
+    assert!(text.starts_with("搜索出错"), "{text}");
+    assert!(!text.contains("找不到"), "{text}");
 }
 
 #[test]

@@ -85,13 +85,13 @@
         el.parentNode.removeChild(el);
         if (waiting[key]) {
           delete waiting[key];
-          reject(new Error(key));
+          reject(missing(key));
         }
       };
       el.onerror = function () {
         el.parentNode.removeChild(el);
         delete waiting[key];
-        reject(new Error(key));
+        reject(missing(key));
       };
       document.head.appendChild(el);
     });
@@ -100,6 +100,13 @@
 
   /** The payload of a data file: `n` bytes, 15 bits in each code unit of `s`. In WebAssembly
    *  once the page has it (see `wasmUnpacker`), else here. */
+  /** The error of data file `key` not there (or not one of ours). */
+  function missing(key) {
+    var e = new Error(key);
+    e.missing = true;
+    return e;
+  }
+
   function unpack(s, n) {
     return fastUnpack ? fastUnpack(s, n) : unpackJs(s, n);
   }
@@ -1835,9 +1842,13 @@
       return (meta ? Promise.resolve() : openIndex()).then(shown, shown);
     }
     return staticSearch(req).then(function (r2) { show(q, r2, 'static'); }, function (err) {
+      // A file missing is what a copy without searchindex/ shows; anything else is a fault
+      // of the engine or of a damaged file, said as such, not as a missing index.
       fail(err && err.message === 'format'
         ? '搜索索引由另一版本的 annals 生成，请重新运行 annals build。'
-        : '找不到本站的搜索索引（searchindex/）：请用 annals build 重新生成整个站点后再打开。');
+        : err && err.missing
+          ? '找不到本站的搜索索引（searchindex/' + err.message + '.js）：请用 annals build 重新生成整个站点后再打开。'
+          : '搜索出错（' + (err && err.message || err) + '）：请用 annals build 重新生成整个站点；仍然出错时，请把本页地址和这条信息告知维护人员。');
     });
   });
 })();
