@@ -584,12 +584,17 @@ fn issue_12_a_missing_index_says_so_instead_of_failing_silently() {
     let Some(b) = Browser::start(profile.path()) else {
         return;
     };
-    b.goto(&file_url(&site, "search.html?q=%E6%95%B4%E6%94%B9"));
-    b.wait_for(
-        "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
-    );
-    let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
-    let text = text.as_str().unwrap();
+    // The page's alert after a search for 整改 fails.
+    let alert = |b: &Browser| -> String {
+        b.goto("about:blank");
+        b.goto(&file_url(&site, "search.html?q=%E6%95%B4%E6%94%B9"));
+        b.wait_for(
+            "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
+        );
+        let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
+        text.as_str().unwrap().to_string()
+    };
+    let text = alert(&b);
     assert!(text.contains("找不到本站的搜索索引"), "{text}");
     assert!(text.contains("searchindex/meta.js"), "{text}");
     assert!(text.contains("annals build"), "{text}");
@@ -600,13 +605,7 @@ fn issue_12_a_missing_index_says_so_instead_of_failing_silently() {
         "annalsData(\"meta\",9,\"\u{800}\u{900}\u{a00}\u{b00}\u{c00}\");\n",
     )
     .unwrap();
-    b.goto("about:blank");
-    b.goto(&file_url(&site, "search.html?q=%E6%95%B4%E6%94%B9"));
-    b.wait_for(
-        "return document.getElementById('search-app').getAttribute('data-state') === 'failed'",
-    );
-    let text = b.eval("return document.querySelector('#search-app [role=alert]').textContent");
-    let text = text.as_str().unwrap();
+    let text = alert(&b);
     assert!(text.starts_with("搜索出错"), "{text}");
     assert!(!text.contains("找不到"), "{text}");
 }
