@@ -302,7 +302,8 @@ pub unsafe extern "C" fn select(
     n
 }
 
-/// How many of the `n` entries `found` have each value of `column` (below `values`): the
+/// How many of the `n` entries `found` have each value of `column` (below `values`; a value
+/// past them, which the bundle never writes, is not counted rather than written past): the
 /// facets of a query's hits. Counts in `counts` (room for `values`), then writes each value
 /// found and its count, ascending, to `out`, and returns how many values.
 #[no_mangle]
@@ -316,7 +317,10 @@ pub unsafe extern "C" fn tally(
 ) -> usize {
     core::ptr::write_bytes(counts, 0, values);
     for i in 0..n {
-        *counts.add(*column.add(*found.add(i) as usize) as usize) += 1;
+        let v = *column.add(*found.add(i) as usize) as usize;
+        if v < values {
+            *counts.add(v) += 1;
+        }
     }
     let mut k = 0;
     for v in 0..values {

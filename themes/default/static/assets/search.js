@@ -332,13 +332,14 @@
   }
 
   /** wasm/inflate's `tally`: the facet counts of a column (a 32-bit copy, see `columnsIn`)
-   *  over the entries found, as value, count, value, count... ascending; null where the column's values may
-   *  pass 65,535 (then `countFacets` counts in JavaScript). */
+   *  over the entries found, as value, count, value, count... ascending. A column of value
+   *  numbers has as many values as its table; the year column, years (below 65,536 in its
+   *  16 bits). Null for a column of 32 bits (then `countFacets` counts in JavaScript). */
   function wasmTally(ex, heap) {
     if (typeof ex.tally !== 'function') return null;
     return function (found, name) {
-      var cols = columnsIn(ex, heap), values = Math.max(65536, meta.columns.values[name] ? meta.columns.values[name].length : 0);
       if (meta.columns[name] instanceof Uint32Array) return null;
+      var table = meta.columns.values[name], values = table ? table.length : 65536, cols = columnsIn(ex, heap);
       var foundAt = heap.top, countsAt = foundAt + 4 * found.length + 7 & ~7, outAt = countsAt + 4 * values;
       room(ex.memory, outAt + 8 * values);
       new Int32Array(ex.memory.buffer).set(found, foundAt >> 2);
