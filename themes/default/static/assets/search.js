@@ -525,11 +525,18 @@
     return SPACE.test(ch);
   }
 
+  /** Where `s` is left by str::trim: [from, to] in code units (every space is in the Basic
+   *  Multilingual Plane, and half a surrogate pair is none, so no character is split). */
+  function trimmed(s) {
+    var i = 0, j = s.length;
+    while (i < j && isSpaceRust(s[i])) i++;
+    while (j > i && isSpaceRust(s[j - 1])) j--;
+    return [i, j];
+  }
+
   function trim(s) {
-    var a = Array.from(s), i = 0, j = a.length;
-    while (i < j && isSpaceRust(a[i])) i++;
-    while (j > i && isSpaceRust(a[j - 1])) j--;
-    return a.slice(i, j).join('');
+    var t = trimmed(s);
+    return s.slice(t[0], t[1]);
   }
 
   function isIdeograph(cp) {
@@ -1450,8 +1457,9 @@
   }
 
   /** search::snippet::snippet */
-  function snippet(textIn, needles, width) {
-    var flat = textIn.replace(/\n/g, ' '), folded = foldText(flat);
+  /** `foldedIn`, when given, is `textIn` folded already (a hit's text is folded once). */
+  function snippet(textIn, needles, width, foldedIn) {
+    var flat = textIn.replace(/\n/g, ' '), folded = foldedIn ? foldedIn.replace(/\n/g, ' ') : foldText(flat);
     var bmp = !ASTRAL.test(flat) && !ASTRAL.test(folded), chars = bmp ? flat : Array.from(flat);
     var spans = occurrences(bmp ? folded : Array.from(folded), needles);
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
@@ -1504,19 +1512,24 @@
 
   function hit(e, t, score, section, needles) {
     var cols = meta.columns, date = cols.date[e];
-    var chars = t.chars, body, url = t.u;
+    var chars = t.chars, body, url = t.u, folded = null;
     if (section) {
       body = cut(chars, section[2], section[3]);
       url += '#' + section[0];
     } else {
       body = t.x;
     }
+    // A text read as a string (see ASTRAL) has its folded twin at the same offsets: folding
+    // maps a character to one character and leaves spaces as they are.
+    var edge = trimmed(body);
+    if (typeof chars === 'string') folded = (section ? t.folded.slice(section[2], section[3]) : t.folded).slice(edge[0], edge[1]);
+    body = body.slice(edge[0], edge[1]);
     return {
       url: url, title: t.t, kind: cols.values.kind[cols.kind[e]], year: cols.year[e],
       type: cols.values.type[cols.type[e]],
       date: pad(Math.floor(date / 10000), 4) + '-' + pad(Math.floor(date / 100) % 100, 2) + '-' + pad(date % 100, 2),
       date_label: t.l, date_text: t.d, score: score, section: section ? section[1] : null,
-      snippet: snippet(trim(body), needles, SNIPPET_CHARS)
+      snippet: snippet(body, needles, SNIPPET_CHARS, folded)
     };
   }
 
