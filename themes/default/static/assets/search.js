@@ -344,7 +344,7 @@
       room(ex.memory, outAt + 8 * values);
       new Int32Array(ex.memory.buffer).set(found, foundAt >> 2);
       var k = ex.tally(found.length, foundAt, cols[name], countsAt, values, outAt);
-      return new Int32Array(ex.memory.buffer, outAt, 2 * k);
+      return new Int32Array(ex.memory.buffer, outAt, 2 * k).slice();
     };
   }
 
