@@ -39,6 +39,16 @@ fn compressor(level: u32) -> Compress {
     Compress::new(Compression::new(level), false)
 }
 
+/// The level a file is deflated at: a text (primed with the dictionary) at [`TEXT_LEVEL`],
+/// anything else at [`LEVEL`].
+fn level_of(dictionary: Option<&[u8]>) -> u32 {
+    if dictionary.is_some() {
+        TEXT_LEVEL
+    } else {
+        LEVEL
+    }
+}
+
 /// Raw deflate of `bytes`, primed with `dictionary` when given (a text, at [`TEXT_LEVEL`];
 /// otherwise at [`LEVEL`]): the reader starts its window with the same dictionary.
 ///
@@ -49,12 +59,9 @@ pub(super) fn deflate(bytes: &[u8], dictionary: Option<&[u8]>) -> Vec<u8> {
     thread_local! {
         static KEPT: std::cell::RefCell<[Option<Compress>; 2]> = const { std::cell::RefCell::new([None, None]) };
     }
-    let (slot, level) = match dictionary {
-        Some(_) => (1, TEXT_LEVEL),
-        None => (0, LEVEL),
-    };
+    let level = level_of(dictionary);
     KEPT.with_borrow_mut(|kept| {
-        let c = match &mut kept[slot] {
+        let c = match &mut kept[usize::from(level == TEXT_LEVEL)] {
             Some(c) => {
                 c.reset();
                 c
@@ -224,8 +231,7 @@ mod tests {
         ];
         for (i, text) in texts.iter().chain(texts.iter()).enumerate() {
             let d = (i % 2 == 1).then_some(dict.as_bytes());
-            let level = if d.is_some() { TEXT_LEVEL } else { LEVEL };
-            let fresh = deflate_with(&mut compressor(level), text.as_bytes(), d);
+            let fresh = deflate_with(&mut compressor(level_of(d)), text.as_bytes(), d);
             assert_eq!(deflate(text.as_bytes(), d), fresh, "{i}");
         }
     }

@@ -98,8 +98,6 @@
     return loads[key];
   }
 
-  /** The payload of a data file: `n` bytes, 15 bits in each code unit of `s`. In WebAssembly
-   *  once the page has it (see `wasmUnpacker`), else here. */
   /** The error of data file `key` not there (or not one of ours). */
   function missing(key) {
     var e = new Error(key);
@@ -107,6 +105,8 @@
     return e;
   }
 
+  /** The payload of a data file: `n` bytes, 15 bits in each code unit of `s`. In WebAssembly
+   *  once the page has it (see `wasmUnpacker`), else here. */
   function unpack(s, n) {
     return fastUnpack ? fastUnpack(s, n) : unpackJs(s, n);
   }
@@ -247,15 +247,15 @@
     };
   }
 
-  /** The columns filters and facets read, as 32-bit copies in the module's memory below
+  /** The columns filters and facets read (all but the dates), as 32-bit copies in the module's memory below
    *  `heap.top` (made at the page's first query, kept for the next): byte offsets by name. */
-  var COPIED = ['kind', 'year', 'type', 'unit', 'category', 'status'];
   function columnsIn(ex, heap) {
     if (heap.columns) return heap.columns;
+    var copied = COLUMNS.filter(function (name) { return name !== 'date'; });
     var count = meta.count, out = {}, size = 4 * count + 7 & ~7;
-    room(ex.memory, heap.top + COPIED.length * size);
+    room(ex.memory, heap.top + copied.length * size);
     var m32 = new Int32Array(ex.memory.buffer);
-    COPIED.forEach(function (name) {
+    copied.forEach(function (name) {
       out[name] = heap.top;
       m32.set(meta.columns[name], heap.top >> 2);
       heap.top += size;
@@ -1378,10 +1378,9 @@
   /** Entry `e`'s text file: {u, t, x, o, l, d}; `chars` gives x's characters, split once. */
   function texts(e) {
     return Promise.all([dictionary(), loaded('d/' + e)]).then(function (x) {
-      var t = json(x[1], x[0]), folded = foldText(t.x);
-      var bmp = !ASTRAL.test(t.x) && !ASTRAL.test(folded);
-      t.chars = bmp ? t.x : Array.from(t.x);
-      t.folded = bmp ? folded : Array.from(folded);
+      var t = json(x[1], x[0]), c = characters(t.x, foldText(t.x));
+      t.chars = c[0];
+      t.folded = c[1];
       return t;
     });
   }
@@ -1392,6 +1391,12 @@
    *  indexOf instead of a comparison a character at a time, and never split into an array
    *  of one-character strings (two of them a text, which made most of a page's garbage). */
   var ASTRAL = /[\uD800-\uDFFF]/;
+
+  /** A text and its folded twin as characters: the strings themselves where neither has a
+   *  surrogate pair, else arrays of characters. */
+  function characters(text, folded) {
+    return ASTRAL.test(text) || ASTRAL.test(folded) ? [Array.from(text), Array.from(folded)] : [text, folded];
+  }
 
   /** A text's characters `from` to `to`, of a string or of an array of characters. */
   function cut(chars, from, to) {
@@ -1457,11 +1462,12 @@
   }
 
   /** search::snippet::snippet */
-  /** `foldedIn`, when given, is `textIn` folded already (a hit's text is folded once). */
+  /** `foldedIn`, when given, is `textIn` folded already, both strings without surrogate
+   *  pairs (a hit's text read as a string: see `characters`). */
   function snippet(textIn, needles, width, foldedIn) {
-    var flat = textIn.replace(/\n/g, ' '), folded = foldedIn ? foldedIn.replace(/\n/g, ' ') : foldText(flat);
-    var bmp = !ASTRAL.test(flat) && !ASTRAL.test(folded), chars = bmp ? flat : Array.from(flat);
-    var spans = occurrences(bmp ? folded : Array.from(folded), needles);
+    var flat = textIn.replace(/\n/g, ' ');
+    var c = foldedIn ? [flat, foldedIn.replace(/\n/g, ' ')] : characters(flat, foldText(flat)), chars = c[0];
+    var spans = occurrences(c[1], needles);
     spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
     var best = null;
     spans.forEach(function (sp) {
