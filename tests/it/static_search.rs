@@ -403,6 +403,25 @@ fn issue_12_static_engine_answers_alike_where_webassembly_compiles_only_in_the_b
         assert_eq!(&server_answer(&index, q, *sort), got, "{q:?} {sort:?}");
     }
     assert_eq!(b.eval("return window.annalsSearchStats.inflater"), "wasm");
+    // A cold page: its texts are asked for once the module is compiled, a task after the
+    // page's scripts ran, so they are appended, never written over the page.
+    let (q, want) = queries
+        .iter()
+        .map(|(q, _)| (q, server_answer(&index, q, None)))
+        .find(|(_, a)| a["total"].as_u64() > Some(1))
+        .expect("a query with hits");
+    let encoded = percent_encoding::utf8_percent_encode(q, percent_encoding::NON_ALPHANUMERIC);
+    b.goto("about:blank");
+    b.goto(&file_url(&site, &format!("search.html?q={encoded}")));
+    let (engine, total, _) = page_results(&b);
+    assert_eq!(
+        (engine.as_str(), Some(total)),
+        ("static", want["total"].as_u64())
+    );
+    assert_eq!(
+        b.eval("return document.querySelectorAll('footer.site-footer').length"),
+        1
+    );
 }
 
 /// The writer threads only split the entries among segments: built by one thread and by
@@ -551,11 +570,34 @@ fn issue_12_one_page_answers_from_disk_a_static_host_and_the_server() {
             "{url}"
         );
     };
-    // From disk.
+    // From disk. A cold page asks for its data files as scripts written into the page while
+    // it is parsed, and the footer after the engine is still there: nothing was overwritten.
     answers(
         &file_url(&site, &format!("search.html?q={encoded}")),
         "static",
     );
+    let written = b.eval("return window.annalsSearchStats.written");
+    let files = b.eval("return window.annalsSearchStats.files");
+    assert!(
+        written.as_u64() > Some(0),
+        "written {written}, files {files}"
+    );
+    assert_eq!(
+        b.eval("return document.querySelectorAll('footer.site-footer').length"),
+        1
+    );
+    // A second search on the loaded page appends its scripts instead (writing now would
+    // replace the page) and answers alike.
+    let again = b.eval_async(
+        &format!(
+            "var done = arguments[arguments.length - 1];
+             window.annalsSearch({{ q: {q:?} }}).then(function (r) {{
+               done([r.total, window.annalsSearchStats.written, document.querySelectorAll('footer.site-footer').length]);
+             }}, function (e) {{ done(String(e)); }});"
+        ),
+        60,
+    );
+    assert_eq!(again, json!([want.total, written, 1]), "{again}");
 
     // The header's box of any page leads there.
     b.goto(&file_url(&site, "2025/召开情况报告.html"));
@@ -608,6 +650,15 @@ fn issue_12_a_missing_index_says_so_instead_of_failing_silently() {
     let text = alert(&b);
     assert!(text.starts_with("搜索出错"), "{text}");
     assert!(!text.contains("找不到"), "{text}");
+    // A hit's text missing: asked for while the page is parsed, its failure still named.
+    site.build();
+    std::fs::remove_dir_all(site.public().join("searchindex/d")).unwrap();
+    let text = alert(&b);
+    assert!(text.contains("searchindex/d/"), "{text}");
+    assert!(
+        b.eval("return window.annalsSearchStats.written").as_u64() > Some(0),
+        "the texts were asked for as written scripts"
+    );
 }
 
 #[test]
