@@ -5,7 +5,7 @@
 //! query (a chain of bigrams at consecutive offsets) matches exactly the texts that contain the
 //! character sequence, whatever words jieba would cut the text into.
 
-use crate::text::normalize::{Edges, Span, bigram_spans, push_lower};
+use crate::text::normalize::{BigramSpans, Edges, Span, push_lower};
 use crate::text::{is_ideograph, is_word_char};
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -13,35 +13,33 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 /// The name the bigram tokenizer is registered under.
 pub const BIGRAM: &str = "annals_bigram";
 
-/// A token stream over spans of a text, writing each token's text into one reused buffer.
-pub struct SpanStream<'a> {
+/// A token stream over spans of a text (made as they are read, or listed first), writing each
+/// token's text into one reused buffer.
+pub struct SpanStream<'a, S = std::vec::IntoIter<Span>> {
     text: &'a str,
-    spans: Vec<Span>,
-    next: usize,
+    spans: S,
     token: Token,
     /// The text is already in simplified characters (see [`BigramTokenizer`]): a Chinese
     /// token is copied as it is, not folded character by character.
     simplified: bool,
 }
 
-impl<'a> SpanStream<'a> {
-    fn new(text: &'a str, spans: Vec<Span>) -> Self {
+impl<'a, S: Iterator<Item = Span>> SpanStream<'a, S> {
+    fn new(text: &'a str, spans: S) -> Self {
         SpanStream {
             text,
             spans,
-            next: 0,
             token: Token::default(),
             simplified: false,
         }
     }
 }
 
-impl TokenStream for SpanStream<'_> {
+impl<S: Iterator<Item = Span>> TokenStream for SpanStream<'_, S> {
     fn advance(&mut self) -> bool {
-        let Some(s) = self.spans.get(self.next) else {
+        let Some(s) = self.spans.next() else {
             return false;
         };
-        self.next += 1;
         let t = &mut self.token;
         t.position = s.position;
         t.offset_from = s.from;
@@ -65,10 +63,10 @@ impl TokenStream for SpanStream<'_> {
 }
 
 /// The tokens of a stream as owned values (for queries and tests, not the indexer).
-fn collect(mut stream: SpanStream<'_>) -> Vec<Token> {
-    let mut out = Vec::with_capacity(stream.spans.len());
+fn collect(mut stream: impl TokenStream) -> Vec<Token> {
+    let mut out = Vec::new();
     while stream.advance() {
-        out.push(stream.token.clone());
+        out.push(stream.token().clone());
     }
     out
 }
@@ -90,8 +88,8 @@ pub fn lone_ideograph(token: &str) -> Option<char> {
     }
 }
 
-fn bigram_stream(text: &str, edges: Edges) -> SpanStream<'_> {
-    SpanStream::new(text, bigram_spans(text, edges))
+fn bigram_stream(text: &str, edges: Edges) -> SpanStream<'_, BigramSpans<'_>> {
+    SpanStream::new(text, BigramSpans::new(text, edges))
 }
 
 /// The bigram tokenizer as tantivy sees it (index side: with the run edges beside letters and
@@ -102,8 +100,8 @@ fn bigram_stream(text: &str, edges: Edges) -> SpanStream<'_> {
 pub struct BigramTokenizer;
 
 impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = SpanStream<'a>;
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a> {
+    type TokenStream<'a> = SpanStream<'a, BigramSpans<'a>>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SpanStream<'a, BigramSpans<'a>> {
         SpanStream {
             simplified: true,
             ..bigram_stream(text, Edges::BesideWords)
@@ -118,7 +116,7 @@ pub fn words(jieba: &Jieba, text: &str) -> Vec<Token> {
 }
 
 fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
-    let spans = jieba
+    let spans: Vec<Span> = jieba
         .tokenize(text, TokenizeMode::Search, true)
         .into_iter()
         // An ideograph first settles it without the slower Unicode tables.
@@ -130,7 +128,7 @@ fn word_stream<'a>(jieba: &Jieba, text: &'a str) -> SpanStream<'a> {
             lower: !t.word.chars().all(is_ideograph),
         })
         .collect();
-    SpanStream::new(text, spans)
+    SpanStream::new(text, spans.into_iter())
 }
 
 /// jieba's own dictionary, gzipped (vendor/jieba/README.md says why it is not jieba-rs's
