@@ -2,17 +2,19 @@
 //!
 //! Each entry's text is compressed on its own (a hit loads just its own), so deflate alone
 //! finds only repetition inside one report. Yet an office's reports repeat each other: the
-//! same formulas, the same headings, year after year. Priming every stream with 16 KB of the
+//! same formulas, the same headings, year after year. Priming every stream with 8 KB of the
 //! clauses repeated most across the archive (zstd's trained dictionaries, done simply) lets a
 //! report refer to them; the reader primes its window with the same bytes.
 
 use crate::search::entries::Entry;
 use rustc_hash::FxHashMap;
 
-/// Half deflate's window (32 KB, beyond which nothing could be referred to): deflate reads
-/// the whole dictionary into its window for every text, and at 10k reports 32 KB cost 0.4 s
-/// of CPU more than 16 KB for 4% smaller texts (9.2 vs 8.8 MB of 86.5).
-const SIZE: usize = 16 * 1024;
+/// A quarter of deflate's window: deflate reads the whole dictionary into its window for every
+/// text, so its size is paid ten thousand times at 10k reports. Interleaved 10k builds (7 each):
+/// 16 KB against 8 KB, CPU 8427 -> 8088 ms and 8685 -> 8503 ms in two runs, for texts of 17.6
+/// MB instead of 16.9; 4 KB saved a little more but made them 22.0 MB (the whole static
+/// index's budget is 60). 32 KB had cost 0.4 s of CPU more than 16 KB for 4% smaller texts.
+const SIZE: usize = 8 * 1024;
 /// Text sampled for the clause counts, at most. The bundle trains on the archive's first
 /// 8 MB of text (the dictionary is needed before the first text is written, and the texts
 /// are written as the index receives them); at 10k reports that gave 12.3 MB of texts,
