@@ -252,8 +252,20 @@ mod tests {
     #[test]
     fn spans_are_made_a_run_at_a_time_as_from_arrays() {
         let report = include_str!("../../tests/fixtures/report-2025-pdf-extract.txt");
-        let mixed = "ꀀ第2次会议，ＧＢ／Ｔ９７０４，Ωmega é ䷀卦 〇一二 2025年 𠀀x 丽 a 字 年，度 OA系统";
-        for text in [report, mixed, "", "a", "字", "字字", "a字", "字a", "，字，", "ab字字cd"] {
+        let mixed =
+            "ꀀ第2次会议，ＧＢ／Ｔ９７０４，Ωmega é ䷀卦 〇一二 2025年 𠀀x 丽 a 字 年，度 OA系统";
+        for text in [
+            report,
+            mixed,
+            "",
+            "a",
+            "字",
+            "字字",
+            "a字",
+            "字a",
+            "，字，",
+            "ab字字cd",
+        ] {
             for edges in [Edges::None, Edges::BesideWords, Edges::All] {
                 let fmt = |v: Vec<Span>| format!("{v:?}");
                 assert_eq!(
