@@ -10,44 +10,44 @@ use crate::text::variants::simplified;
 /// "38条"): they are layout, which PDF extraction, hard-wrapped sources and typing habits put
 /// there at random. Between two Latin words a space stays, so `OA` never runs into `S`.
 pub fn normalize(text: &str) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| match c as u32 {
-            0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect();
     let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
     let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if is_space(chars[i]) {
-            let start = i;
-            while i < chars.len() && is_space(chars[i]) {
-                i += 1;
-            }
-            let before = start.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i).copied();
-            let drop = match (before, after) {
-                (Some(b), Some(a)) => {
-                    solid(b)
-                        && solid(a)
-                        && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
-                }
-                _ => false,
-            };
-            if !drop {
-                out.push(' ');
-            }
+    // Read as it goes, with no array of the text's characters (every section of every document
+    // is normalised once a build): the character before a run of spaces is the last one
+    // written, the one after it is read ahead.
+    let mut chars = text.chars().map(ascii_width).peekable();
+    let mut before: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            out.push(c);
+            before = Some(c);
             continue;
         }
-        out.push(chars[i]);
-        i += 1;
+        while chars.next_if(|&c| is_space(c)).is_some() {}
+        let drop = match (before, chars.peek().copied()) {
+            (Some(b), Some(a)) => {
+                solid(b)
+                    && solid(a)
+                    && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
+            }
+            _ => false,
+        };
+        if !drop {
+            out.push(' ');
+        }
     }
     out
+}
+
+/// A full-width letter or digit as its ASCII twin; any other character as it is.
+fn ascii_width(c: char) -> char {
+    match c as u32 {
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
 }
 
 /// Where a token is: its position (character offset) and byte range, and whether its text
@@ -248,6 +248,67 @@ impl Iterator for BigramSpans<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_reads_as_it_goes_as_from_an_array() {
+        let report = include_str!("../../tests/fixtures/report-2025-pdf-extract.txt");
+        for text in [
+            report,
+            "",
+            " ",
+            "  a  ",
+            "于 2026 年召开 2025 年度",
+            "ＧＢ／Ｔ 9704 标准　第 2 次",
+            "word  word\t字 \u{3000} 字",
+            " 字",
+            "字 ",
+            "OA 系统 ， 。 a b",
+        ] {
+            assert_eq!(normalize(text), normalize_from_array(text), "{text:?}");
+        }
+    }
+
+    /// [`normalize`] as it was, over an array of the text's characters.
+    fn normalize_from_array(text: &str) -> String {
+        let chars: Vec<char> = text
+            .chars()
+            .map(|c| match c as u32 {
+                0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                }
+                _ => c,
+            })
+            .collect();
+        let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
+        let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if is_space(chars[i]) {
+                let start = i;
+                while i < chars.len() && is_space(chars[i]) {
+                    i += 1;
+                }
+                let before = start.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i).copied();
+                let drop = match (before, after) {
+                    (Some(b), Some(a)) => {
+                        solid(b)
+                            && solid(a)
+                            && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
+                    }
+                    _ => false,
+                };
+                if !drop {
+                    out.push(' ');
+                }
+                continue;
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
+        out
+    }
 
     #[test]
     fn spans_are_made_a_run_at_a_time_as_from_arrays() {
