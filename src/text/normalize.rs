@@ -12,20 +12,38 @@ use crate::text::variants::simplified;
 pub fn normalize(text: &str) -> String {
     let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
     let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    // Read as it goes, with no array of the text's characters (every section of every document
-    // is normalised once a build): the character before a run of spaces is the last one
-    // written, the one after it is read ahead.
-    let mut chars = text.chars().map(ascii_width).peekable();
-    let mut before: Option<char> = None;
-    while let Some(c) = chars.next() {
-        if !is_space(c) {
-            out.push(c);
-            before = Some(c);
+    // Every section of every document is normalised once a build, so the text is copied in
+    // stretches and looked at only where a space or a full-width letter can start: a tab or a
+    // space, or the first byte of U+3000..U+3FFF or U+F000..U+FFFF in UTF-8 (no byte inside a
+    // character's UTF-8 is one of these).
+    let (mut i, mut copied) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        if !matches!(b, b' ' | b'\t' | 0xE3 | 0xEF) {
+            i += 1;
             continue;
         }
-        while chars.next_if(|&c| is_space(c)).is_some() {}
-        let drop = match (before, chars.peek().copied()) {
+        let c = text[i..].chars().next().expect("i is at a character");
+        if !is_space(c) {
+            let folded = ascii_width(c);
+            if folded != c {
+                out.push_str(&text[copied..i]);
+                out.push(folded);
+                copied = i + c.len_utf8();
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        // A run of spaces: the character before it is the last one written, the one after
+        // it is read ahead.
+        out.push_str(&text[copied..i]);
+        let before = out.chars().next_back();
+        let rest = &text[i..];
+        let run = rest.len() - rest.trim_start_matches(is_space).len();
+        i += run;
+        copied = i;
+        let drop = match (before, text[i..].chars().next().map(ascii_width)) {
             (Some(b), Some(a)) => {
                 solid(b)
                     && solid(a)
@@ -37,6 +55,7 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -77,18 +77,72 @@ pub fn fold(c: char) -> char {
 /// character, so every character keeps its offset. Borrowed when nothing changes (most
 /// archives are written in simplified characters).
 pub fn simplified_text(text: &str) -> std::borrow::Cow<'_, str> {
-    let Some(first) = text.char_indices().find(|&(_, c)| simplified(c) != c) else {
+    let Some(first) = first_folded(text) else {
         return std::borrow::Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first.0]);
-    out.extend(text[first.0..].chars().map(simplified));
+    out.push_str(&text[..first]);
+    out.extend(text[first..].chars().map(simplified));
     std::borrow::Cow::Owned(out)
+}
+
+/// Where the first character of `text` with a simplified form is. Every text the index gets
+/// is asked this (and most have none), so the UTF-8 is read a byte at a time: a character of
+/// the table's blocks (U+3400..U+FAFF) is three bytes starting 0xE3 to 0xEF, decoded here;
+/// any other is stepped over by its first byte.
+fn first_folded(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let t = table();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0xE3..=0xEF if i + 2 < bytes.len() => {
+                let cp = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if (FIRST..=LAST).contains(&cp) {
+                    let k = (cp - FIRST) as usize;
+                    if t.folded[k / 64] >> (k % 64) & 1 == 1 {
+                        return Some(i);
+                    }
+                }
+                i += 3;
+            }
+            0x00..=0x7F => i += 1,
+            0xC0..=0xDF => i += 2,
+            0xE0..=0xEF => i += 3,
+            _ => i += 4,
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_folded_character_is_found_as_char_by_char() {
+        let report = include_str!("../../tests/fixtures/report-2025-pdf-extract.txt");
+        for text in [
+            report,
+            "",
+            "a",
+            "檢",
+            "a檢",
+            "é檢",
+            "𠮷檢",
+            "检查對照",
+            "ꀀ﨑豈﹏ＡＢ臺",
+            "检查",
+        ] {
+            let want = text
+                .char_indices()
+                .find(|&(_, c)| simplified(c) != c)
+                .map(|p| p.0);
+            assert_eq!(first_folded(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_text_is_simplified_character_for_character() {
