@@ -35,9 +35,11 @@ const WRITER_BUDGET: usize = 64_000_000;
 /// Markdown each writer thread is given at least. A thread more makes a segment more (written,
 /// read back by the bundle and searched apart) and an arena more, and pays only when there is
 /// enough to index. Interleaved builds of the synthetic archives on 2 cores, one writer thread
-/// against two (median wall time): 100 reports 76 vs 88 ms, 400 (3.4 MB) 198 vs 211 ms,
-/// 1,000 (8.4 MB) 448 vs 444 ms, 3,000 (25 MB) 1.28 vs 1.20 s, 10,000 3.96 vs 3.75 s.
-const TEXT_PER_THREAD: usize = 8 << 20;
+/// against two (median wall time): 100 reports 76 vs 88 ms, 400 (3.4 MB) 282 vs 280 ms,
+/// 1,000 (8.4 MB) 529 vs 516 and 596 vs 560 ms (9 builds each, two runs; with one thread the
+/// writer is the last thing running while the pages are long written), 3,000 (25 MB) 1.28 vs
+/// 1.20 s, 10,000 3.96 vs 3.75 s.
+const TEXT_PER_THREAD: usize = 4 << 20;
 
 /// The environment variable that sets the writer threads (1 to 8; a value that is no number is
 /// not heeded) whatever the archive's size: a machine short of memory can ask for one, and
@@ -232,7 +234,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_writer_thread_per_eight_megabytes_of_markdown() {
+    fn one_writer_thread_per_four_megabytes_of_markdown() {
         assert_eq!(writer_threads(0, 2, None), 1);
         assert_eq!(writer_threads(TEXT_PER_THREAD - 1, 2, None), 1);
         assert_eq!(writer_threads(TEXT_PER_THREAD, 2, None), 2);
