@@ -11,7 +11,6 @@ use crate::text::variants::simplified;
 /// there at random. Between two Latin words a space stays, so `OA` never runs into `S`.
 pub fn normalize(text: &str) -> String {
     let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
-    let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     // Every section of every document is normalised once a build, so the text is copied in
@@ -43,20 +42,24 @@ pub fn normalize(text: &str) -> String {
         let run = rest.len() - rest.trim_start_matches(is_space).len();
         i += run;
         copied = i;
-        let drop = match (before, text[i..].chars().next().map(ascii_width)) {
-            (Some(b), Some(a)) => {
-                solid(b)
-                    && solid(a)
-                    && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
-            }
-            _ => false,
-        };
-        if !drop {
+        if !is_layout(before, text[i..].chars().next().map(ascii_width)) {
             out.push(' ');
         }
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Whether a run of spaces between `before` and `after` is layout, dropped: a letter, digit
+/// or Chinese character on both sides, one of them Chinese or full-width.
+fn is_layout(before: Option<char>, after: Option<char>) -> bool {
+    let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
+    match (before, after) {
+        (Some(b), Some(a)) => {
+            solid(b) && solid(a) && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
+        }
+        _ => false,
+    }
 }
 
 /// A full-width letter or digit as its ASCII twin; any other character as it is.
@@ -299,7 +302,6 @@ mod tests {
             })
             .collect();
         let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
-        let solid = |c: char| is_ideograph(c) || c.is_alphanumeric() || is_wide(c);
         let mut out = String::with_capacity(text.len());
         let mut i = 0;
         while i < chars.len() {
@@ -310,15 +312,7 @@ mod tests {
                 }
                 let before = start.checked_sub(1).map(|j| chars[j]);
                 let after = chars.get(i).copied();
-                let drop = match (before, after) {
-                    (Some(b), Some(a)) => {
-                        solid(b)
-                            && solid(a)
-                            && (is_ideograph(b) || is_ideograph(a) || is_wide(b) || is_wide(a))
-                    }
-                    _ => false,
-                };
-                if !drop {
+                if !is_layout(before, after) {
                     out.push(' ');
                 }
                 continue;

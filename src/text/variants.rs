@@ -19,6 +19,14 @@ struct Table {
     folded: Vec<u64>,
 }
 
+impl Table {
+    /// Whether code point `cp` (in the blocks) has a simplified form.
+    fn folds(&self, cp: u32) -> bool {
+        let i = (cp - FIRST) as usize;
+        self.folded[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -49,11 +57,11 @@ pub fn simplified(c: char) -> char {
     if !(FIRST..=LAST).contains(&cp) {
         return c;
     }
-    let (t, i) = (table(), (cp - FIRST) as usize);
-    if t.folded[i / 64] >> (i % 64) & 1 == 0 {
+    let t = table();
+    if !t.folds(cp) {
         return c;
     }
-    char::from_u32(t.to[i]).unwrap_or(c)
+    char::from_u32(t.to[(cp - FIRST) as usize]).unwrap_or(c)
 }
 
 /// Every traditional character the table folds, with its simplified form (for the static
@@ -100,11 +108,8 @@ fn first_folded(text: &str) -> Option<usize> {
                 let cp = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[i + 1] & 0x3F) << 6)
                     | u32::from(bytes[i + 2] & 0x3F);
-                if (FIRST..=LAST).contains(&cp) {
-                    let k = (cp - FIRST) as usize;
-                    if t.folded[k / 64] >> (k % 64) & 1 == 1 {
-                        return Some(i);
-                    }
+                if (FIRST..=LAST).contains(&cp) && t.folds(cp) {
+                    return Some(i);
                 }
                 i += 3;
             }
