@@ -199,39 +199,38 @@ impl<'a> BigramSpans<'a> {
             let position = self.position;
             if is_ideograph(c) {
                 let lone_first = self.edge(self.before);
-                let mut last = (position, from, self.step());
                 let lone = Span {
                     position,
                     from,
-                    to: last.2,
+                    to: self.step(),
                     lower: false,
                 };
                 if lone_first {
                     self.run.push(lone);
                 }
+                // The run's last character alone; a bigram is the one before it to its end.
+                let mut last = lone;
                 while let Some((next_from, c)) = self.ahead
                     && is_ideograph(c)
                 {
-                    let next = (self.position, next_from, self.step());
-                    self.run.push(Span {
-                        position: last.0,
-                        from: last.1,
-                        to: next.2,
+                    let next = Span {
+                        position: self.position,
+                        from: next_from,
+                        to: self.step(),
                         lower: false,
+                    };
+                    self.run.push(Span {
+                        to: next.to,
+                        ..last
                     });
                     last = next;
                 }
-                if last.0 == position {
+                if last.position == position {
                     if !lone_first {
                         self.run.push(lone);
                     }
                 } else if self.edge(self.ahead.map(|(_, c)| c)) {
-                    self.run.push(Span {
-                        position: last.0,
-                        from: last.1,
-                        to: last.2,
-                        lower: false,
-                    });
+                    self.run.push(last);
                 }
                 return true;
             }
@@ -292,15 +291,7 @@ mod tests {
 
     /// [`normalize`] as it was, over an array of the text's characters.
     fn normalize_from_array(text: &str) -> String {
-        let chars: Vec<char> = text
-            .chars()
-            .map(|c| match c as u32 {
-                0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
-                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-                }
-                _ => c,
-            })
-            .collect();
+        let chars: Vec<char> = text.chars().map(ascii_width).collect();
         let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
         let mut out = String::with_capacity(text.len());
         let mut i = 0;

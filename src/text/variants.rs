@@ -20,10 +20,16 @@ struct Table {
 }
 
 impl Table {
-    /// Whether code point `cp` (in the blocks) has a simplified form.
-    fn folds(&self, cp: u32) -> bool {
+    /// The simplified form of code point `cp`, if it has one.
+    fn form(&self, cp: u32) -> Option<char> {
+        if !(FIRST..=LAST).contains(&cp) {
+            return None;
+        }
         let i = (cp - FIRST) as usize;
-        self.folded[i / 64] >> (i % 64) & 1 == 1
+        if self.folded[i / 64] >> (i % 64) & 1 == 0 {
+            return None;
+        }
+        char::from_u32(self.to[i])
     }
 }
 
@@ -54,14 +60,11 @@ fn table() -> &'static Table {
 /// The simplified form of a traditional character; any other character as it is.
 pub fn simplified(c: char) -> char {
     let cp = c as u32;
+    // Most characters asked about (ASCII, punctuation) are outside the blocks: no table.
     if !(FIRST..=LAST).contains(&cp) {
         return c;
     }
-    let t = table();
-    if !t.folds(cp) {
-        return c;
-    }
-    char::from_u32(t.to[(cp - FIRST) as usize]).unwrap_or(c)
+    table().form(cp).unwrap_or(c)
 }
 
 /// Every traditional character the table folds, with its simplified form (for the static
@@ -108,7 +111,7 @@ fn first_folded(text: &str) -> Option<usize> {
                 let cp = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[i + 1] & 0x3F) << 6)
                     | u32::from(bytes[i + 2] & 0x3F);
-                if (FIRST..=LAST).contains(&cp) && t.folds(cp) {
+                if t.form(cp).is_some() {
                     return Some(i);
                 }
                 i += 3;
